@@ -1,0 +1,37 @@
+package dev.berth.cli;
+
+import dev.berth.cli.output.Listing;
+import dev.berth.cli.output.Printer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** What every verb shares: the global options, the environment, and output through its own writers. */
+public abstract class BaseCommand implements Callable<Integer> {
+
+    @Spec
+    protected CommandSpec spec;
+
+    protected BerthCommand root() {
+        return (BerthCommand) spec.root().userObject();
+    }
+
+    protected Environment environment() {
+        return root().environment();
+    }
+
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    protected PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Prints a listing in the format chosen with {@code -o}. */
+    protected void print(Listing listing) {
+        Printer.forFormat(root().outputFormat()).print(listing, out(), err());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.berth.cli;
+
+import dev.berth.cli.output.OutputFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** The root command: global options shared by every verb, and the list of verbs. */
+@Command(name = "berth",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionCommand.Provider.class,
+        description = {
+                "An agentless container orchestrator with kubectl's habits.",
+                "berth reads a cluster inventory and Kubernetes-style manifests, reaches every server over "
+                        + "SSH, runs docker there and converges what runs to what should run."},
+        subcommands = {
+                VersionCommand.class,
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                " 0:success, or the cluster is in sync",
+                " 1:differences found (diff, reconcile --check)",
+                " 2:invalid input or usage; nothing was touched",
+                " 3:the cluster did not reach the desired state (unreachable nodes, failed rollout, lock held)",
+                " 4:internal error in berth"},
+        footerHeading = "%nFiles:%n",
+        footer = {
+                "  ~/.config/berth/config.yaml   contexts pointing at cluster inventories ($XDG_CONFIG_HOME honoured)",
+                "  ./cluster.yaml                the inventory used when no other is named",
+                "",
+                "Cluster inventory resolution order: --cluster, $BERTH_CLUSTER, --context or the current "
+                        + "context, ./cluster.yaml."})
+public final class BerthCommand implements Callable<Integer> {
+    private final Environment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--cluster", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Cluster inventory file (overrides $BERTH_CLUSTER and contexts).")
+    String cluster;
+
+    @Option(names = "--context", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "Context to use instead of the current one.")
+    String context;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Explain more; print stack traces of errors.")
+    boolean verbose;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+            description = "No colour, spinner or prompt (also when $NO_COLOR is set or stdout is not a terminal).")
+    boolean noColor;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT,
+            description = "Output format: wide, json, yaml or name (default: a table).")
+    String output;
+
+    public BerthCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    /** {@code berth} alone prints its usage, like kubectl. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    public OutputFormat outputFormat() {
+        return OutputFormat.parse(output);
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    public boolean decorates() {
+        return environment.decorates(noColor);
+    }
+
+    public String clusterOption() {
+        return cluster;
+    }
+
+    public String contextOption() {
+        return context;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.berth.cli;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a berth run sees of the machine it runs on: environment variables, standard input,
+ * the working directory, the home directory and whether stdout is a terminal.
+ * Passed in explicitly so that tests can run the CLI in-process with a controlled world.
+ */
+public record Environment(Map<String, String> variables, InputStream stdin, Path workingDirectory,
+                          Path home, boolean interactive) {
+
+    public Environment {
+        variables = Map.copyOf(variables);
+    }
+
+    /** The environment of this process. */
+    public static Environment ofProcess() {
+        return new Environment(System.getenv(), System.in, Path.of("").toAbsolutePath(),
+                Path.of(System.getProperty("user.home")), System.console() != null);
+    }
+
+    public Optional<String> variable(String name) {
+        String value = variables.get(name);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** Resolves a path the user typed: {@code ~/x} against home, relative paths against the working directory. */
+    public Path resolve(String userPath) {
+        if (userPath.equals("~")) {
+            return home;
+        }
+        if (userPath.startsWith("~/")) {
+            return home.resolve(userPath.substring(2));
+        }
+        return workingDirectory.resolve(userPath).normalize();
+    }
+
+    /** Colour and other terminal decoration are allowed only on a terminal without NO_COLOR. */
+    public boolean decorates(boolean noColorFlag) {
+        return interactive && !noColorFlag && !variables.containsKey("NO_COLOR");
+    }
+}

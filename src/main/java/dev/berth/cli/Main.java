@@ -1,0 +1,34 @@
+package dev.berth.cli;
+
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/** The entry point of the berth launcher. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(args, Environment.ofProcess(), out, err));
+    }
+
+    /** Runs one berth command line in-process and returns its exit code. */
+    public static int run(String[] args, Environment environment, PrintWriter out, PrintWriter err) {
+        return commandLine(environment, out, err).execute(args);
+    }
+
+    /** The full command tree, wired to the given environment and writers. */
+    public static CommandLine commandLine(Environment environment, PrintWriter out, PrintWriter err) {
+        ErrorHandler errors = new ErrorHandler();
+        CommandLine commandLine = new CommandLine(new BerthCommand(environment));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler(errors);
+        commandLine.setParameterExceptionHandler(errors);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+}

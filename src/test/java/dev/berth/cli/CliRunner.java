@@ -1,0 +1,54 @@
+package dev.berth.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs the berth CLI in-process with captured output and a controlled environment. */
+public final class CliRunner {
+    private final Map<String, String> variables = new HashMap<>();
+    private Path workingDirectory = Path.of("").toAbsolutePath();
+    private Path home = Path.of(System.getProperty("java.io.tmpdir"));
+    private InputStream stdin = new ByteArrayInputStream(new byte[0]);
+
+    public CliRunner env(String name, String value) {
+        variables.put(name, value);
+        return this;
+    }
+
+    public CliRunner workingDirectory(Path directory) {
+        this.workingDirectory = directory;
+        return this;
+    }
+
+    public CliRunner home(Path directory) {
+        this.home = directory;
+        return this;
+    }
+
+    public CliRunner stdin(String text) {
+        this.stdin = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    public Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Environment environment = new Environment(variables, stdin, workingDirectory, home, false);
+        int exit = Main.run(args, environment, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    /** The outcome of one run. */
+    public record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.berth.cli;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RootCommandTest {
+    private final CliRunner berth = new CliRunner();
+
+    @Nested
+    class Version {
+        @Test
+        void printsVersionAndCommit() {
+            CliRunner.Result result = berth.run("version");
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.out()).matches("berth \\S+ \\(commit \\S+.*\\)\\n");
+        }
+
+        @Test
+        void printsJsonWhenAsked() {
+            CliRunner.Result result = berth.run("version", "-o", "json");
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.out()).contains("\"version\"").contains("\"commit\"");
+        }
+
+        @Test
+        void acceptsGlobalOptionBeforeTheVerb() {
+            CliRunner.Result result = berth.run("-o", "yaml", "version");
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.out()).startsWith("version: ");
+        }
+    }
+
+    @Nested
+    class Errors {
+        @Test
+        void unknownOutputFormatListsTheAllowedOnes() {
+            CliRunner.Result result = berth.run("version", "-o", "xml");
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err()).isEqualTo(
+                    "error: unknown output format \"xml\": use one of wide, json, yaml, name\n");
+            assertThat(result.out()).isEmpty();
+        }
+
+        @Test
+        void unknownVerbIsAUsageError() {
+            CliRunner.Result result = berth.run("frobnicate");
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err()).startsWith("error: Unmatched argument").contains("See 'berth --help'");
+        }
+
+        @Test
+        void bareBerthPrintsUsage() {
+            CliRunner.Result result = berth.run();
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.out()).contains("Usage: berth").contains("Exit codes:");
+        }
+    }
+}

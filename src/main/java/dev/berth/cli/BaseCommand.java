@@ -2,6 +2,7 @@ package dev.berth.cli;
 
 import dev.berth.cli.output.Listing;
 import dev.berth.cli.output.Printer;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** What every verb shares: the global options, the environment, and output through its own writers. */
+@Command(mixinStandardHelpOptions = true)
 public abstract class BaseCommand implements Callable<Integer> {
 
     @Spec

@@ -54,11 +54,10 @@ final class UnixAgent extends AbstractAgentProxy {
         };
     }
 
+    /** Sends one message (MINA has already framed it with its length) and returns the answer's body. */
     @Override
     protected synchronized Buffer request(Buffer message) throws IOException {
-        int length = message.available();
-        ByteBuffer out = ByteBuffer.allocate(4 + length);
-        out.putInt(length).put(message.array(), message.rpos(), length).flip();
+        ByteBuffer out = ByteBuffer.wrap(message.array(), message.rpos(), message.available());
         while (out.hasRemaining()) {
             socket.write(out);
         }

@@ -50,8 +50,10 @@ class FanOutOverSshTest {
         int closedPort = LoopbackSshd.freePort();
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              SshTransport transport = SshTransport.start(SshConfig.empty(), dir, "root", PassphrasePrompt.none(), null)) {
-            List<SshTarget> nodes = List.of(node("node-1", sshd.port()), node("node-2", closedPort),
-                    node("node-3", silent.getLocalPort()), node("node-4", sshd.port()));
+            Duration patient = Duration.ofSeconds(30);
+            List<SshTarget> nodes = List.of(node("node-1", sshd.port()).withTimeouts(patient, patient),
+                    node("node-2", closedPort), node("node-3", silent.getLocalPort()),
+                    node("node-4", sshd.port()).withTimeouts(patient, patient));
 
             List<NodeResult<CommandResult>> results = new FanOut(FanOut.DEFAULT_PARALLELISM)
                     .run(nodes, node -> transport.run(node, List.of("printf", "%s", node.name())));

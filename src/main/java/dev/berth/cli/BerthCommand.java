@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.cli.config.ConfigCommand;
 import dev.berth.cli.output.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +20,7 @@ import java.util.concurrent.Callable;
                         + "SSH, runs docker there and converges what runs to what should run."},
         subcommands = {
                 VersionCommand.class,
+                ConfigCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -23,12 +23,6 @@ import java.util.concurrent.Callable;
                 ConfigCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                " 0:success, or the cluster is in sync",
-                " 1:differences found (diff, reconcile --check)",
-                " 2:invalid input or usage; nothing was touched",
-                " 3:the cluster did not reach the desired state (unreachable nodes, failed rollout, lock held)",
-                " 4:internal error in berth"},
         footerHeading = "%nFiles:%n",
         footer = {
                 "  ~/.config/berth/config.yaml   contexts pointing at cluster inventories ($XDG_CONFIG_HOME honoured)",
@@ -59,6 +53,7 @@ public final class BerthCommand implements Callable<Integer> {
     boolean noColor;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT,
+            completionCandidates = OutputFormat.Flags.class,
             description = "Output format: wide, json, yaml or name (default: a table).")
     String output;
 

@@ -78,7 +78,7 @@ public final class InputFiles {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                problems.add(tooLarge(name, size + " bytes"));
+                problems.add(tooLarge(name, "file is " + size + " bytes"));
                 return;
             }
             inputs.add(new ManifestInput(name, Files.readAllBytes(file)));
@@ -91,7 +91,7 @@ public final class InputFiles {
         try {
             byte[] content = stdin.readNBytes(MAX_BYTES + 1);
             if (content.length > MAX_BYTES) {
-                problems.add(tooLarge(STDIN_NAME, "more than " + MAX_BYTES + " bytes"));
+                problems.add(tooLarge(STDIN_NAME, "input is more than " + MAX_BYTES + " bytes"));
                 return;
             }
             inputs.add(new ManifestInput(STDIN_NAME, content));
@@ -102,6 +102,6 @@ public final class InputFiles {
 
     private static Problem tooLarge(String name, String size) {
         return new Problem(Problem.Severity.ERROR, new Position(name, 1, 1), "",
-                "file is " + size + "; berth reads manifest files of at most " + MAX_BYTES + " bytes (4 MiB)");
+                size + "; berth reads manifest files of at most " + MAX_BYTES + " bytes (4 MiB)");
     }
 }

@@ -37,7 +37,9 @@ final class EnvReader {
     private static Container.EnvSource source(Fields from) {
         Container.KeyRef configMap = from.object("configMapKeyRef", KEY_REF).map(EnvReader::keyRef).orElse(null);
         Container.KeyRef secret = from.object("secretKeyRef", KEY_REF).map(EnvReader::keyRef).orElse(null);
-        if (from.has("configMapKeyRef") == from.has("secretKeyRef")) {
+        boolean hasConfigMap = from.has("configMapKeyRef");
+        boolean hasSecret = from.has("secretKeyRef");
+        if (hasConfigMap && hasSecret || !hasConfigMap && !hasSecret && !from.hasOtherThan(List.of())) {
             from.problems().error(from.position(), from.path(), "must set exactly one of configMapKeyRef, secretKeyRef");
         }
         return new Container.EnvSource(configMap, secret);
@@ -54,7 +56,7 @@ final class EnvReader {
             String prefix = from.string("prefix", Names.ENV_VAR);
             Optional<Container.NameRef> configMap = from.object("configMapRef", NAME_REF).map(EnvReader::nameRef);
             Optional<Container.NameRef> secret = from.object("secretRef", NAME_REF).map(EnvReader::nameRef);
-            if (configMap.isPresent() == secret.isPresent()) {
+            if (from.has("configMapRef") == from.has("secretRef") && !from.hasOtherThan(FROM.supported())) {
                 from.problems().error(from.position(), from.path(), "must set exactly one of configMapRef, secretRef");
             }
             result.add(new Container.EnvFrom(prefix, configMap.orElse(null), secret.orElse(null)));

@@ -64,10 +64,10 @@ public final class ObjectReader {
     private static String unknownKind(String kind) {
         String supported = String.join(", ", KINDS.keySet());
         if (KUBERNETES_ONLY.contains(kind)) {
-            return "kind " + kind + " is not supported by berth; supported kinds: " + supported;
+            return kind + " is not supported by berth; supported kinds: " + supported;
         }
         String closest = Spelling.closest(kind, KINDS.keySet());
-        return "unknown kind \"" + kind + "\"" + (closest == null ? "" : "; did you mean \"" + closest + "\"?")
+        return "unknown kind \"" + kind + "\"" + (closest == null ? "" : " (did you mean \"" + closest + "\"?)")
                 + "; supported kinds: " + supported;
     }
 

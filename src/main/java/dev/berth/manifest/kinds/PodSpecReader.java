@@ -1,7 +1,6 @@
 package dev.berth.manifest.kinds;
 
 import dev.berth.manifest.schema.Fields;
-import dev.berth.manifest.schema.Rule;
 import dev.berth.manifest.schema.Shape;
 import dev.berth.manifest.yaml.SequenceNode;
 import dev.berth.model.Container;
@@ -34,7 +33,8 @@ final class PodSpecReader {
         volumes.forEach(v -> volumeNames.add(v.name()));
         List<Container> containers = containers(spec, volumeNames);
         Map<String, String> nodeSelector = MetadataReader.labels(spec, "nodeSelector");
-        spec.string("restartPolicy", Rule.oneOf(List.of("Always")));
+        spec.string("restartPolicy", value -> value.equals("Always") ? null
+                : "must be Always for a Deployment (its replicas are always restarted), got \"" + value + "\"");
         Integer grace = spec.integer("terminationGracePeriodSeconds", 0, Integer.MAX_VALUE);
         return new PodSpec(containers, volumes, nodeSelector, "Always", grace == null ? 30 : grace);
     }

@@ -61,7 +61,8 @@ final class SecretReader implements KindReader {
         if (resolvedType.equals(Secret.TLS)) {
             for (String key : List.of("tls.crt", "tls.key")) {
                 if (!values.containsKey(key) && !data.containsKey(key)) {
-                    root.problems().error(root.position("data"), root.path("data"),
+                    String where = root.has("data") || !root.has("stringData") ? "data" : "stringData";
+                    root.problems().error(root.position(where), root.path(where),
                             "a kubernetes.io/tls Secret needs the key \"" + key + "\"");
                 }
             }

@@ -30,7 +30,9 @@ final class SelectorReader {
             } else if (operator != null && !needsValues && !values.isEmpty()) {
                 expression.error("values", "must be empty when operator is " + operator);
             }
-            requirements.add(new LabelSelector.Requirement(key, operator, values));
+            if (key != null && operator != null) {
+                requirements.add(new LabelSelector.Requirement(key, operator, values));
+            }
         }
         return new LabelSelector(MetadataReader.labels(selector, "matchLabels"), requirements);
     }

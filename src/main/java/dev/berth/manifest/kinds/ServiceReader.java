@@ -65,7 +65,7 @@ final class ServiceReader implements KindReader {
         for (Fields port : items) {
             String name = port.string("name", Names.DNS_LABEL);
             if (name == null && items.size() > 1 && !port.has("name")) {
-                port.missing("name");
+                port.problems().error(port.position(), port.path("name"), "is required when a Service has several ports");
             }
             String protocol = port.string("protocol", Rule.oneOf(ContainerReader.PROTOCOLS));
             String resolvedProtocol = protocol == null ? "TCP" : protocol;

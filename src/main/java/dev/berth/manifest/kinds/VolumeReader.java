@@ -41,7 +41,7 @@ final class VolumeReader {
                 volume.error("name", "duplicate volume name \"" + name + "\"");
             }
             long sources = SOURCES.stream().filter(volume::has).count();
-            if (sources != 1) {
+            if (sources > 1 || sources == 0 && !volume.hasOtherThan(List.of("name"))) {
                 volume.problems().error(volume.position(), volume.path(),
                         "must set exactly one of " + String.join(", ", SOURCES));
             }

@@ -77,6 +77,11 @@ public final class Fields {
         return node.entry(key).map(MappingNode.Entry::keyPosition).orElse(node.position());
     }
 
+    /** Whether the mapping has keys other than these (already reported if they do not belong). */
+    public boolean hasOtherThan(java.util.Collection<String> keys) {
+        return node.entries().keySet().stream().anyMatch(key -> !keys.contains(key));
+    }
+
     public boolean has(String key) {
         return node.value(key).isPresent();
     }

@@ -43,6 +43,6 @@ public record Shape(List<String> supported, Set<String> unsupported) {
         }
         String closest = Spelling.closest(key, supported);
         return "unknown field \"" + key + "\""
-                + (closest == null ? "" : "; did you mean \"" + closest + "\"?") + "; " + listed;
+                + (closest == null ? "" : " (did you mean \"" + closest + "\"?)") + "; " + listed;
     }
 }

@@ -44,7 +44,7 @@ final class Values {
         }
         BigInteger value;
         try {
-            value = new BigInteger(scalar.text().replace("_", "").replaceFirst("^\\+", ""));
+            value = yamlInteger(scalar.text());
         } catch (NumberFormatException e) {
             problems.error(node.position(), path, "must be a decimal integer, got " + scalar.text());
             return null;
@@ -54,6 +54,26 @@ final class Values {
             return null;
         }
         return value.intValueExact();
+    }
+
+    /** YAML 1.1 integers as Kubernetes reads them: {@code 0400} and {@code 0o400} are octal, {@code 0x1f} hex. */
+    static BigInteger yamlInteger(String text) {
+        String digits = text.replace("_", "");
+        boolean negative = digits.startsWith("-");
+        if (negative || digits.startsWith("+")) {
+            digits = digits.substring(1);
+        }
+        BigInteger value;
+        if (digits.startsWith("0x")) {
+            value = new BigInteger(digits.substring(2), 16);
+        } else if (digits.startsWith("0o")) {
+            value = new BigInteger(digits.substring(2), 8);
+        } else if (digits.length() > 1 && digits.startsWith("0")) {
+            value = new BigInteger(digits.substring(1), 8);
+        } else {
+            value = new BigInteger(digits);
+        }
+        return negative ? value.negate() : value;
     }
 
     private static String range(long min, long max) {

@@ -33,11 +33,11 @@ public final class YamlLoader {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true); // found and reported here, with positions
         options.setMaxAliasesForCollections(1);
-        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setNestingDepthLimit(MAX_DEPTH + 10); // the reader's own check, with a position, comes first
         options.setCodePointLimit(maxCodePoints);
         this.factory = YAMLFactory.builder()
                 .loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 10).build())
                 .build();
     }
 
@@ -70,9 +70,8 @@ public final class YamlLoader {
     private static Problem syntaxProblem(String file, JsonProcessingException e) {
         if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
             Mark mark = marked.getProblemMark();
-            String context = marked.getContext() == null ? "" : " (" + marked.getContext() + ")";
             return new Problem(Problem.Severity.ERROR, new Position(file, mark.getLine() + 1, mark.getColumn() + 1),
-                    "", "invalid YAML: " + marked.getProblem() + context);
+                    "", "invalid YAML: " + marked.getProblem());
         }
         JsonLocation location = e.getLocation();
         Position position = location == null || location.getLineNr() < 1

@@ -37,6 +37,7 @@ public final class YamlLoader {
         options.setCodePointLimit(maxCodePoints);
         this.factory = YAMLFactory.builder()
                 .loaderOptions(options)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL) // "key:" is null, as in YAML 1.1 and Kubernetes
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 10).build())
                 .build();
     }

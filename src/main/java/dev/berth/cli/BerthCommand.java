@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
                 "berth reads a cluster inventory and Kubernetes-style manifests, reaches every server over "
                         + "SSH, runs docker there and converges what runs to what should run."},
         subcommands = {
-                VersionCommand.class,
+                ValidateCommand.class,
                 ConfigCommand.class,
+                VersionCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         footerHeading = "%nFiles:%n",

@@ -10,11 +10,11 @@ function __berth_command --description 'The berth command the line is in'
             continue
         end
         switch $token
-            case '--cluster' '--context' '-o' '--output' '-n' '--namespace'
+            case '--cluster' '--context' '-o' '--output' '-f' '--filename' '-n' '--namespace'
                 set skip 1
             case '-*'
             case '*'
-                if contains -- "$path $token" 'berth version' 'berth config' 'berth config get-contexts' 'berth config current-context' 'berth config use-context' 'berth config set-context' 'berth config delete-context' 'berth config view'
+                if contains -- "$path $token" 'berth validate' 'berth config' 'berth config get-contexts' 'berth config current-context' 'berth config use-context' 'berth config set-context' 'berth config delete-context' 'berth config view' 'berth version'
                     set path "$path $token"
                 end
         end
@@ -23,8 +23,9 @@ function __berth_command --description 'The berth command the line is in'
 end
 
 complete -c berth -f
-complete -c berth -n 'test (__berth_command) = \'berth\'' -a 'version' -d 'Print the version and build commit of berth.'
+complete -c berth -n 'test (__berth_command) = \'berth\'' -a 'validate' -d 'Check Cluster inventories and manifests without touching any server.'
 complete -c berth -n 'test (__berth_command) = \'berth\'' -a 'config' -d 'Manage contexts: named cluster inventories with a default namespace.'
+complete -c berth -n 'test (__berth_command) = \'berth\'' -a 'version' -d 'Print the version and build commit of berth.'
 complete -c berth -n 'test (__berth_command) = \'berth\'' -l 'cluster' -r -F -d 'Cluster inventory file (overrides $BERTH_CLUSTER and contexts).'
 complete -c berth -n 'test (__berth_command) = \'berth\'' -l 'context' -x -d 'Context to use instead of the current one.'
 complete -c berth -n 'test (__berth_command) = \'berth\'' -s 'v' -l 'verbose' -d 'Explain more; print stack traces of errors.'
@@ -32,13 +33,15 @@ complete -c berth -n 'test (__berth_command) = \'berth\'' -l 'no-color' -d 'No c
 complete -c berth -n 'test (__berth_command) = \'berth\'' -s 'o' -l 'output' -x -a 'wide json yaml name' -d 'Output format: wide, json, yaml or name (default: a table).'
 complete -c berth -n 'test (__berth_command) = \'berth\'' -s 'h' -l 'help' -d 'Show this help message and exit.'
 complete -c berth -n 'test (__berth_command) = \'berth\'' -s 'V' -l 'version' -d 'Print version information and exit.'
-complete -c berth -n 'test (__berth_command) = \'berth version\'' -s 'h' -l 'help' -d 'Show this help message and exit.'
-complete -c berth -n 'test (__berth_command) = \'berth version\'' -s 'V' -l 'version' -d 'Print version information and exit.'
-complete -c berth -n 'test (__berth_command) = \'berth version\'' -l 'cluster' -r -F -d 'Cluster inventory file (overrides $BERTH_CLUSTER and contexts).'
-complete -c berth -n 'test (__berth_command) = \'berth version\'' -l 'context' -x -d 'Context to use instead of the current one.'
-complete -c berth -n 'test (__berth_command) = \'berth version\'' -s 'v' -l 'verbose' -d 'Explain more; print stack traces of errors.'
-complete -c berth -n 'test (__berth_command) = \'berth version\'' -l 'no-color' -d 'No colour, spinner or prompt (also when $NO_COLOR is set or stdout is not a terminal).'
-complete -c berth -n 'test (__berth_command) = \'berth version\'' -s 'o' -l 'output' -x -a 'wide json yaml name' -d 'Output format: wide, json, yaml or name (default: a table).'
+complete -c berth -n 'test (__berth_command) = \'berth validate\'' -s 'f' -l 'filename' -r -F -d 'A manifest file, a directory of them, or - for standard input. Repeatable.'
+complete -c berth -n 'test (__berth_command) = \'berth validate\'' -s 'R' -l 'recursive' -d 'Read directories named with -f recursively.'
+complete -c berth -n 'test (__berth_command) = \'berth validate\'' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c berth -n 'test (__berth_command) = \'berth validate\'' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c berth -n 'test (__berth_command) = \'berth validate\'' -l 'cluster' -r -F -d 'Cluster inventory file (overrides $BERTH_CLUSTER and contexts).'
+complete -c berth -n 'test (__berth_command) = \'berth validate\'' -l 'context' -x -d 'Context to use instead of the current one.'
+complete -c berth -n 'test (__berth_command) = \'berth validate\'' -s 'v' -l 'verbose' -d 'Explain more; print stack traces of errors.'
+complete -c berth -n 'test (__berth_command) = \'berth validate\'' -l 'no-color' -d 'No colour, spinner or prompt (also when $NO_COLOR is set or stdout is not a terminal).'
+complete -c berth -n 'test (__berth_command) = \'berth validate\'' -s 'o' -l 'output' -x -a 'wide json yaml name' -d 'Output format: wide, json, yaml or name (default: a table).'
 complete -c berth -n 'test (__berth_command) = \'berth config\'' -a 'get-contexts' -d 'List the contexts; the current one is marked with *.'
 complete -c berth -n 'test (__berth_command) = \'berth config\'' -a 'current-context' -d 'Print the name of the current context.'
 complete -c berth -n 'test (__berth_command) = \'berth config\'' -a 'use-context' -d 'Make NAME the current context.'
@@ -95,3 +98,10 @@ complete -c berth -n 'test (__berth_command) = \'berth config view\'' -l 'contex
 complete -c berth -n 'test (__berth_command) = \'berth config view\'' -s 'v' -l 'verbose' -d 'Explain more; print stack traces of errors.'
 complete -c berth -n 'test (__berth_command) = \'berth config view\'' -l 'no-color' -d 'No colour, spinner or prompt (also when $NO_COLOR is set or stdout is not a terminal).'
 complete -c berth -n 'test (__berth_command) = \'berth config view\'' -s 'o' -l 'output' -x -a 'wide json yaml name' -d 'Output format: wide, json, yaml or name (default: a table).'
+complete -c berth -n 'test (__berth_command) = \'berth version\'' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c berth -n 'test (__berth_command) = \'berth version\'' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c berth -n 'test (__berth_command) = \'berth version\'' -l 'cluster' -r -F -d 'Cluster inventory file (overrides $BERTH_CLUSTER and contexts).'
+complete -c berth -n 'test (__berth_command) = \'berth version\'' -l 'context' -x -d 'Context to use instead of the current one.'
+complete -c berth -n 'test (__berth_command) = \'berth version\'' -s 'v' -l 'verbose' -d 'Explain more; print stack traces of errors.'
+complete -c berth -n 'test (__berth_command) = \'berth version\'' -l 'no-color' -d 'No colour, spinner or prompt (also when $NO_COLOR is set or stdout is not a terminal).'
+complete -c berth -n 'test (__berth_command) = \'berth version\'' -s 'o' -l 'output' -x -a 'wide json yaml name' -d 'Output format: wide, json, yaml or name (default: a table).'

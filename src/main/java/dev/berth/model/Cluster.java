@@ -20,11 +20,12 @@ public record Cluster(String apiVersion, String kind, ObjectMeta metadata, Spec 
     }
 
     /**
-     * How berth reaches every node unless a node says otherwise. Timeouts are durations as written
+     * How berth reaches every node unless a node says otherwise. A {@code null} port or user leaves the choice
+     * to {@code ~/.ssh/config}, then to OpenSSH's defaults. Timeouts are durations as written
      * ({@code 10s}, {@code 2m}); see {@link Durations}.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Ssh(String user, int port, List<String> identityFiles, String knownHosts, String hostKeyPolicy,
+    public record Ssh(String user, Integer port, List<String> identityFiles, String knownHosts, String hostKeyPolicy,
                       String jumpHost, String connectTimeout, String commandTimeout, int parallelism) {
         public static final String STRICT = "strict";
         public static final String ACCEPT_NEW = "accept-new";

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 final class ClusterReader implements KindReader {
     static final Shape ROOT = Shape.of("apiVersion", "kind", "metadata", "spec");
     static final Shape SPEC = Shape.of("ssh", "registry", "nodes", "stateNodes", "provisioner");
+    /** Nodes asked at once; the rest wait for a free slot. */
+    static final int DEFAULT_PARALLELISM = 64;
     static final Shape SSH = Shape.of("user", "port", "identityFiles", "knownHosts", "hostKeyPolicy", "jumpHost",
             "connectTimeout", "commandTimeout", "parallelism");
     static final Shape REGISTRY = Shape.of("server", "username", "passwordFromEnv");
@@ -84,8 +86,8 @@ final class ClusterReader implements KindReader {
     /** The ssh settings with defaults; {@code null} gives all defaults. */
     private static Cluster.Ssh ssh(Fields ssh) {
         if (ssh == null) {
-            return new Cluster.Ssh(null, 22, List.of(), "~/.ssh/known_hosts", Cluster.Ssh.STRICT, null, "10s",
-                    "120s", 32);
+            return new Cluster.Ssh(null, null, List.of(), "~/.ssh/known_hosts", Cluster.Ssh.STRICT, null, "10s",
+                    "120s", DEFAULT_PARALLELISM);
         }
         String knownHosts = ssh.string("knownHosts", Rule.nonEmpty());
         String policy = ssh.string("hostKeyPolicy", value -> switch (value) {
@@ -97,13 +99,13 @@ final class ClusterReader implements KindReader {
         String connect = ssh.string("connectTimeout", DURATION);
         String command = ssh.string("commandTimeout", DURATION);
         return new Cluster.Ssh(ssh.string("user", USER_NAME),
-                DeploymentReader.orElse(ssh.integer("port", 1, 65535), 22),
+                ssh.integer("port", 1, 65535),
                 ssh.strings("identityFiles", Rule.nonEmpty()),
                 knownHosts == null ? "~/.ssh/known_hosts" : knownHosts,
                 policy == null ? Cluster.Ssh.STRICT : policy,
                 ssh.string("jumpHost", JUMP_HOST),
                 connect == null ? "10s" : connect, command == null ? "120s" : command,
-                DeploymentReader.orElse(ssh.integer("parallelism", 1, 1024), 32));
+                DeploymentReader.orElse(ssh.integer("parallelism", 1, 1024), DEFAULT_PARALLELISM));
     }
 
     private static List<Cluster.Node> nodes(Fields spec) {

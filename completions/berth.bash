@@ -155,6 +155,7 @@ function compReplyArray() {
 function _complete_berth() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} validate" ];    then _picocli_berth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} get" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} version" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config get-contexts" ];    then _picocli_berth_config; return $?; fi
@@ -166,23 +167,25 @@ function _complete_berth() {
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(validate)
-  local cmds1=(config)
-  local cmds2=(version)
-  local cmds3=(config get-contexts)
-  local cmds4=(config current-context)
-  local cmds5=(config use-context)
-  local cmds6=(config set-context)
-  local cmds7=(config delete-context)
-  local cmds8=(config view)
+  local cmds1=(get)
+  local cmds2=(config)
+  local cmds3=(version)
+  local cmds4=(config get-contexts)
+  local cmds5=(config current-context)
+  local cmds6=(config use-context)
+  local cmds7=(config set-context)
+  local cmds8=(config delete-context)
+  local cmds9=(config view)
 
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_berth_config_view; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_berth_config_deletecontext; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_berth_config_setcontext; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_berth_config_usecontext; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_berth_config_currentcontext; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_berth_config_getcontexts; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_berth_version; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_berth_config; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_berth_config_view; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_berth_config_deletecontext; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_berth_config_setcontext; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_berth_config_usecontext; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_berth_config_currentcontext; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_berth_config_getcontexts; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_berth_version; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_berth_config; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_berth_get; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_berth_validate; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -195,7 +198,7 @@ function _picocli_berth() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="validate config version"
+  local commands="validate get config version"
   local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
@@ -240,6 +243,48 @@ function _picocli_berth_validate() {
 
   case ${prev_word} in
     '-f'|'--filename')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `get` subcommand.
+function _picocli_berth_get() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-A' '--all-namespaces' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'-n' '--namespace' '-l' '--selector' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--namespace')
+      return
+      ;;
+    '-l'|'--selector')
       return
       ;;
     '--cluster')

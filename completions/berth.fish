@@ -10,11 +10,11 @@ function __berth_command --description 'The berth command the line is in'
             continue
         end
         switch $token
-            case '--cluster' '--context' '-o' '--output' '-f' '--filename' '-n' '--namespace'
+            case '--cluster' '--context' '-o' '--output' '-f' '--filename' '-n' '--namespace' '-l' '--selector'
                 set skip 1
             case '-*'
             case '*'
-                if contains -- "$path $token" 'berth validate' 'berth config' 'berth config get-contexts' 'berth config current-context' 'berth config use-context' 'berth config set-context' 'berth config delete-context' 'berth config view' 'berth version'
+                if contains -- "$path $token" 'berth validate' 'berth get' 'berth config' 'berth config get-contexts' 'berth config current-context' 'berth config use-context' 'berth config set-context' 'berth config delete-context' 'berth config view' 'berth version'
                     set path "$path $token"
                 end
         end
@@ -24,6 +24,7 @@ end
 
 complete -c berth -f
 complete -c berth -n 'test (__berth_command) = \'berth\'' -a 'validate' -d 'Check Cluster inventories and manifests without touching any server.'
+complete -c berth -n 'test (__berth_command) = \'berth\'' -a 'get' -d 'List nodes or pods of the cluster.'
 complete -c berth -n 'test (__berth_command) = \'berth\'' -a 'config' -d 'Manage contexts: named cluster inventories with a default namespace.'
 complete -c berth -n 'test (__berth_command) = \'berth\'' -a 'version' -d 'Print the version and build commit of berth.'
 complete -c berth -n 'test (__berth_command) = \'berth\'' -l 'cluster' -r -F -d 'Cluster inventory file (overrides $BERTH_CLUSTER and contexts).'
@@ -42,6 +43,16 @@ complete -c berth -n 'test (__berth_command) = \'berth validate\'' -l 'context' 
 complete -c berth -n 'test (__berth_command) = \'berth validate\'' -s 'v' -l 'verbose' -d 'Explain more; print stack traces of errors.'
 complete -c berth -n 'test (__berth_command) = \'berth validate\'' -l 'no-color' -d 'No colour, spinner or prompt (also when $NO_COLOR is set or stdout is not a terminal).'
 complete -c berth -n 'test (__berth_command) = \'berth validate\'' -s 'o' -l 'output' -x -a 'wide json yaml name' -d 'Output format: wide, json, yaml or name (default: a table).'
+complete -c berth -n 'test (__berth_command) = \'berth get\'' -s 'n' -l 'namespace' -x -d 'Namespace of pods (default: the context\'s, else default).'
+complete -c berth -n 'test (__berth_command) = \'berth get\'' -s 'A' -l 'all-namespaces' -d 'Pods of every namespace.'
+complete -c berth -n 'test (__berth_command) = \'berth get\'' -s 'l' -l 'selector' -x -d 'Label selector, e.g. app=web,tier!=db or \'env in (prod,staging)\'.'
+complete -c berth -n 'test (__berth_command) = \'berth get\'' -s 'h' -l 'help' -d 'Show this help message and exit.'
+complete -c berth -n 'test (__berth_command) = \'berth get\'' -s 'V' -l 'version' -d 'Print version information and exit.'
+complete -c berth -n 'test (__berth_command) = \'berth get\'' -l 'cluster' -r -F -d 'Cluster inventory file (overrides $BERTH_CLUSTER and contexts).'
+complete -c berth -n 'test (__berth_command) = \'berth get\'' -l 'context' -x -d 'Context to use instead of the current one.'
+complete -c berth -n 'test (__berth_command) = \'berth get\'' -s 'v' -l 'verbose' -d 'Explain more; print stack traces of errors.'
+complete -c berth -n 'test (__berth_command) = \'berth get\'' -l 'no-color' -d 'No colour, spinner or prompt (also when $NO_COLOR is set or stdout is not a terminal).'
+complete -c berth -n 'test (__berth_command) = \'berth get\'' -s 'o' -l 'output' -x -a 'wide json yaml name' -d 'Output format: wide, json, yaml or name (default: a table).'
 complete -c berth -n 'test (__berth_command) = \'berth config\'' -a 'get-contexts' -d 'List the contexts; the current one is marked with *.'
 complete -c berth -n 'test (__berth_command) = \'berth config\'' -a 'current-context' -d 'Print the name of the current context.'
 complete -c berth -n 'test (__berth_command) = \'berth config\'' -a 'use-context' -d 'Make NAME the current context.'

@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.cli.config.ConfigCommand;
+import dev.berth.cli.get.GetCommand;
 import dev.berth.cli.output.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,7 @@ import java.util.concurrent.Callable;
                         + "SSH, runs docker there and converges what runs to what should run."},
         subcommands = {
                 ValidateCommand.class,
+                GetCommand.class,
                 ConfigCommand.class,
                 VersionCommand.class,
         },

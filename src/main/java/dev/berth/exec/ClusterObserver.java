@@ -2,6 +2,7 @@ package dev.berth.exec;
 
 import dev.berth.docker.MalformedOutputException;
 import dev.berth.docker.NodeProbe;
+import dev.berth.docker.UsageProbe;
 import dev.berth.exec.NodeObservation.NodeStatus;
 import dev.berth.model.Cluster;
 import dev.berth.ssh.CommandResult;
@@ -19,19 +20,34 @@ public final class ClusterObserver {
         this.access = access;
     }
 
+    /** Every node's engine and berth containers. */
     public List<NodeObservation> observe() {
+        return observe(false);
+    }
+
+    /** As {@link #observe()}, with the live usage of every running container (for {@code top}). */
+    public List<NodeObservation> observeWithUsage() {
+        return observe(true);
+    }
+
+    private List<NodeObservation> observe(boolean withUsage) {
         List<SshTarget> targets = access.nodes();
+        List<String> command = withUsage ? UsageProbe.command() : NodeProbe.command();
         List<NodeResult<CommandResult>> results = access.onNodes(targets,
-                target -> access.transport().run(target, NodeProbe.command()));
+                target -> access.transport().run(target, command));
         List<NodeObservation> observations = new ArrayList<>(results.size());
         List<Cluster.Node> nodes = access.cluster().spec().nodes();
         for (int i = 0; i < results.size(); i++) {
-            observations.add(observation(nodes.get(i), results.get(i)));
+            observations.add(observation(nodes.get(i), results.get(i), withUsage));
         }
         return List.copyOf(observations);
     }
 
     static NodeObservation observation(Cluster.Node node, NodeResult<CommandResult> result) {
+        return observation(node, result, false);
+    }
+
+    static NodeObservation observation(Cluster.Node node, NodeResult<CommandResult> result, boolean withUsage) {
         if (result instanceof NodeResult.Failed<CommandResult> failed) {
             return new NodeObservation(node, NodeStatus.UNREACHABLE, null, failed.message());
         }
@@ -41,6 +57,10 @@ public final class ClusterObserver {
                     node.name() + ": docker failed (exit " + answer.exitCode() + "): " + firstLine(answer.stderrText()));
         }
         try {
+            if (withUsage) {
+                UsageProbe.NodeUsage usage = UsageProbe.parse(answer.stdoutText());
+                return new NodeObservation(node, NodeStatus.READY, usage.snapshot(), "", usage.usage());
+            }
             return new NodeObservation(node, NodeStatus.READY, NodeProbe.parse(answer.stdoutText()), "");
         } catch (MalformedOutputException e) {
             return new NodeObservation(node, NodeStatus.NOT_READY, null, node.name() + ": " + e.getMessage());

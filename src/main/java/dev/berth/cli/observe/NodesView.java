@@ -1,4 +1,4 @@
-package dev.berth.cli.get;
+package dev.berth.cli.observe;
 
 import dev.berth.cli.output.Listing;
 import dev.berth.cli.output.Listing.Column;

@@ -1,4 +1,4 @@
-package dev.berth.cli.get;
+package dev.berth.cli.observe;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.exec.NodeObservation;

@@ -1,4 +1,4 @@
-package dev.berth.cli.get;
+package dev.berth.cli.observe;
 
 import java.time.Duration;
 import java.util.Locale;

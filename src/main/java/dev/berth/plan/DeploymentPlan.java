@@ -52,10 +52,13 @@ final class DeploymentPlan {
         List<String> pending = new ArrayList<>();
         int started = 0;
         for (long missing = replicas - current; missing > 0; missing--) {
-            Optional<String> problem = blueprint.problem();
-            Placement.Result result = problem.isEmpty() ? placement.place(blueprint.demand()) : null;
-            if (result == null || !result.placed()) {
-                pending.add(problem.orElseGet(result::pendingReason));
+            if (blueprint.problem().isPresent()) {
+                pending.add(blueprint.problem().get());
+                continue;
+            }
+            Placement.Result result = placement.place(blueprint.demand());
+            if (!result.placed()) {
+                pending.add(result.pendingReason());
                 continue;
             }
             NodeView node = nodes.get(result.node());

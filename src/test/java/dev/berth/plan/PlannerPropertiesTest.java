@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * acts on an unreachable node, never puts more requests on a node than it holds, and once a plan leaves
  * nothing pending, applying it leaves nothing to do.
  */
-class PlannerProperties {
+class PlannerPropertiesTest {
 
     record NodeSpec(long cpuMillis, long memoryGi, String zone, boolean cordoned, boolean unmanaged) {
     }

@@ -36,7 +36,7 @@ public final class ContainerRunCommand {
         run.labels().forEach((key, value) -> argv.addAll(List.of("--label", key + "=" + value)));
         argv.addAll(List.of("--restart", RESTART));
         if (run.networkOwner() == null) {
-            argv.addAll(List.of("--network", run.network(), "--hostname", run.pod()));
+            argv.addAll(List.of("--network", run.network(), "--hostname", hostname(run.pod())));
             run.publish().forEach(port -> argv.addAll(List.of("--publish", publish(port))));
         } else {
             argv.addAll(List.of("--network", "container:" + run.networkOwner()));
@@ -64,6 +64,12 @@ public final class ContainerRunCommand {
         }
         argv.addAll(container.args());
         return List.copyOf(argv);
+    }
+
+    /** The pod name, cut to the 63 characters a hostname may have, as Kubernetes does. */
+    static String hostname(String pod) {
+        String cut = pod.length() <= 63 ? pod : pod.substring(0, 63);
+        return cut.replaceAll("[-.]+$", "");
     }
 
     private static void limits(Container container, List<String> argv) {

@@ -107,6 +107,14 @@ class ContainerRunCommandTest {
         }
 
         @Test
+        void cutsALongPodNameToAHostnameOf63Characters() {
+            String pod = "a".repeat(50) + "-1a2b3c4d5e-x7k2p";
+
+            assertThat(ContainerRunCommand.hostname(pod)).isEqualTo("a".repeat(50) + "-1a2b3c4d5e");
+            assertThat(ContainerRunCommand.hostname("web-1a2b3c4d5e-x7k2p")).isEqualTo("web-1a2b3c4d5e-x7k2p");
+        }
+
+        @Test
         void furtherContainersJoinTheFirstOnesNetwork() {
             ContainerRun run = new ContainerRun("n2", "p", "n1", "berth", Map.of(), container(List.of(), List.of()),
                     List.of(), List.of(), null, List.of(), false, 30);

@@ -108,9 +108,10 @@ class ContainerRunCommandTest {
 
         @Test
         void cutsALongPodNameToAHostnameOf63Characters() {
-            String pod = "a".repeat(50) + "-1a2b3c4d5e-x7k2p";
+            String pod = "a".repeat(52) + "-1a2b3c4d5e-x7k2p";
 
-            assertThat(ContainerRunCommand.hostname(pod)).isEqualTo("a".repeat(50) + "-1a2b3c4d5e");
+            assertThat(ContainerRunCommand.hostname(pod)).isEqualTo("a".repeat(52) + "-1a2b3c4d5e");
+            assertThat(ContainerRunCommand.hostname("a".repeat(62) + "-1a2b3c4d5e")).isEqualTo("a".repeat(62));
             assertThat(ContainerRunCommand.hostname("web-1a2b3c4d5e-x7k2p")).isEqualTo("web-1a2b3c4d5e-x7k2p");
         }
 

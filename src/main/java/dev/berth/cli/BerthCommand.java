@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
                         + "SSH, runs docker there and converges what runs to what should run."},
         subcommands = {
                 VersionCommand.class,
+                LabCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

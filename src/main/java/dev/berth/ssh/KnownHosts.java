@@ -1,0 +1,129 @@
+package dev.berth.ssh;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The entries of an OpenSSH known_hosts file and the question asked of them: is this the key of this host?
+ * Understands plain and hashed ({@code |1|salt|hash}) host fields, {@code [host]:port}, wildcards and negation,
+ * and {@code @revoked}. {@code @cert-authority} lines are skipped: berth does not accept host certificates.
+ */
+public final class KnownHosts {
+
+    /** A public key as OpenSSH writes it: its type and the base64 of its wire encoding. */
+    public record HostKey(String type, String base64) {
+    }
+
+    /** The answer for one host and key; {@code line} is the deciding known_hosts line (0 when none). */
+    public record Verdict(Kind kind, int line) {
+        public enum Kind { KNOWN, UNKNOWN, CHANGED, REVOKED }
+    }
+
+    private record Entry(int line, boolean revoked, List<String> patterns, String hashed, HostKey key) {
+    }
+
+    private final List<Entry> entries;
+
+    private KnownHosts(List<Entry> entries) {
+        this.entries = entries;
+    }
+
+    public static KnownHosts parse(List<String> lines) {
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\\s+");
+            boolean revoked = false;
+            int first = 0;
+            if (fields[0].startsWith("@")) {
+                if (!fields[0].equals("@revoked")) {
+                    continue;
+                }
+                revoked = true;
+                first = 1;
+            }
+            if (fields.length < first + 3) {
+                continue;
+            }
+            String hosts = fields[first];
+            HostKey key = new HostKey(fields[first + 1], fields[first + 2]);
+            if (hosts.startsWith("|1|")) {
+                entries.add(new Entry(i + 1, revoked, List.of(), hosts, key));
+            } else {
+                entries.add(new Entry(i + 1, revoked, List.of(hosts.split(",")), null, key));
+            }
+        }
+        return new KnownHosts(entries);
+    }
+
+    /** The name OpenSSH looks up: {@code host} on port 22, {@code [host]:port} on any other. */
+    public static String hostToken(String host, int port) {
+        return port == 22 ? host : "[" + host + "]:" + port;
+    }
+
+    /** The line that records {@code key} for {@code hostToken}, as accept-new appends it. */
+    public static String line(String hostToken, HostKey key) {
+        return hostToken + " " + key.type() + " " + key.base64();
+    }
+
+    public Verdict check(String hostToken, HostKey key) {
+        for (Entry entry : entries) {
+            if (entry.revoked() && entry.key().equals(key)) {
+                return new Verdict(Verdict.Kind.REVOKED, entry.line());
+            }
+        }
+        int differing = 0;
+        for (Entry entry : entries) {
+            if (entry.revoked() || !names(entry, hostToken)) {
+                continue;
+            }
+            if (entry.key().equals(key)) {
+                return new Verdict(Verdict.Kind.KNOWN, entry.line());
+            }
+            if (differing == 0) {
+                differing = entry.line();
+            }
+        }
+        return differing == 0 ? new Verdict(Verdict.Kind.UNKNOWN, 0) : new Verdict(Verdict.Kind.CHANGED, differing);
+    }
+
+    private static boolean names(Entry entry, String hostToken) {
+        if (entry.hashed() != null) {
+            return hashedMatches(entry.hashed(), hostToken);
+        }
+        return HostPattern.matchesList(entry.patterns(), hostToken);
+    }
+
+    /** {@code |1|base64(salt)|base64(HMAC-SHA1(salt, host))}, as written by {@code HashKnownHosts yes}. */
+    static boolean hashedMatches(String field, String hostToken) {
+        String[] parts = field.split("\\|");
+        if (parts.length != 4) {
+            return false;
+        }
+        try {
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            return MessageDigest.isEqual(expected, hmacSha1(salt, hostToken));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    static byte[] hmacSha1(byte[] salt, String hostToken) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(salt, "HmacSHA1"));
+            return mac.doFinal(hostToken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
+        }
+    }
+}

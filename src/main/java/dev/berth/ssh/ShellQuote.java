@@ -1,0 +1,32 @@
+package dev.berth.ssh;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where an argument list becomes a POSIX {@code sh} command line.
+ * Every word is put in single quotes; an embedded single quote becomes {@code '\''}.
+ * Inside single quotes sh interprets nothing, so no value can run as shell code.
+ */
+public final class ShellQuote {
+    private ShellQuote() {
+    }
+
+    /** One word, quoted so that {@code sh} reads it back byte for byte. */
+    public static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** The command line that makes a remote {@code sh} run {@code argv} exactly. */
+    public static String commandLine(List<String> argv) {
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("a remote command needs at least one word");
+        }
+        for (String word : argv) {
+            if (word.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("a command word cannot contain a NUL byte");
+            }
+        }
+        return argv.stream().map(ShellQuote::quote).collect(Collectors.joining(" "));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.berth.ssh;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * berth's one seam to its servers: run an argument list on a node, put a file on it, reach one of its ports.
+ * Operations return at once; the futures complete on the transport's few I/O threads and fail with
+ * {@link SshFailure}. A non-zero exit status is a normal {@link CommandResult}, not a failure.
+ */
+public interface Transport extends AutoCloseable {
+
+    /** Runs {@code argv} on the node; each word arrives at the remote program exactly as given. */
+    CompletableFuture<CommandResult> run(SshTarget node, List<String> argv);
+
+    /** Runs {@code argv} with {@code stdin} as its standard input. */
+    CompletableFuture<CommandResult> run(SshTarget node, List<String> argv, byte[] stdin);
+
+    /**
+     * Writes {@code content} to {@code remotePath} with permission bits {@code mode} (e.g. 0600), atomically:
+     * readers see the old file or the whole new one, never a part, and never a wider mode.
+     */
+    CompletableFuture<Void> upload(SshTarget node, byte[] content, String remotePath, int mode);
+
+    /** Opens a local port forwarded to {@code remotePort} on the node's loopback interface. */
+    Tunnel tunnel(SshTarget node, int remotePort);
+
+    /** Closes every session of this run. */
+    @Override
+    void close();
+}

@@ -1,0 +1,94 @@
+package dev.berth.ssh;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Fan-out through the real transport: many nodes, a few threads, unreachable nodes reported beside the rest. */
+@EnabledIf("dev.berth.ssh.LoopbackSshd#available")
+class FanOutOverSshTest {
+    @TempDir
+    static Path dir;
+    static LoopbackSshd sshd;
+    static Path clientKey;
+    static Path knownHosts;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        clientKey = KeyFiles.generate(dir.resolve("client/id_ed25519"), "");
+        sshd = LoopbackSshd.start(dir.resolve("sshd"), KeyFiles.publicKey(clientKey));
+        knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, sshd.knownHostsLine("127.0.0.1") + "\n");
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        sshd.close();
+    }
+
+    static SshTarget node(String name, int port) {
+        return SshTarget.of(name, "127.0.0.1", knownHosts).withPort(port).withUser("root")
+                .withIdentityFiles(List.of(clientKey)).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10));
+    }
+
+    @Test
+    void reportsUnreachableNodesAndStillHearsFromTheOthers() throws Exception {
+        int closedPort = LoopbackSshd.freePort();
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             SshTransport transport = SshTransport.start(SshConfig.empty(), dir, "root", PassphrasePrompt.none(), null)) {
+            Duration patient = Duration.ofSeconds(30);
+            List<SshTarget> nodes = List.of(node("node-1", sshd.port()).withTimeouts(patient, patient),
+                    node("node-2", closedPort), node("node-3", silent.getLocalPort()),
+                    node("node-4", sshd.port()).withTimeouts(patient, patient));
+
+            List<NodeResult<CommandResult>> results = new FanOut(FanOut.DEFAULT_PARALLELISM)
+                    .run(nodes, node -> transport.run(node, List.of("printf", "%s", node.name())));
+
+            assertThat(results).extracting(NodeResult::node).containsExactly("node-1", "node-2", "node-3", "node-4");
+            assertThat(((NodeResult.Ok<CommandResult>) results.get(0)).value().stdoutText()).isEqualTo("node-1");
+            assertThat(results.get(1)).isEqualTo(new NodeResult.Failed<CommandResult>("node-2",
+                    FailureKind.UNREACHABLE, "node-2 (127.0.0.1:" + closedPort + "): connection refused"));
+            assertThat(results.get(2)).isEqualTo(new NodeResult.Failed<CommandResult>("node-3", FailureKind.TIMEOUT,
+                    "node-3 (127.0.0.1:" + silent.getLocalPort() + "): no SSH answer within 2s (connect timeout)"));
+            assertThat(((NodeResult.Ok<CommandResult>) results.get(3)).value().stdoutText()).isEqualTo("node-4");
+        }
+    }
+
+    @Test
+    void servesManyNodesWithAFewThreads() throws Exception {
+        int threadsBefore = Thread.activeCount();
+        AtomicInteger mostThreads = new AtomicInteger();
+        // sshd forks and re-executes itself for every connection: on a small, busy machine a handshake can take
+        // seconds, so this test allows more time to connect than the others
+        List<SshTarget> nodes = IntStream.rangeClosed(1, 24)
+                .mapToObj(i -> node("node-" + i, sshd.port()).withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30)))
+                .toList();
+        try (SshTransport transport = SshTransport.start(SshConfig.empty(), dir, "root", PassphrasePrompt.none(), null)) {
+
+            List<NodeResult<CommandResult>> results = new FanOut(8).run(nodes, node ->
+                    transport.run(node, List.of("echo", node.name())).whenComplete((r, e) ->
+                            mostThreads.accumulateAndGet(Thread.activeCount(), Math::max)));
+
+            assertThat(results).filteredOn(result -> result instanceof NodeResult.Failed).isEmpty();
+            List<String> answers = new ArrayList<>();
+            results.forEach(result -> answers.add(((NodeResult.Ok<CommandResult>) result).value().stdoutText().strip()));
+            assertThat(answers).isEqualTo(nodes.stream().map(SshTarget::name).toList());
+            assertThat(transport.sessionsOpened()).isEqualTo(24);
+            assertThat(mostThreads.get() - threadsBefore).isLessThan(20);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.berth.ssh;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Key pairs for tests, made by OpenSSH's own ssh-keygen. */
+final class KeyFiles {
+    private KeyFiles() {
+    }
+
+    static Path generate(Path privateKey, String passphrase) throws IOException, InterruptedException {
+        Files.createDirectories(privateKey.getParent());
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-C", "berth-test",
+                "-f", privateKey.toString()).redirectErrorStream(true).start();
+        String output = new String(keygen.getInputStream().readAllBytes());
+        if (keygen.waitFor() != 0) {
+            throw new IOException("ssh-keygen failed: " + output);
+        }
+        return privateKey;
+    }
+
+    static Path publicKey(Path privateKey) {
+        return Path.of(privateKey + ".pub");
+    }
+}

@@ -1,0 +1,162 @@
+package dev.berth.ssh;
+
+import dev.berth.ssh.KnownHosts.HostKey;
+import dev.berth.ssh.KnownHosts.Verdict;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KnownHostsTest {
+    static final HostKey KEY = new HostKey("ssh-ed25519", "AAAAC3NzaC1lZDI1NTE5AAAAIKnown");
+    static final HostKey OTHER = new HostKey("ssh-ed25519", "AAAAC3NzaC1lZDI1NTE5AAAAIOther");
+
+    static Verdict check(List<String> lines, String token, HostKey key) {
+        return KnownHosts.parse(lines).check(token, key);
+    }
+
+    @Nested
+    class HostTokens {
+        @Test
+        void isTheBareHostOnPort22() {
+            assertThat(KnownHosts.hostToken("node-1.example.com", 22)).isEqualTo("node-1.example.com");
+        }
+
+        @Test
+        void bracketsHostAndPortOnOtherPorts() {
+            assertThat(KnownHosts.hostToken("10.0.0.12", 2222)).isEqualTo("[10.0.0.12]:2222");
+        }
+    }
+
+    @Nested
+    class PlainEntries {
+        @Test
+        void knowsAListedKey() {
+            assertThat(check(List.of("# comment", "", "web,10.0.0.11 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKnown c"),
+                    "10.0.0.11", KEY)).isEqualTo(new Verdict(Verdict.Kind.KNOWN, 3));
+        }
+
+        @Test
+        void callsAHostWithoutEntriesUnknown() {
+            assertThat(check(List.of("web ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKnown"), "db", KEY))
+                    .isEqualTo(new Verdict(Verdict.Kind.UNKNOWN, 0));
+        }
+
+        @Test
+        void callsADifferentKeyForAKnownHostChanged() {
+            assertThat(check(List.of("web ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOther"), "web", KEY))
+                    .isEqualTo(new Verdict(Verdict.Kind.CHANGED, 1));
+        }
+
+        @Test
+        void acceptsTheMatchingKeyAmongSeveralForOneHost() {
+            assertThat(check(List.of("web ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOther",
+                    "web ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKnown"), "web", KEY))
+                    .isEqualTo(new Verdict(Verdict.Kind.KNOWN, 2));
+        }
+
+        @Test
+        void distinguishesPortsInBrackets() {
+            List<String> lines = List.of("[web]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKnown");
+
+            assertThat(check(lines, "[web]:2222", KEY).kind()).isEqualTo(Verdict.Kind.KNOWN);
+            assertThat(check(lines, "web", KEY).kind()).isEqualTo(Verdict.Kind.UNKNOWN);
+            assertThat(check(lines, "[web]:2223", KEY).kind()).isEqualTo(Verdict.Kind.UNKNOWN);
+        }
+
+        @Test
+        void matchesHostNamesIgnoringCase() {
+            assertThat(check(List.of("Web.Example.COM ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKnown"),
+                    "web.example.com", KEY).kind()).isEqualTo(Verdict.Kind.KNOWN);
+        }
+    }
+
+    @Nested
+    class Patterns {
+        @Test
+        void matchWildcards() {
+            List<String> lines = List.of("*.prod.example.com,10.0.0.? ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKnown");
+
+            assertThat(check(lines, "web.prod.example.com", KEY).kind()).isEqualTo(Verdict.Kind.KNOWN);
+            assertThat(check(lines, "10.0.0.7", KEY).kind()).isEqualTo(Verdict.Kind.KNOWN);
+            assertThat(check(lines, "10.0.0.17", KEY).kind()).isEqualTo(Verdict.Kind.UNKNOWN);
+        }
+
+        @Test
+        void excludeNegatedHosts() {
+            List<String> lines = List.of("*.example.com,!bastion.example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKnown");
+
+            assertThat(check(lines, "web.example.com", KEY).kind()).isEqualTo(Verdict.Kind.KNOWN);
+            assertThat(check(lines, "bastion.example.com", KEY).kind()).isEqualTo(Verdict.Kind.UNKNOWN);
+        }
+    }
+
+    @Nested
+    class HashedEntries {
+        static String hashed(String token, byte[] salt) {
+            Base64.Encoder base64 = Base64.getEncoder();
+            return "|1|" + base64.encodeToString(salt) + "|" + base64.encodeToString(KnownHosts.hmacSha1(salt, token));
+        }
+
+        @Test
+        void matchTheHostTheyHash() {
+            byte[] salt = "twenty-byte-salt-123".getBytes(StandardCharsets.US_ASCII);
+            List<String> lines = List.of(hashed("[10.0.0.12]:2222", salt) + " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKnown");
+
+            assertThat(check(lines, "[10.0.0.12]:2222", KEY)).isEqualTo(new Verdict(Verdict.Kind.KNOWN, 1));
+            assertThat(check(lines, "10.0.0.12", KEY).kind()).isEqualTo(Verdict.Kind.UNKNOWN);
+        }
+
+        @Test
+        void reportAChangedKeyLikePlainOnes() {
+            byte[] salt = "another-salt-of-20-b".getBytes(StandardCharsets.US_ASCII);
+            List<String> lines = List.of(hashed("web", salt) + " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOther");
+
+            assertThat(check(lines, "web", KEY).kind()).isEqualTo(Verdict.Kind.CHANGED);
+        }
+
+        @Test
+        void agreeWithAKnownOpenSshHash() {
+            // written by `ssh-keygen -H` for the host "node-1"
+            String line = "|1|hPW8smjOQH8YFss6p7LIXsLBHyk=|VDavjKrr6kwgaofFrTY3SEJ2bH4= ssh-ed25519 "
+                    + KEY.base64();
+
+            assertThat(KnownHosts.hashedMatches(line.split(" ")[0], "node-1")).isTrue();
+        }
+
+        @Test
+        void ignoreMalformedHashes() {
+            assertThat(check(List.of("|1|not-base64!|x ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKnown"), "web", KEY).kind())
+                    .isEqualTo(Verdict.Kind.UNKNOWN);
+        }
+    }
+
+    @Nested
+    class Markers {
+        @Test
+        void revokedKeyIsRefusedEvenWhenAlsoListed() {
+            List<String> lines = List.of("web ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKnown",
+                    "@revoked * ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKnown");
+
+            assertThat(check(lines, "web", KEY)).isEqualTo(new Verdict(Verdict.Kind.REVOKED, 2));
+        }
+
+        @Test
+        void certificateAuthoritiesAreNotTrustedAsHostKeys() {
+            assertThat(check(List.of("@cert-authority * ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKnown"), "web", KEY).kind())
+                    .isEqualTo(Verdict.Kind.UNKNOWN);
+        }
+    }
+
+    @Test
+    void writesLinesAcceptNewCanReadBack() {
+        String line = KnownHosts.line("[web]:2222", OTHER);
+
+        assertThat(line).isEqualTo("[web]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOther");
+        assertThat(check(List.of(line), "[web]:2222", OTHER).kind()).isEqualTo(Verdict.Kind.KNOWN);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.berth.ssh;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real OpenSSH server on a loopback port, started by a test with its own host key, config and
+ * authorized_keys in a temporary directory. Logs go to a file the test can read.
+ */
+final class LoopbackSshd implements AutoCloseable {
+    private static final Path SSHD = Path.of("/usr/sbin/sshd");
+
+    private final Process process;
+    private final int port;
+    private final Path directory;
+
+    private LoopbackSshd(Process process, int port, Path directory) {
+        this.process = process;
+        this.port = port;
+        this.directory = directory;
+    }
+
+    static boolean available() {
+        return Files.isExecutable(SSHD) && "root".equals(System.getProperty("user.name"));
+    }
+
+    /** Starts a server in {@code directory} that lets in the holders of the keys in {@code authorizedKeys}. */
+    static LoopbackSshd start(Path directory, Path authorizedKeys) throws IOException, InterruptedException {
+        Files.createDirectories(directory);
+        Files.createDirectories(Path.of("/run/sshd"));
+        Path hostKey = directory.resolve("host_ed25519");
+        if (!Files.exists(hostKey)) {
+            KeyFiles.generate(hostKey, "");
+        }
+        int port = freePort();
+        Path config = directory.resolve("sshd_config");
+        Files.write(config, List.of(
+                "ListenAddress 127.0.0.1",
+                "HostKey " + hostKey,
+                "AuthorizedKeysFile " + authorizedKeys,
+                "StrictModes no",
+                "PidFile none",
+                "UsePAM no",
+                "PermitRootLogin prohibit-password",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "AllowTcpForwarding yes",
+                "LogLevel VERBOSE"));
+        Process process = new ProcessBuilder(SSHD.toString(), "-D", "-f", config.toString(), "-p", String.valueOf(port),
+                "-E", directory.resolve("sshd.log").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("sshd.out").toFile())
+                .start();
+        LoopbackSshd sshd = new LoopbackSshd(process, port, directory);
+        sshd.awaitListening();
+        return sshd;
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path hostPublicKey() {
+        return directory.resolve("host_ed25519.pub");
+    }
+
+    /** The known_hosts line for this server under {@code host}, e.g. {@code [127.0.0.1]:40022 ssh-ed25519 AAAA}. */
+    String knownHostsLine(String host) throws IOException {
+        String[] key = Files.readString(hostPublicKey()).strip().split(" ");
+        return KnownHosts.hostToken(host, port) + " " + key[0] + " " + key[1];
+    }
+
+    /** How often the server logged a successful public key login. */
+    long logins() throws IOException {
+        return Files.readAllLines(directory.resolve("sshd.log")).stream()
+                .filter(line -> line.contains("Accepted publickey"))
+                .count();
+    }
+
+    private void awaitListening() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("sshd exited: " + Files.readString(directory.resolve("sshd.out"))
+                        + Files.readString(directory.resolve("sshd.log")));
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IOException("sshd did not listen on port " + port);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

@@ -157,6 +157,11 @@ public final class LabDockerCommands {
         return List.of(DOCKER, "push", "--quiet", image);
     }
 
+    /** Removes one tag; the image stays while it has another. */
+    public static List<String> untag(String image) {
+        return List.of(DOCKER, "image", "rm", image);
+    }
+
     /**
      * The rules that cut a node off the lab network both ways while it keeps running, applied inside
      * the node's own network namespace (nothing on this machine changes): every inbound packet in

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Puts the app images into a lab registry through its loopback address on this machine. An image
- * is pushed only when the registry does not already hold the same manifest.
+ * is pushed only when the registry does not already hold the same manifest; the push tag is removed
+ * again, so the host's image list keeps only the images' own names.
  */
 final class RegistryPublisher {
     private static final String MANIFEST_V2 = "application/vnd.docker.distribution.manifest.v2+json";
@@ -52,6 +53,7 @@ final class RegistryPublisher {
             }
             docker.require("tagging " + image, LabDockerCommands.tag(image, target));
             docker.require("pushing " + image, LabDockerCommands.push(target));
+            docker.attempt(LabDockerCommands.untag(target));
             progress.accept("lab: pushed " + image + " to the lab registry");
         }
     }

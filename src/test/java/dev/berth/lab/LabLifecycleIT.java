@@ -4,6 +4,8 @@ import dev.berth.cli.CliRunner;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +24,7 @@ class LabLifecycleIT {
             assertThat(second.node("node-1").address()).isNotEqualTo(lab.node("node-1").address());
             assertThat(second.ssh(second.node("node-1"), "id -un").output()).isEqualTo("berth");
         } finally {
-            CliRunner.Result down = second.lab("down");
+            CliRunner.Result down = second.lab("down", "--purge");
             assertThat(down.exitCode()).as(down.toString()).isZero();
             assertThat(down.out()).isEqualTo("lab \"it-second\" is down\n");
         }
@@ -31,6 +33,8 @@ class LabLifecycleIT {
         assertThat(status.out()).isEmpty();
         assertThat(status.err()).isEqualTo("No lab \"it-second\" is up (start one: berth lab up --name it-second).\n");
         assertThat(second.files().exist()).isFalse();
+        assertThat(new LocalProcess().run(List.of("docker", "volume", "inspect", "berth-it-second-registry-data"),
+                Duration.ofSeconds(30)).succeeded()).as("--purge removed the registry's volume").isFalse();
 
         CliRunner.Result again = second.lab("down");
         assertThat(again.exitCode()).isZero();

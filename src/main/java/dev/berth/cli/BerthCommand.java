@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.cli.config.ConfigCommand;
 import dev.berth.cli.output.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,16 +19,12 @@ import java.util.concurrent.Callable;
                 "berth reads a cluster inventory and Kubernetes-style manifests, reaches every server over "
                         + "SSH, runs docker there and converges what runs to what should run."},
         subcommands = {
+                ValidateCommand.class,
+                ConfigCommand.class,
                 VersionCommand.class,
                 LabCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                " 0:success, or the cluster is in sync",
-                " 1:differences found (diff, reconcile --check)",
-                " 2:invalid input or usage; nothing was touched",
-                " 3:the cluster did not reach the desired state (unreachable nodes, failed rollout, lock held)",
-                " 4:internal error in berth"},
         footerHeading = "%nFiles:%n",
         footer = {
                 "  ~/.config/berth/config.yaml   contexts pointing at cluster inventories ($XDG_CONFIG_HOME honoured)",
@@ -58,6 +55,7 @@ public final class BerthCommand implements Callable<Integer> {
     boolean noColor;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT,
+            completionCandidates = OutputFormat.Flags.class,
             description = "Output format: wide, json, yaml or name (default: a table).")
     String output;
 

@@ -1,8 +1,11 @@
 package dev.berth.cli;
 
+import dev.berth.error.ExitCode;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The entry point of the berth launcher. */
 public final class Main {
@@ -29,6 +32,16 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.getCommandSpec().usageMessage().exitCodeList(exitCodes());
         return commandLine;
+    }
+
+    /** The exit code list of {@code --help}, from the one place the codes are defined. */
+    private static Map<String, String> exitCodes() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (ExitCode code : ExitCode.values()) {
+            codes.put(" " + code.code(), code.meaning());
+        }
+        return codes;
     }
 }

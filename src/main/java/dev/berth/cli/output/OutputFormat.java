@@ -3,6 +3,7 @@ package dev.berth.cli.output;
 import dev.berth.error.InvalidInputException;
 
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -30,5 +31,13 @@ public enum OutputFormat {
 
     public String flag() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The values {@code -o} accepts, for shell completion. */
+    public static final class Flags implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(values()).filter(f -> f != TABLE).map(OutputFormat::flag).iterator();
+        }
     }
 }

@@ -1,0 +1,69 @@
+package dev.berth.manifest.kinds;
+
+import dev.berth.manifest.schema.Fields;
+import dev.berth.manifest.schema.Names;
+import dev.berth.manifest.schema.Rule;
+import dev.berth.manifest.schema.Shape;
+import dev.berth.manifest.yaml.SequenceNode;
+import dev.berth.model.ObjectMeta;
+import dev.berth.model.PersistentVolumeClaim;
+import dev.berth.model.Quantity;
+import dev.berth.model.Resource;
+
+import java.util.List;
+import java.util.Map;
+
+/** Reads a PersistentVolumeClaim (v1). On berth a claim is a Docker volume on one server. */
+final class ClaimReader implements KindReader {
+    static final Shape ROOT = Shape.of("apiVersion", "kind", "metadata", "spec").unsupported("status");
+    static final Shape SPEC = Shape.of("accessModes", "resources", "storageClassName", "volumeMode")
+            .unsupported("selector", "volumeName", "dataSource", "dataSourceRef", "volumeAttributesClassName");
+    static final Shape RESOURCES = Shape.of("requests").unsupported("limits");
+    static final Shape REQUESTS = Shape.of("storage");
+    private static final Rule ACCESS_MODE = value -> switch (value) {
+        case "ReadWriteOnce", "ReadWriteOncePod" -> null;
+        case "ReadOnlyMany", "ReadWriteMany" -> value + " is not supported by berth (a claim is a volume on one "
+                + "server); use ReadWriteOnce or ReadWriteOncePod";
+        default -> "must be one of ReadWriteOnce, ReadWriteOncePod, got \"" + value + "\"";
+    };
+
+    @Override
+    public String apiVersion() {
+        return PersistentVolumeClaim.API_VERSION;
+    }
+
+    @Override
+    public Shape shape() {
+        return ROOT;
+    }
+
+    @Override
+    public Resource read(Fields root) {
+        int before = root.problems().errorCount();
+        ObjectMeta metadata = MetadataReader.namespaced(root, Names.DNS_SUBDOMAIN);
+        PersistentVolumeClaim.Spec spec = root.requiredObject("spec", SPEC).map(ClaimReader::spec).orElse(null);
+        return root.problems().errorCount() > before ? null
+                : new PersistentVolumeClaim(PersistentVolumeClaim.API_VERSION, PersistentVolumeClaim.KIND, metadata, spec);
+    }
+
+    private static PersistentVolumeClaim.Spec spec(Fields spec) {
+        List<String> modes = spec.has("accessModes") ? spec.strings("accessModes", ACCESS_MODE)
+                : spec.missing("accessModes");
+        if (spec.node("accessModes").filter(n -> n instanceof SequenceNode s && s.items().isEmpty()).isPresent()) {
+            spec.error("accessModes", "must name at least one access mode");
+        }
+        Quantity storage = spec.requiredObject("resources", RESOURCES)
+                .flatMap(resources -> resources.requiredObject("requests", REQUESTS))
+                .map(requests -> requests.has("storage") ? requests.quantity("storage") : requests.<Quantity>missing("storage"))
+                .orElse(null);
+        String storageClass = spec.string("storageClassName", Names.DNS_SUBDOMAIN);
+        String volumeMode = spec.string("volumeMode", value -> switch (value) {
+            case "Filesystem" -> null;
+            case "Block" -> "Block is not supported by berth; use Filesystem";
+            default -> "must be Filesystem, got \"" + value + "\"";
+        });
+        return new PersistentVolumeClaim.Spec(modes, new PersistentVolumeClaim.Requests(
+                storage == null ? Map.of() : Map.of("storage", storage)), storageClass,
+                volumeMode == null ? "Filesystem" : volumeMode);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.berth.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+import java.util.Map;
+
+/** The cluster inventory (berth.dev/v1): the servers and how to reach them. */
+public record Cluster(String apiVersion, String kind, ObjectMeta metadata, Spec spec) implements Resource {
+    public static final String API_VERSION = "berth.dev/v1";
+    public static final String KIND = "Cluster";
+
+    /** SSH settings, registry, nodes, the nodes that hold berth's state, and an optional provisioner. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Spec(Ssh ssh, Registry registry, List<Node> nodes, List<String> stateNodes, Provisioner provisioner) {
+        public Spec {
+            nodes = Maps.copy(nodes);
+            stateNodes = Maps.copy(stateNodes);
+        }
+    }
+
+    /**
+     * How berth reaches every node unless a node says otherwise. A {@code null} port or user leaves the choice
+     * to {@code ~/.ssh/config}, then to OpenSSH's defaults. Timeouts are durations as written
+     * ({@code 10s}, {@code 2m}); see {@link Durations}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Ssh(String user, Integer port, List<String> identityFiles, String knownHosts, String hostKeyPolicy,
+                      String jumpHost, String connectTimeout, String commandTimeout, int parallelism) {
+        public static final String STRICT = "strict";
+        public static final String ACCEPT_NEW = "accept-new";
+
+        public Ssh {
+            identityFiles = Maps.copy(identityFiles);
+        }
+    }
+
+    /** The registry every node logs in to; the password is read from an environment variable. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Registry(String server, String username, String passwordFromEnv) {
+    }
+
+    /** One server. Port and user fall back to the cluster's ssh settings. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Node(String name, String address, Integer port, String user, Map<String, String> labels,
+                       List<String> roles, Capacity capacity) {
+        public Node {
+            labels = Maps.copy(labels);
+            roles = Maps.copy(roles);
+        }
+    }
+
+    /** What a node offers to placement, when not taken from {@code docker info}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Capacity(Quantity cpu, Quantity memory) {
+    }
+
+    /** A command that adds a server and prints its node entry. */
+    public record Provisioner(List<String> command) {
+        public Provisioner {
+            command = Maps.copy(command);
+        }
+    }
+
+    @Override
+    public String summary() {
+        return spec.nodes().size() + (spec.nodes().size() == 1 ? " node" : " nodes");
+    }
+}

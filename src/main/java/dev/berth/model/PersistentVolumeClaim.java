@@ -1,0 +1,33 @@
+package dev.berth.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+import java.util.Map;
+
+/** A PersistentVolumeClaim (v1): on berth, a named Docker volume on one server. */
+public record PersistentVolumeClaim(String apiVersion, String kind, ObjectMeta metadata, Spec spec)
+        implements Resource {
+    public static final String API_VERSION = "v1";
+    public static final String KIND = "PersistentVolumeClaim";
+
+    /** Access modes, requested size, storage class and volume mode. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Spec(List<String> accessModes, Requests resources, String storageClassName, String volumeMode) {
+        public Spec {
+            accessModes = Maps.copy(accessModes);
+        }
+    }
+
+    /** The requested storage. */
+    public record Requests(Map<String, Quantity> requests) {
+        public Requests {
+            requests = Maps.copy(requests);
+        }
+    }
+
+    @Override
+    public String summary() {
+        return spec.resources().requests().get("storage") + ", " + String.join(",", spec.accessModes());
+    }
+}

@@ -1,0 +1,58 @@
+package dev.berth.cli.docs;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class ManPageTest {
+    private final Map<String, String> files = ReferenceGenerator.files();
+
+    @Test
+    void theRootPageDocumentsEveryExitCodeFilesAndEnvironment() {
+        String page = files.get("man/berth.1");
+        assertThat(page).startsWith(".TH BERTH 1 \"\" \"berth\" \"berth manual\"\n")
+                .contains(".SH \"EXIT STATUS\"\n.TP\n\\fB0\\fR\nsuccess, or the cluster is in sync\n")
+                .contains(".TP\n\\fB4\\fR\ninternal error in berth\n")
+                .contains(".SH \"FILES\"\n.TP\n\\fI\\(ti/.config/berth/config.yaml\\fR\n")
+                .contains("\\fBBERTH_CLUSTER\\fR", "\\fBXDG_CONFIG_HOME\\fR", "\\fBNO_COLOR\\fR")
+                .contains(".SH \"SEE ALSO\"\n\\fBberth\\-validate\\fR(1), \\fBberth\\-config\\fR(1), \\fBberth\\-version\\fR(1)\n");
+    }
+
+    @Test
+    void aNestedPageNamesItsParentAndSeparatesItsOwnOptionsFromGlobalOnes() {
+        String page = files.get("man/berth-config-set-context.1");
+        assertThat(page).contains(".SH \"SYNOPSIS\"\n\\fBberth config set\\-context\\fR [\\fIOPTIONS\\fR] \\fINAME\\fR\n")
+                .contains(".SH \"OPTIONS\"\n.TP\n\\fB\\-n\\fR, \\fB\\-\\-namespace\\fR=\\fINS\\fR\n")
+                .contains(".SH \"GLOBAL OPTIONS\"\n.TP\n\\fB\\-\\-cluster\\fR=\\fIFILE\\fR\n")
+                .endsWith(".SH \"SEE ALSO\"\n\\fBberth\\-config\\fR(1)\n");
+    }
+
+    @Test
+    void noPageHasADateOrVersionThatWouldChangePerBuild() {
+        files.forEach((name, text) -> assertThat(text).as(name).doesNotContainPattern("20\\d\\d-\\d\\d-\\d\\d")
+                .doesNotContain("SNAPSHOT"));
+    }
+
+    @Test
+    void groffRendersEveryPageWithoutWarnings() throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/groff")), "groff is not installed");
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            if (!file.getKey().startsWith("man/")) {
+                continue;
+            }
+            Process groff = new ProcessBuilder("groff", "-man", "-ww", "-z").redirectErrorStream(true).start();
+            groff.getOutputStream().write(file.getValue().getBytes(StandardCharsets.UTF_8));
+            groff.getOutputStream().close();
+            String warnings = new String(groff.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(groff.waitFor()).as(file.getKey()).isZero();
+            assertThat(warnings).as(file.getKey()).isEmpty();
+        }
+    }
+}

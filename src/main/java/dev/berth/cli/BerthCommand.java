@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.cli.config.ConfigCommand;
+import dev.berth.cli.lab.LabCommand;
 import dev.berth.cli.output.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

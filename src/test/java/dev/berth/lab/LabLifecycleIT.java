@@ -23,6 +23,7 @@ class LabLifecycleIT {
             assertThat(second.nodes()).extracting(Lab.Node::name).containsExactly("node-1");
             assertThat(second.node("node-1").address()).isNotEqualTo(lab.node("node-1").address());
             assertThat(second.ssh(second.node("node-1"), "id -un").output()).isEqualTo("berth");
+            assertThat(second.berth("config", "current-context").out()).isEqualTo("it-second\n");
         } finally {
             CliRunner.Result down = second.lab("down", "--purge");
             assertThat(down.exitCode()).as(down.toString()).isZero();
@@ -33,6 +34,8 @@ class LabLifecycleIT {
         assertThat(status.out()).isEmpty();
         assertThat(status.err()).isEqualTo("No lab \"it-second\" is up (start one: berth lab up --name it-second).\n");
         assertThat(second.files().exist()).isFalse();
+        CliRunner.Result context = second.berth("config", "current-context");
+        assertThat(context.exitCode()).as("the lab's context went with it: " + context).isEqualTo(2);
         assertThat(new LocalProcess().run(List.of("docker", "volume", "inspect", "berth-it-second-registry-data"),
                 Duration.ofSeconds(30)).succeeded()).as("--purge removed the registry's volume").isFalse();
 

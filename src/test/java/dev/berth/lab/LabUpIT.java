@@ -20,6 +20,15 @@ class LabUpIT {
     }
 
     @Test
+    void registersTheLabAsTheCurrentContext(Lab lab) {
+        CliRunner.Result current = lab.berth("config", "current-context");
+        assertThat(current.out()).as(current.toString()).isEqualTo("it\n");
+        CliRunner.Result view = lab.berth("config", "get-contexts", "-o", "name");
+        assertThat(view.exitCode()).as(view.toString()).isZero();
+        assertThat(view.out()).contains("it");
+    }
+
+    @Test
     void statusShowsThreeReadyNodesWithTheirAddressesAndTheEdge(Lab lab) {
         CliRunner.Result status = lab.lab("status");
         assertThat(status.exitCode()).as(status.toString()).isZero();

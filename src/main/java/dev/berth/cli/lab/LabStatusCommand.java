@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.cli.lab;
 
 import dev.berth.error.ExitCode;
 import picocli.CommandLine.Command;
@@ -9,7 +9,7 @@ public final class LabStatusCommand extends LabVerb {
 
     @Override
     public Integer call() {
-        LabStatusListing.print(this, control().status(), root().outputFormat(), out(), "berth lab up" + nameOption());
+        LabStatusListing.print(control().status(), root().outputFormat(), out(), err(), "berth lab up" + nameOption());
         return ExitCode.OK.code();
     }
 }

@@ -1,8 +1,9 @@
-package dev.berth.cli;
+package dev.berth.cli.lab;
 
 import dev.berth.cli.output.Listing;
 import dev.berth.cli.output.Listing.Column;
 import dev.berth.cli.output.OutputFormat;
+import dev.berth.cli.output.Printer;
 import dev.berth.lab.LabStatus;
 
 import java.io.PrintWriter;
@@ -13,10 +14,11 @@ final class LabStatusListing {
     private LabStatusListing() {
     }
 
-    static void print(BaseCommand command, LabStatus status, OutputFormat format, PrintWriter out, String hint) {
+    static void print(LabStatus status, OutputFormat format, PrintWriter out, PrintWriter err, String hint) {
         if (format == OutputFormat.JSON || format == OutputFormat.YAML) {
-            command.print(Listing.of(List.of(Column.of("NAME")),
-                    List.of(new Listing.Item("lab/" + status.name(), List.of(status.name()), status))).asSingle());
+            Printer.forFormat(format).print(Listing.of(List.of(Column.of("NAME")),
+                    List.of(new Listing.Item("lab/" + status.name(), List.of(status.name()), status))).asSingle(),
+                    out, err);
             return;
         }
         List<Listing.Item> items = status.nodes().stream().map(node -> new Listing.Item("node/" + node.name(),
@@ -24,9 +26,9 @@ final class LabStatusListing {
                         node.roles().isEmpty() ? "<none>" : String.join(",", node.roles()), node.docker(),
                         node.container()),
                 node)).toList();
-        command.print(Listing.of(List.of(Column.of("NODE"), Column.of("STATUS"), Column.of("ADDRESS"),
-                        Column.of("ROLES"), Column.of("DOCKER"), Column.wide("CONTAINER")), items)
-                .withEmptyMessage("No lab \"" + status.name() + "\" is up (start one: " + hint + ")."));
+        Printer.forFormat(format).print(Listing.of(List.of(Column.of("NODE"), Column.of("STATUS"),
+                        Column.of("ADDRESS"), Column.of("ROLES"), Column.of("DOCKER"), Column.wide("CONTAINER")), items)
+                .withEmptyMessage("No lab \"" + status.name() + "\" is up (start one: " + hint + ")."), out, err);
         if (format == OutputFormat.NAME) {
             return;
         }

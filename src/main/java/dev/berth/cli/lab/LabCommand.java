@@ -1,5 +1,6 @@
-package dev.berth.cli;
+package dev.berth.cli.lab;
 
+import dev.berth.cli.BaseCommand;
 import picocli.CommandLine.Command;
 
 /** {@code berth lab}: a real cluster on this machine, for trying berth and for its tests. */

@@ -1,5 +1,7 @@
-package dev.berth.cli;
+package dev.berth.cli.lab;
 
+import dev.berth.cli.BaseCommand;
+import dev.berth.config.ConfigStore;
 import dev.berth.lab.LabControl;
 import dev.berth.lab.LabFiles;
 import dev.berth.lab.LabName;
@@ -26,6 +28,15 @@ abstract class LabVerb extends BaseCommand {
             err().println(line);
             err().flush();
         });
+    }
+
+    protected ConfigStore configStore() {
+        return ConfigStore.forUser(environment().variable("XDG_CONFIG_HOME"), environment().home());
+    }
+
+    protected void progress(String line) {
+        err().println(line);
+        err().flush();
     }
 
     /** The option that names this lab again, for hints; empty for the default lab. */

@@ -1,6 +1,8 @@
-package dev.berth.cli;
+package dev.berth.cli.lab;
 
+import dev.berth.cli.output.OutputFormat;
 import dev.berth.error.ExitCode;
+import dev.berth.error.InvalidInputException;
 import dev.berth.lab.LabStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,12 +24,26 @@ public final class LabUpCommand extends LabVerb {
     public Integer call() {
         long started = System.nanoTime();
         LabStatus status = control().up(nodes, registryPort);
-        LabStatusListing.print(this, status, root().outputFormat(), out(), "berth lab up" + nameOption());
+        LabStatusListing.print(status, root().outputFormat(), out(), err(), "berth lab up" + nameOption());
+        registerContext();
         long seconds = Math.round((System.nanoTime() - started) / 1e9);
         long ready = status.nodes().stream().filter(LabStatus.NodeStatus::ready).count();
         err().println("lab \"" + name + "\" is up: " + ready + " node" + (ready == 1 ? "" : "s") + " ready in "
                 + seconds + " s");
         err().flush();
         return ExitCode.OK.code();
+    }
+
+    private void registerContext() {
+        try {
+            LabContext.register(configStore(), lab(), files().inventory()).ifPresent(previous ->
+                    progress("lab: context " + lab().context() + " pointed at " + previous + "; it now points at this lab"));
+            if (root().outputFormat() == OutputFormat.TABLE || root().outputFormat() == OutputFormat.WIDE) {
+                out().println("context: " + lab().context() + " (current; berth config use-context NAME switches back)");
+                out().flush();
+            }
+        } catch (InvalidInputException e) {
+            progress("warning: the lab is up, but its context was not registered: " + e.getMessage());
+        }
     }
 }

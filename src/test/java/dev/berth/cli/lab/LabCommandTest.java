@@ -1,4 +1,6 @@
-package dev.berth.cli;
+package dev.berth.cli.lab;
+
+import dev.berth.cli.CliRunner;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
-package dev.berth.cli;
+package dev.berth.cli.lab;
 
+import dev.berth.cli.BaseCommand;
 import dev.berth.error.ExitCode;
 import dev.berth.lab.NodeFaults;
 import picocli.CommandLine.Command;

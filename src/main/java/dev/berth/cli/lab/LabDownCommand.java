@@ -1,6 +1,7 @@
-package dev.berth.cli;
+package dev.berth.cli.lab;
 
 import dev.berth.error.ExitCode;
+import dev.berth.error.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,6 +17,13 @@ public final class LabDownCommand extends LabVerb {
     @Override
     public Integer call() {
         boolean existed = control().down(purge);
+        try {
+            if (LabContext.unregister(configStore(), lab(), files().inventory())) {
+                progress("lab: removed context " + lab().context());
+            }
+        } catch (InvalidInputException e) {
+            progress("warning: the lab is down, but its context was not removed: " + e.getMessage());
+        }
         out().println("lab \"" + name + "\" is down" + (existed ? "" : " (nothing was up)"));
         out().flush();
         return ExitCode.OK.code();

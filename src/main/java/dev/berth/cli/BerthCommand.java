@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.cli.config.ConfigCommand;
+import dev.berth.cli.get.GetCommand;
 import dev.berth.cli.lab.LabCommand;
 import dev.berth.cli.output.OutputFormat;
 import picocli.CommandLine.Command;
@@ -21,9 +22,10 @@ import java.util.concurrent.Callable;
                         + "SSH, runs docker there and converges what runs to what should run."},
         subcommands = {
                 ValidateCommand.class,
+                GetCommand.class,
+                LabCommand.class,
                 ConfigCommand.class,
                 VersionCommand.class,
-                LabCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         footerHeading = "%nFiles:%n",

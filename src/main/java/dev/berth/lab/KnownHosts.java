@@ -4,19 +4,25 @@ import dev.berth.error.ClusterException;
 
 import java.util.List;
 
-/** The lab's known_hosts: each node's host key pinned by its address, in OpenSSH's format. */
+/** The lab's known_hosts: each node's host keys pinned by its address, in OpenSSH's format. */
 public final class KnownHosts {
     private KnownHosts() {
     }
 
-    /** A pinned host key of one node. */
-    public record Entry(String address, String hostKeyLine) {
+    /** The host keys of one node: the content of its {@code ssh_host_*_key.pub} files, one key a line. */
+    public record Entry(String address, String publicKeyFiles) {
     }
 
     public static String render(List<Entry> entries) {
         StringBuilder text = new StringBuilder();
         for (Entry entry : entries) {
-            text.append(line(entry.address(), entry.hostKeyLine())).append('\n');
+            List<String> keys = entry.publicKeyFiles().lines().filter(line -> !line.isBlank()).toList();
+            if (keys.isEmpty()) {
+                throw new ClusterException("node " + entry.address() + " has no host key");
+            }
+            for (String key : keys) {
+                text.append(line(entry.address(), key)).append('\n');
+            }
         }
         return text.toString();
     }

@@ -77,7 +77,7 @@ public final class LabControl {
             String container = lab.nodeContainer(node.index());
             readiness.await(node.name(), container, node.address(), NODE_READY_TIMEOUT);
             hostKeys.add(new KnownHosts.Entry(node.address(),
-                    docker.require("reading the host key of " + node.name(), LabDockerCommands.readHostKey(container))));
+                    docker.require("reading the host keys of " + node.name(), LabDockerCommands.readHostKeys(container))));
             progress.accept("lab: " + node.name() + " ready (" + node.address() + ")");
         }
         files.write(files.knownHosts(), KnownHosts.render(hostKeys));

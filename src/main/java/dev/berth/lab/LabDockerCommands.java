@@ -99,9 +99,13 @@ public final class LabDockerCommands {
         return List.copyOf(command);
     }
 
-    /** The node's own host key, read over docker's channel rather than the network: nothing to trust blindly. */
-    public static List<String> readHostKey(String container) {
-        return exec(container, "cat", "/etc/ssh/ssh_host_ed25519_key.pub");
+    /**
+     * The node's own host keys (every type its sshd offers, so any client finds the one it negotiates),
+     * read over docker's channel rather than the network: nothing to trust blindly.
+     */
+    public static List<String> readHostKeys(String container) {
+        return exec(container, "cat", "/etc/ssh/ssh_host_ed25519_key.pub", "/etc/ssh/ssh_host_ecdsa_key.pub",
+                "/etc/ssh/ssh_host_rsa_key.pub");
     }
 
     public static List<String> innerEngineVersion(String container) {

@@ -19,6 +19,21 @@ class KnownHostsTest {
     }
 
     @Test
+    void pinsEveryKeyTypeTheNodeOffersSoAnyNegotiatedAlgorithmFindsItsKey() {
+        String text = KnownHosts.render(List.of(new KnownHosts.Entry("172.20.0.11",
+                "ssh-ed25519 AAAAC3one root@node-1\necdsa-sha2-nistp256 AAAAE2two root@node-1\nssh-rsa AAAAB3three root@node-1\n")));
+        assertThat(text).isEqualTo("172.20.0.11 ssh-ed25519 AAAAC3one\n172.20.0.11 ecdsa-sha2-nistp256 AAAAE2two\n"
+                + "172.20.0.11 ssh-rsa AAAAB3three\n");
+    }
+
+    @Test
+    void refusesANodeWithoutHostKeys() {
+        assertThatThrownBy(() -> KnownHosts.render(List.of(new KnownHosts.Entry("172.20.0.11", "\n"))))
+                .isInstanceOf(ClusterException.class)
+                .hasMessage("node 172.20.0.11 has no host key");
+    }
+
+    @Test
     void refusesSomethingThatIsNoPublicKey() {
         assertThatThrownBy(() -> KnownHosts.line("172.20.0.11", "cat: no such file"))
                 .isInstanceOf(ClusterException.class)

@@ -85,9 +85,10 @@ class LabDockerCommandsTest {
         }
 
         @Test
-        void theHostKeyIsReadThroughDockerNotTheNetwork() {
-            assertThat(line(LabDockerCommands.readHostKey("berth-lab-node-1")))
-                    .isEqualTo("docker exec berth-lab-node-1 cat /etc/ssh/ssh_host_ed25519_key.pub");
+        void theHostKeysAreReadThroughDockerNotTheNetwork() {
+            assertThat(line(LabDockerCommands.readHostKeys("berth-lab-node-1")))
+                    .isEqualTo("docker exec berth-lab-node-1 cat /etc/ssh/ssh_host_ed25519_key.pub"
+                            + " /etc/ssh/ssh_host_ecdsa_key.pub /etc/ssh/ssh_host_rsa_key.pub");
         }
 
         @Test

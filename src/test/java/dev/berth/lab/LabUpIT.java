@@ -29,6 +29,14 @@ class LabUpIT {
     }
 
     @Test
+    void berthsOwnSshTransportReachesEveryNodeThroughTheLabsContext(Lab lab) {
+        CliRunner.Result nodes = lab.berth("get", "nodes");
+        assertThat(nodes.exitCode()).as(nodes.toString()).isZero();
+        assertThat(nodes.out()).containsPattern("node-1 +Ready +edge ").containsPattern("node-2 +Ready +<none> ")
+                .containsPattern("node-3 +Ready +<none> ");
+    }
+
+    @Test
     void statusShowsThreeReadyNodesWithTheirAddressesAndTheEdge(Lab lab) {
         CliRunner.Result status = lab.lab("status");
         assertThat(status.exitCode()).as(status.toString()).isZero();

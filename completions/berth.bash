@@ -158,8 +158,18 @@ function _complete_berth() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} get" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} describe" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} top" ];    then _picocli_berth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} version" ];    then _picocli_berth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab up" ];    then _picocli_berth_lab; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab down" ];    then _picocli_berth_lab; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab status" ];    then _picocli_berth_lab; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab node" ];    then _picocli_berth_lab; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab node stop" ];    then _picocli_berth_lab_node; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab node start" ];    then _picocli_berth_lab_node; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab node kill" ];    then _picocli_berth_lab_node; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab node partition" ];    then _picocli_berth_lab_node; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab node heal" ];    then _picocli_berth_lab_node; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config get-contexts" ];    then _picocli_berth_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config current-context" ];    then _picocli_berth_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config use-context" ];    then _picocli_berth_config; return $?; fi
@@ -172,23 +182,43 @@ function _complete_berth() {
   local cmds1=(get)
   local cmds2=(describe)
   local cmds3=(top)
-  local cmds4=(config)
-  local cmds5=(version)
-  local cmds6=(config get-contexts)
-  local cmds7=(config current-context)
-  local cmds8=(config use-context)
-  local cmds9=(config set-context)
-  local cmds10=(config delete-context)
-  local cmds11=(config view)
+  local cmds4=(lab)
+  local cmds5=(config)
+  local cmds6=(version)
+  local cmds7=(lab up)
+  local cmds8=(lab down)
+  local cmds9=(lab status)
+  local cmds10=(lab node)
+  local cmds11=(lab node stop)
+  local cmds12=(lab node start)
+  local cmds13=(lab node kill)
+  local cmds14=(lab node partition)
+  local cmds15=(lab node heal)
+  local cmds16=(config get-contexts)
+  local cmds17=(config current-context)
+  local cmds18=(config use-context)
+  local cmds19=(config set-context)
+  local cmds20=(config delete-context)
+  local cmds21=(config view)
 
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_berth_config_view; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_berth_config_deletecontext; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_berth_config_setcontext; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_berth_config_usecontext; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_berth_config_currentcontext; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_berth_config_getcontexts; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_berth_version; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_berth_config; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_berth_config_view; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_berth_config_deletecontext; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_berth_config_setcontext; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_berth_config_usecontext; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_berth_config_currentcontext; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_berth_config_getcontexts; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_berth_lab_node_heal; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_berth_lab_node_partition; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_berth_lab_node_kill; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_berth_lab_node_start; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_berth_lab_node_stop; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_berth_lab_node; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_berth_lab_status; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_berth_lab_down; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_berth_lab_up; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_berth_version; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_berth_config; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_berth_lab; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_berth_top; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_berth_describe; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_berth_get; return $?; fi
@@ -204,7 +234,7 @@ function _picocli_berth() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="validate get describe top config version"
+  local commands="validate get describe top lab config version"
   local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
@@ -399,6 +429,42 @@ function _picocli_berth_top() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `lab` subcommand.
+function _picocli_berth_lab() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="up down status node"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `config` subcommand.
 function _picocli_berth_config() {
   # Get completion data
@@ -449,6 +515,360 @@ function _picocli_berth_version() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `up` subcommand.
+function _picocli_berth_lab_up() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--name' '--nodes' '--registry-port' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--name')
+      return
+      ;;
+    '--nodes')
+      return
+      ;;
+    '--registry-port')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `down` subcommand.
+function _picocli_berth_lab_down() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--purge' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--name' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--name')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `status` subcommand.
+function _picocli_berth_lab_status() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--name' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--name')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `node` subcommand.
+function _picocli_berth_lab_node() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="stop start kill partition heal"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `stop` subcommand.
+function _picocli_berth_lab_node_stop() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--name' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--name')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `start` subcommand.
+function _picocli_berth_lab_node_start() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--name' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--name')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `kill` subcommand.
+function _picocli_berth_lab_node_kill() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--name' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--name')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `partition` subcommand.
+function _picocli_berth_lab_node_partition() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--name' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--name')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `heal` subcommand.
+function _picocli_berth_lab_node_heal() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--name' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--name')
+      return
+      ;;
     '--cluster')
       return
       ;;

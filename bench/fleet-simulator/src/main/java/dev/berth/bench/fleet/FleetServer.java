@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * One MINA SSH server on an ephemeral loopback port, shared by every node: the relays in front of
@@ -19,7 +20,7 @@ import java.time.Clock;
 final class FleetServer implements AutoCloseable {
     private final SshServer server;
 
-    FleetServer(KeyPair hostKey, PublicKey clientKey, String user, NodeDirectory directory) {
+    FleetServer(KeyPair hostKey, PublicKey clientKey, String user, List<String> keyExchanges, NodeDirectory directory) {
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(0);
@@ -27,6 +28,10 @@ final class FleetServer implements AutoCloseable {
         CoreModuleProperties.TCP_NODELAY.set(server, true);
         CoreModuleProperties.SOCKET_BACKLOG.set(server, 1024);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        if (!keyExchanges.isEmpty()) {
+            server.setKeyExchangeFactories(server.getKeyExchangeFactories().stream()
+                    .filter(factory -> keyExchanges.contains(factory.getName())).toList());
+        }
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
         server.setGSSAuthenticator(null);

@@ -44,7 +44,8 @@ public final class FleetSimulator {
         new FleetFiles(options, nodes).write(clientKey, hostKey.getPublic());
 
         NodeDirectory directory = new NodeDirectory(nodes);
-        FleetServer server = new FleetServer(hostKey, clientKey.getPublic(), options.user(), directory);
+        FleetServer server = new FleetServer(hostKey, clientKey.getPublic(), options.user(), options.keyExchanges(),
+                directory);
         InetSocketAddress backend = server.start();
         DelayRelay relay = new DelayRelay(backend, directory, options.delayMillis());
         for (SimulatedNode node : nodes) {

@@ -1,12 +1,14 @@
 package dev.berth.bench.fleet;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** What the simulator was asked to serve: how many nodes, on which ports, with how much delay. */
-record SimulatorOptions(int nodes, int basePort, int delayMillis, Path out, String user, int containersPerNode) {
+record SimulatorOptions(int nodes, int basePort, int delayMillis, Path out, String user, int containersPerNode,
+                        List<String> keyExchanges) {
 
     static final String USAGE = "usage: fleet-simulator --nodes N --base-port PORT --delay-ms MS --out DIR"
-            + " [--user NAME] [--containers-per-node K]";
+            + " [--user NAME] [--containers-per-node K] [--kex NAME,...]";
 
     static SimulatorOptions parse(String[] args) {
         int nodes = 100;
@@ -15,6 +17,7 @@ record SimulatorOptions(int nodes, int basePort, int delayMillis, Path out, Stri
         Path out = null;
         String user = "bench";
         int containers = 3;
+        List<String> keyExchanges = List.of();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -24,6 +27,7 @@ record SimulatorOptions(int nodes, int basePort, int delayMillis, Path out, Stri
                 case "--out" -> out = Path.of(required(args[i], value));
                 case "--user" -> user = required(args[i], value);
                 case "--containers-per-node" -> containers = number(args[i], value, 0, 100);
+                case "--kex" -> keyExchanges = List.of(required(args[i], value).split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
             i++;
@@ -34,7 +38,7 @@ record SimulatorOptions(int nodes, int basePort, int delayMillis, Path out, Stri
         if (basePort + nodes > 65_535) {
             throw new IllegalArgumentException("ports " + basePort + ".." + (basePort + nodes - 1) + " do not fit");
         }
-        return new SimulatorOptions(nodes, basePort, delayMillis, out.toAbsolutePath(), user, containers);
+        return new SimulatorOptions(nodes, basePort, delayMillis, out.toAbsolutePath(), user, containers, keyExchanges);
     }
 
     int port(int node) {

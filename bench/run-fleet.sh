@@ -11,7 +11,7 @@
 #   OpenSSH 9 picks sntrup761x25519, which costs both ends several times more CPU per connection).
 # berth is taken from $BERTH (a command or a path to berth.jar), else `berth` on PATH. A build
 # without the `get` verb is reported as skipped, never timed.
-# Results: a markdown table on stdout and in bench/results/<date>-fleet-<N>n-<D>ms.md.
+# Results: a markdown table on stdout, appended to bench/results/<date>-fleet-<N>n-<D>ms.md.
 set -euo pipefail
 
 NODES=1000
@@ -217,7 +217,8 @@ run_tool() {
   seconds=$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.2f", (e - s) / 1e9}')
   sim_cpu=$(awk -v b="$ticks_before" -v a="$(simulator_ticks)" -v hz="$(getconf CLK_TCK)" \
     'BEGIN {printf "%.1f", (a - b) / hz}')
-  say "$tool run $run: ${seconds}s, $ok/$nodes ok, exit $status, simulator cpu ${sim_cpu}s"
+  say "$tool run $run: ${seconds}s, $ok/$nodes ok, exit $status, simulator cpu ${sim_cpu}s," \
+    "load average $(cut -d' ' -f1 /proc/loadavg)"
   echo "$tool $run $seconds $ok $nodes $status $sim_cpu $threads $rss" >> "$OUT/runs.txt"
 }
 
@@ -239,6 +240,7 @@ for tool in "${SELECTED[@]}"; do
 done
 
 : > "$OUT/runs.txt"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 # rounds, not blocks: every tool sees the same machine state across the run
 for run in $(seq "$RUNS"); do
   for tool in "${ACTIVE[@]}"; do
@@ -246,6 +248,7 @@ for run in $(seq "$RUNS"); do
   done
 done
 stop_simulator
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # median/min/max per tool, ratio of each median to berth's
 {
@@ -255,7 +258,8 @@ stop_simulator
     "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), kernel $(uname -r)," \
     "$(java -version 2>&1 | head -1), OpenSSH $(ssh -V 2>&1 | cut -d, -f1 | sed 's/OpenSSH_//')," \
     "parallel-ssh $(parallel-ssh --version 2>&1), $(ansible --version 2>&1 | sed -n 1p)." \
-    "Key exchange offered by the fleet: $KEX."
+    "Key exchange offered by the fleet: $KEX. Load average before: $LOAD_BEFORE, after: $LOAD_AFTER" \
+    "(the machine may be shared: compare runs of the same session only)."
   echo
   awk -v delay="$DELAY_MS" -v tools="${SELECTED[*]}" '
     { key = $1; n[key]++; t[key, n[key]] = $3; if (!(key in ok) || $4 < ok[key]) ok[key] = $4
@@ -280,5 +284,5 @@ stop_simulator
           (key in thr) ? thr[key] : "-", (key in rss) ? rss[key] : "-", ratio
       }
     }' "$OUT/runs.txt"
-} | tee "$RESULTS"
+} | { [ -s "$RESULTS" ] && echo; cat; } | tee -a "$RESULTS"
 say "results in $RESULTS, logs in $OUT"

@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
     --timeout) TIMEOUT=$2; shift 2 ;;
     --base-port) BASE_PORT=$2; shift 2 ;;
     --kex) KEX=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "run-fleet: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done

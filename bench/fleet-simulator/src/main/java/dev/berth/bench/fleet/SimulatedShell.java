@@ -101,7 +101,8 @@ final class SimulatedShell {
         }
         String script = words.get(2);
         if (script.contains(PROBE_MARKER) && script.contains("docker info")) {
-            return Answer.ok(docker.info() + PROBE_MARKER + "\n" + docker.inspectManaged());
+            return Answer.ok(docker.info() + PROBE_MARKER + "\n" + docker.inspectManaged()
+                    + "--- berth:home ---\n/home/bench\n--- berth:volumes ---\n");
         }
         return run(script);
     }

@@ -1,0 +1,36 @@
+package dev.berth.exec;
+
+import dev.berth.model.ContainerUsage;
+import dev.berth.model.Cluster;
+import dev.berth.plan.Capacity;
+import dev.berth.plan.ClusterView;
+import dev.berth.plan.NodeView;
+
+import java.util.List;
+import java.util.Set;
+
+/** Turns what one run observed into the planner's view of the cluster. */
+public final class ClusterViews {
+    /** Nothing is ever done on a node that did not answer, so its home is never used. */
+    private static final String UNKNOWN_HOME = "/nonexistent";
+
+    private ClusterViews() {
+    }
+
+    public static ClusterView of(List<NodeObservation> observations, Set<String> cordoned) {
+        return new ClusterView(observations.stream().map(o -> node(o, cordoned.contains(o.node().name()))).toList());
+    }
+
+    static NodeView node(NodeObservation observation, boolean cordoned) {
+        Cluster.Node node = observation.node();
+        if (!observation.ready()) {
+            return new NodeView(node.name(), node.address(), node.labels(), node.roles(), false, cordoned,
+                    new Capacity(0, 0), UNKNOWN_HOME, List.of(), List.of(), 0);
+        }
+        double usage = observation.usage().stream().mapToDouble(ContainerUsage::cpuPercent).sum();
+        return new NodeView(node.name(), node.address(), node.labels(), node.roles(), true, cordoned,
+                Capacity.of(observation.snapshot().engine(), node.capacity()),
+                observation.snapshot().homeDirectory(), observation.snapshot().containers(),
+                observation.snapshot().volumes(), usage);
+    }
+}

@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Key pairs for tests, made by OpenSSH's own ssh-keygen. */
-final class KeyFiles {
+public final class KeyFiles {
     private KeyFiles() {
     }
 
-    static Path generate(Path privateKey, String passphrase) throws IOException, InterruptedException {
+    public static Path generate(Path privateKey, String passphrase) throws IOException, InterruptedException {
         Files.createDirectories(privateKey.getParent());
         Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-C", "berth-test",
                 "-f", privateKey.toString()).redirectErrorStream(true).start();
@@ -20,7 +20,7 @@ final class KeyFiles {
         return privateKey;
     }
 
-    static Path publicKey(Path privateKey) {
+    public static Path publicKey(Path privateKey) {
         return Path.of(privateKey + ".pub");
     }
 }

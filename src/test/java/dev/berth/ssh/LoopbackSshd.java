@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * A real OpenSSH server on a loopback port, started by a test with its own host key, config and
  * authorized_keys in a temporary directory. Logs go to a file the test can read.
  */
-final class LoopbackSshd implements AutoCloseable {
+public final class LoopbackSshd implements AutoCloseable {
     private static final Path SSHD = Path.of("/usr/sbin/sshd");
 
     private final Process process;
@@ -26,12 +26,12 @@ final class LoopbackSshd implements AutoCloseable {
         this.directory = directory;
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(SSHD) && "root".equals(System.getProperty("user.name"));
     }
 
     /** Starts a server in {@code directory} that lets in the holders of the keys in {@code authorizedKeys}. */
-    static LoopbackSshd start(Path directory, Path authorizedKeys) throws IOException, InterruptedException {
+    public static LoopbackSshd start(Path directory, Path authorizedKeys) throws IOException, InterruptedException {
         Files.createDirectories(directory);
         Files.createDirectories(Path.of("/run/sshd"));
         Path hostKey = directory.resolve("host_ed25519");
@@ -62,7 +62,7 @@ final class LoopbackSshd implements AutoCloseable {
         return sshd;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -71,7 +71,7 @@ final class LoopbackSshd implements AutoCloseable {
     }
 
     /** The known_hosts line for this server under {@code host}, e.g. {@code [127.0.0.1]:40022 ssh-ed25519 AAAA}. */
-    String knownHostsLine(String host) throws IOException {
+    public String knownHostsLine(String host) throws IOException {
         String[] key = Files.readString(hostPublicKey()).strip().split(" ");
         return KnownHosts.hostToken(host, port) + " " + key[0] + " " + key[1];
     }
@@ -100,7 +100,7 @@ final class LoopbackSshd implements AutoCloseable {
         throw new IOException("sshd did not listen on port " + port);
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -22,7 +22,7 @@ final class LockScripts {
     /** $2 token, $3 lease seconds, $4 holder, $5 command, $6 pid: {@code acquired NOW} or {@code held NOW}. */
     static final String ACQUIRE = PREPARE + SECONDS_IN_3 + StateScripts.mutex("lock.mutex") + "now=$(date +%s); " + CURRENT
             + "if [ -f \"$f\" ] && [ \"$t\" != \"$2\" ] && [ \"$now\" -lt \"$e\" ]; then "
-            + "echo \"held $now\"; cat \"$f\"; fi; "
+            + "echo \"held $now\"; cat \"$f\"; exit 0; fi; "
             + "printf 'token=%s\\nholder=%s\\ncommand=%s\\npid=%s\\nacquired=%s\\nexpires=%s\\n' "
             + "\"$2\" \"$4\" \"$5\" \"$6\" \"$now\" \"$((now + $3))\" > \"$f.tmp\" && mv -f \"$f.tmp\" \"$f\" || exit 1; "
             + "echo \"acquired $now\"; cat \"$f\"";
@@ -40,7 +40,7 @@ final class LockScripts {
      */
     static final String RELEASE = PREPARE + StateScripts.mutex("lock.mutex") + "now=$(date +%s); " + CURRENT
             + "if [ ! -f \"$f\" ]; then echo \"free $now\"; exit 0; fi; "
-            + "if [ -n \"$2\" ] && [ \"$t\" != \"$2\" ]; then echo \"other $now\"; cat \"$f\"; fi; "
+            + "if [ -n \"$2\" ] && [ \"$t\" != \"$2\" ]; then echo \"other $now\"; cat \"$f\"; exit 0; fi; "
             + "echo \"released $now\"; cat \"$f\"; rm -f \"$f\"";
 
     /** {@code free NOW} or {@code lease NOW} with the lease, expired or not. */

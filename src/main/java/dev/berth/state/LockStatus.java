@@ -3,6 +3,7 @@ package dev.berth.state;
 import dev.berth.ssh.NodeResult;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,13 +43,16 @@ public record LockStatus(List<NodeView> nodes, int needed) {
     public record NodeView(String node, State state, LeaseInfo lease, Duration expiresIn, String error) {
     }
 
-    /** The lease a majority of state nodes hold unexpired: the run that holds the cluster's lock. */
+    /**
+     * The unexpired lease seen on the most state nodes: the run that holds the cluster's lock. With nodes
+     * unreachable it may show on fewer than {@link #needed()} of those that answered.
+     */
     public Optional<LeaseInfo> holder() {
         Map<String, Long> held = nodes.stream().filter(view -> view.state() == State.HELD)
                 .collect(Collectors.groupingBy(view -> view.lease().token(), Collectors.counting()));
         return nodes.stream().filter(view -> view.state() == State.HELD)
-                .filter(view -> held.get(view.lease().token()) >= needed)
-                .map(NodeView::lease).findFirst();
+                .max(Comparator.comparingLong(view -> held.get(view.lease().token())))
+                .map(NodeView::lease);
     }
 
     /** Builds the view from the answers of the status or release script. */

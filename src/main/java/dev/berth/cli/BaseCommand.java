@@ -4,11 +4,17 @@ import dev.berth.cli.output.Listing;
 import dev.berth.cli.output.Printer;
 import dev.berth.config.ClusterFileResolver;
 import dev.berth.config.ConfigStore;
+import dev.berth.exec.ClusterAccess;
+import dev.berth.exec.LocalSsh;
+import dev.berth.manifest.InventoryReader;
+import dev.berth.model.Cluster;
+import dev.berth.ssh.PassphrasePrompt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -44,6 +50,22 @@ public abstract class BaseCommand implements Callable<Integer> {
                 environment.variable(ClusterFileResolver.VARIABLE),
                 Optional.ofNullable(root().contextOption())),
                 store::load, environment::resolve);
+    }
+
+    /** The resolved cluster inventory: where it came from and its default namespace. */
+    protected ClusterFileResolver.Resolution clusterFile() {
+        return clusterFiles().resolve();
+    }
+
+    /** Reads the inventory and opens this run's way to the cluster; close it when done. */
+    protected ClusterAccess connect() {
+        Cluster cluster = new InventoryReader().read(clusterFile().file());
+        Environment environment = environment();
+        LocalSsh local = new LocalSsh(environment.home(),
+                environment.variable("USER").orElse(System.getProperty("user.name")),
+                environment.variable("SSH_AUTH_SOCK").map(Path::of).orElse(null),
+                environment.interactive() ? PassphrasePrompt.terminal() : PassphrasePrompt.none());
+        return ClusterAccess.open(cluster, local, environment::resolve);
     }
 
     /** Prints a listing in the format chosen with {@code -o}. */

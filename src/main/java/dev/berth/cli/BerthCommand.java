@@ -1,6 +1,9 @@
 package dev.berth.cli;
 
 import dev.berth.cli.config.ConfigCommand;
+import dev.berth.cli.observe.DescribeCommand;
+import dev.berth.cli.observe.GetCommand;
+import dev.berth.cli.observe.TopCommand;
 import dev.berth.cli.output.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +23,9 @@ import java.util.concurrent.Callable;
                         + "SSH, runs docker there and converges what runs to what should run."},
         subcommands = {
                 ValidateCommand.class,
+                GetCommand.class,
+                DescribeCommand.class,
+                TopCommand.class,
                 ConfigCommand.class,
                 VersionCommand.class,
         },

@@ -13,6 +13,13 @@ public final class BerthLabels {
     public static final String REVISION = PREFIX + "revision";
     public static final String SPEC_HASH = PREFIX + "spec-hash";
     public static final String REPLICA = PREFIX + "replica";
+    /** The replica (pod) a container belongs to; all containers of one pod share it. */
+    public static final String POD = PREFIX + "pod";
+    /** The container's name within its pod. */
+    public static final String CONTAINER = PREFIX + "container";
+    /** What the container requests, in CPU millis and memory bytes, so placement can be recomputed from servers. */
+    public static final String CPU_REQUEST = PREFIX + "cpu-request";
+    public static final String MEMORY_REQUEST = PREFIX + "memory-request";
 
     private BerthLabels() {
     }

@@ -77,7 +77,7 @@ public final class LoopbackSshd implements AutoCloseable {
     }
 
     /** How often the server logged a successful public key login. */
-    long logins() throws IOException {
+    public long logins() throws IOException {
         return Files.readAllLines(directory.resolve("sshd.log")).stream()
                 .filter(line -> line.contains("Accepted publickey"))
                 .count();

@@ -22,7 +22,8 @@ class ManPageTest {
                 .contains(".TP\n\\fB4\\fR\ninternal error in berth\n")
                 .contains(".SH \"FILES\"\n.TP\n\\fI\\(ti/.config/berth/config.yaml\\fR\n")
                 .contains("\\fBBERTH_CLUSTER\\fR", "\\fBXDG_CONFIG_HOME\\fR", "\\fBNO_COLOR\\fR")
-                .contains(".SH \"SEE ALSO\"\n\\fBberth\\-validate\\fR(1), \\fBberth\\-config\\fR(1), \\fBberth\\-version\\fR(1)\n");
+                .contains(".SH \"SEE ALSO\"\n\\fBberth\\-validate\\fR(1), ")
+                .contains("\\fBberth\\-config\\fR(1), \\fBberth\\-version\\fR(1)\n");
     }
 
     @Test

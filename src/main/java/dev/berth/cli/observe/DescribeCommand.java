@@ -1,0 +1,129 @@
+package dev.berth.cli.observe;
+
+import dev.berth.cli.BaseCommand;
+import dev.berth.error.InvalidInputException;
+import dev.berth.exec.ClusterAccess;
+import dev.berth.exec.ClusterObserver;
+import dev.berth.exec.NodeObservation;
+import dev.berth.model.EngineFacts;
+import dev.berth.model.ObservedContainer;
+import dev.berth.model.ObservedPod;
+import dev.berth.model.PublishedPort;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@code berth describe node|pod [NAME...]}: everything berth knows of a node or a replica, for people. */
+@Command(name = "describe",
+        description = {"Show details of nodes or pods: status and why, engine, capacity and requests, containers.",
+                "Exit code 3 when any node could not be asked."})
+public final class DescribeCommand extends BaseCommand {
+
+    @Parameters(index = "0", paramLabel = "TYPE", description = "nodes (no) or pods (po).")
+    String type;
+
+    @Parameters(index = "1..*", paramLabel = "NAME", description = "Only these objects (default: all).")
+    List<String> names = new ArrayList<>();
+
+    @Mixin
+    ScopeOptions scope;
+
+    @Override
+    public Integer call() {
+        ResourceType resource = ResourceType.parse(type);
+        if (resource == ResourceType.NODES && scope.namespaced()) {
+            throw new InvalidInputException("nodes belong to no namespace: drop -n/-A");
+        }
+        PodFilter filter = scope.pods(clusterFile().defaultNamespace().orElse("default"), names);
+        List<NodeObservation> observations;
+        try (ClusterAccess access = connect()) {
+            observations = new ClusterObserver(access).observe();
+        }
+        Instant now = Instant.now();
+        List<String> pages = new ArrayList<>();
+        if (resource == ResourceType.NODES) {
+            List<NodeObservation> shown = observations.stream()
+                    .filter(o -> names.isEmpty() || names.contains(o.node().name())).toList();
+            NodeReports.requireFound(names, shown.stream().map(o -> o.node().name()).toList(), "node");
+            shown.forEach(o -> pages.add(node(o, now)));
+        } else {
+            List<ObservedPod> pods = NodeReports.pods(observations, filter);
+            NodeReports.requireFound(names, pods.stream().map(ObservedPod::name).toList(), "pod");
+            Map<String, String> addresses = observations.stream()
+                    .collect(Collectors.toMap(o -> o.node().name(), o -> o.node().address()));
+            pods.forEach(pod -> pages.add(pod(pod, addresses.get(pod.node()), now)));
+        }
+        out().print(String.join("\n\n", pages.stream().map(String::stripTrailing).toList()));
+        out().println();
+        out().flush();
+        return NodeReports.warnUnready(observations, err());
+    }
+
+    static String node(NodeObservation observation, Instant now) {
+        NodeSummary summary = NodeSummary.of(observation);
+        EngineFacts engine = summary.engine();
+        Description description = new Description()
+                .field("Name", summary.name())
+                .field("Roles", summary.rolesText())
+                .field("Labels", summary.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .sorted().collect(Collectors.joining(", ")))
+                .field("Address", summary.address())
+                .field("Status", summary.status());
+        if (summary.reason() != null) {
+            description.field("Reason", summary.reason());
+        }
+        if (engine != null) {
+            description.field("Engine", "Docker " + engine.engineVersion())
+                    .field("OS", engine.operatingSystem() + ", kernel " + engine.kernelVersion() + ", "
+                            + engine.architecture())
+                    .field("Capacity", "cpu " + Humanize.cpu(summary.capacity().cpuMillis()) + ", memory "
+                            + Humanize.memory(summary.capacity().memoryBytes()))
+                    .field("Requested", "cpu " + summary.cpuText() + ", memory " + summary.memoryText());
+        }
+        List<String> pods = new ArrayList<>();
+        if (observation.snapshot() != null) {
+            for (ObservedPod pod : ObservedPod.group(summary.name(), observation.snapshot().containers())) {
+                pods.add(pod.namespace() + "/" + pod.name() + "  " + pod.readyContainers() + "/"
+                        + pod.containers().size() + "  " + pod.status() + "  " + age(pod.createdAt(), now));
+            }
+        }
+        return description.block("Pods (" + pods.size() + ")", pods).render();
+    }
+
+    static String pod(ObservedPod pod, String nodeAddress, Instant now) {
+        Description description = new Description()
+                .field("Name", pod.name())
+                .field("Namespace", pod.namespace())
+                .field("Deployment", pod.deployment())
+                .field("Node", pod.node() + " (" + nodeAddress + ")")
+                .field("Status", pod.status())
+                .field("Ready", pod.readyContainers() + "/" + pod.containers().size())
+                .field("Age", age(pod.createdAt(), now))
+                .field("Labels", pod.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .sorted().collect(Collectors.joining(", ")));
+        List<String> containers = new ArrayList<>();
+        for (ObservedContainer container : pod.containers()) {
+            containers.add(container.name() + " (" + container.id().substring(0, Math.min(12, container.id().length()))
+                    + ")");
+            containers.add("  Image:     " + container.image());
+            containers.add("  State:     " + container.status() + (container.running() ? ""
+                    : ", exit code " + container.exitCode() + (container.oomKilled() ? ", OOM killed" : "")));
+            containers.add("  Health:    " + (container.health() == null ? "<no check>" : container.health()));
+            containers.add("  Restarts:  " + container.restartCount());
+            containers.add("  Ports:     " + (container.ports().isEmpty() ? "<none>" : container.ports().stream()
+                    .map(PublishedPort::toString).collect(Collectors.joining(", "))));
+        }
+        return description.block("Containers", containers).render();
+    }
+
+    private static String age(Instant since, Instant now) {
+        return since == null ? "<unknown>" : Humanize.age(Duration.between(since, now));
+    }
+}

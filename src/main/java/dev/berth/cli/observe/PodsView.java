@@ -1,0 +1,84 @@
+package dev.berth.cli.observe;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.berth.cli.output.Listing;
+import dev.berth.cli.output.Listing.Column;
+import dev.berth.model.ObservedContainer;
+import dev.berth.model.ObservedPod;
+import dev.berth.model.PublishedPort;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The table of {@code get pods}: one row per replica, wherever it runs. */
+final class PodsView {
+
+    private PodsView() {
+    }
+
+    /** What {@code -o json|yaml} shows of a pod. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PodDocument(String namespace, String name, String deployment, String node, String nodeAddress,
+                       String status, String ready, int restarts, String createdAt, Map<String, String> labels,
+                       List<ContainerDocument> containers) {
+    }
+
+    /** One container of a pod. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ContainerDocument(String name, String id, String image, String state, Integer exitCode, String health,
+                             int restartCount, List<String> ports) {
+    }
+
+    static Listing listing(List<ObservedPod> pods, Map<String, String> nodeAddresses, boolean allNamespaces,
+                           Instant now) {
+        List<Column> columns = new ArrayList<>();
+        if (allNamespaces) {
+            columns.add(Column.of("NAMESPACE"));
+        }
+        columns.addAll(List.of(Column.of("NAME"), Column.of("READY"), Column.of("STATUS"), Column.of("RESTARTS"),
+                Column.of("AGE"), Column.of("NODE"), Column.wide("ADDRESS"), Column.wide("PORTS"),
+                Column.wide("IMAGES")));
+        List<Listing.Item> items = new ArrayList<>();
+        for (ObservedPod pod : pods) {
+            String address = nodeAddresses.getOrDefault(pod.node(), "");
+            List<String> cells = new ArrayList<>();
+            if (allNamespaces) {
+                cells.add(pod.namespace());
+            }
+            cells.addAll(List.of(pod.name(), ready(pod), pod.status(), String.valueOf(pod.restarts()),
+                    pod.createdAt() == null ? "<unknown>" : Humanize.age(Duration.between(pod.createdAt(), now)),
+                    pod.node(), address, ports(pod), images(pod)));
+            items.add(new Listing.Item("pod/" + pod.name(), cells, document(pod, address)));
+        }
+        return Listing.of(columns, items);
+    }
+
+    private static String ready(ObservedPod pod) {
+        return pod.readyContainers() + "/" + pod.containers().size();
+    }
+
+    private static String ports(ObservedPod pod) {
+        String ports = pod.containers().stream().flatMap(c -> c.ports().stream()).map(PublishedPort::toString)
+                .collect(Collectors.joining(","));
+        return ports.isEmpty() ? "<none>" : ports;
+    }
+
+    private static String images(ObservedPod pod) {
+        return pod.containers().stream().map(ObservedContainer::image).collect(Collectors.joining(","));
+    }
+
+    private static PodDocument document(ObservedPod pod, String address) {
+        return new PodDocument(pod.namespace(), pod.name(), pod.deployment(), pod.node(), address, pod.status(),
+                ready(pod), pod.restarts(), pod.createdAt() == null ? null : pod.createdAt().toString(), pod.labels(),
+                pod.containers().stream().map(c -> new ContainerDocument(
+                        c.label(dev.berth.model.BerthLabels.CONTAINER) == null ? c.name()
+                                : c.label(dev.berth.model.BerthLabels.CONTAINER),
+                        c.id().substring(0, Math.min(12, c.id().length())), c.image(), c.status(),
+                        c.running() ? null : c.exitCode(), c.health(), c.restartCount(),
+                        c.ports().stream().map(PublishedPort::toString).toList())).toList());
+    }
+}

@@ -1,0 +1,31 @@
+package dev.berth.cli.observe;
+
+import dev.berth.error.InvalidInputException;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The resource types {@code get} knows, with kubectl's names and short names. */
+enum ResourceType {
+    NODES("nodes", "node", "no"),
+    PODS("pods", "pod", "po");
+
+    private final List<String> names;
+
+    ResourceType(String... names) {
+        this.names = List.of(names);
+    }
+
+    String plural() {
+        return names.get(0);
+    }
+
+    static ResourceType parse(String text) {
+        String wanted = text.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(type -> type.names.contains(wanted)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("unknown resource type \"" + text + "\": use one of "
+                        + Arrays.stream(values()).map(t -> String.join("|", t.names)).collect(Collectors.joining(", "))));
+    }
+}

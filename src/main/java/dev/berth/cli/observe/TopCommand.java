@@ -1,0 +1,57 @@
+package dev.berth.cli.observe;
+
+import dev.berth.cli.BaseCommand;
+import dev.berth.cli.output.Listing;
+import dev.berth.error.InvalidInputException;
+import dev.berth.exec.ClusterAccess;
+import dev.berth.exec.ClusterObserver;
+import dev.berth.exec.NodeObservation;
+import dev.berth.model.ObservedPod;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code berth top nodes|pods}: live CPU and memory, from {@code docker stats} on every node. */
+@Command(name = "top",
+        description = {"Show live CPU and memory use of nodes or pods.",
+                "Node figures add up every running container on the node; pod figures add up a replica's "
+                        + "containers. Exit code 3 when any node could not be asked."})
+public final class TopCommand extends BaseCommand {
+
+    @Parameters(index = "0", paramLabel = "TYPE", description = "nodes (no) or pods (po).")
+    String type;
+
+    @Parameters(index = "1..*", paramLabel = "NAME", description = "Only these objects.")
+    List<String> names = new ArrayList<>();
+
+    @Mixin
+    ScopeOptions scope;
+
+    @Override
+    public Integer call() {
+        ResourceType resource = ResourceType.parse(type);
+        root().outputFormat();
+        if (resource == ResourceType.NODES && scope.namespaced()) {
+            throw new InvalidInputException("nodes belong to no namespace: drop -n/-A");
+        }
+        PodFilter filter = scope.pods(clusterFile().defaultNamespace().orElse("default"), names);
+        List<NodeObservation> observations;
+        try (ClusterAccess access = connect()) {
+            observations = new ClusterObserver(access).observeWithUsage();
+        }
+        Listing listing;
+        if (resource == ResourceType.NODES) {
+            listing = UsageView.nodes(observations, names);
+        } else {
+            List<ObservedPod> pods = NodeReports.pods(observations, filter);
+            NodeReports.requireFound(names, pods.stream().map(ObservedPod::name).toList(), "pod");
+            listing = UsageView.pods(observations, pods, filter.allNamespaces())
+                    .withEmptyMessage("No resources found" + filter.where() + ".");
+        }
+        print(listing);
+        return NodeReports.warnUnready(observations, err());
+    }
+}

@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.cli.config.ConfigCommand;
+import dev.berth.cli.lock.LockCommand;
 import dev.berth.cli.observe.DescribeCommand;
 import dev.berth.cli.observe.GetCommand;
 import dev.berth.cli.observe.TopCommand;
@@ -26,6 +27,7 @@ import java.util.concurrent.Callable;
                 GetCommand.class,
                 DescribeCommand.class,
                 TopCommand.class,
+                LockCommand.class,
                 ConfigCommand.class,
                 VersionCommand.class,
         },

@@ -112,23 +112,27 @@ class ClusterLockTest {
     @Nested
     class Leases {
         @Test
-        void aLockLeftByAKilledRunIsTakenOverOnceItsLeaseExpires() throws Exception {
-            abandonedLease(LAPTOP, 3);
-            ClusterState cron = nodes.state(CRON, LEASE);
-            assertThat(cron.status().holder().orElseThrow().holder()).isEqualTo(LAPTOP);
+        void aRunKilledWithSigkillLeavesALockThatFreesItselfWhenItsLeaseExpires() throws Exception {
+            Process holder = nodes.lockHolder(3);
+            try {
+                String said = new String(holder.getInputStream().readNBytes(5));
+                assertThat(said).as("the holder process said").isEqualTo("held\n");
+                ClusterState cron = nodes.state(CRON, LEASE);
+                LeaseInfo lease = cron.status().holder().orElseThrow();
+                assertThat(lease.holder().pid()).isEqualTo(holder.pid());
 
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (cron.status().nodes().stream().anyMatch(view -> view.state() != LockStatus.State.EXPIRED)
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-            }
+                holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                assertThatThrownBy(() -> cron.acquire(Duration.ZERO)).isInstanceOf(LockHeldException.class);
 
-            try (Lease lease = cron.acquire(Duration.ZERO)) {
-                LockStatus status = cron.status();
-                assertThat(status.holder().orElseThrow().token()).isEqualTo(lease.token());
-                assertThat(status.holder().orElseThrow().holder()).isEqualTo(CRON);
-                assertThat(status.nodes()).extracting(LockStatus.NodeView::state)
-                        .containsOnly(LockStatus.State.HELD);
+                try (Lease taken = cron.acquire(Duration.ofSeconds(15))) {
+                    LockStatus status = cron.status();
+                    assertThat(status.holder().orElseThrow().token()).isEqualTo(taken.token());
+                    assertThat(status.holder().orElseThrow().holder()).isEqualTo(CRON);
+                    assertThat(status.nodes()).extracting(LockStatus.NodeView::state)
+                            .containsOnly(LockStatus.State.HELD);
+                }
+            } finally {
+                holder.destroyForcibly();
             }
         }
 
@@ -219,16 +223,6 @@ class ClusterLockTest {
                     assertThat(cron.held()).isTrue();
                 }
             }
-        }
-    }
-
-    /** Takes the lock on every state node with a short lease, as a run that was killed right after would. */
-    static void abandonedLease(Holder holder, long seconds) throws Exception {
-        SshTransport transport = nodes.transport();
-        for (SshTarget node : nodes.targets(Set.of())) {
-            CommandResult result = transport.run(node, LockScripts.acquire(nodes.directory(node.name()).toString(),
-                    "killed-run", seconds, holder)).get(10, TimeUnit.SECONDS);
-            assertThat(result.stdoutText()).startsWith("acquired ");
         }
     }
 }

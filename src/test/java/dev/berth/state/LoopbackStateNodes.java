@@ -50,6 +50,16 @@ final class LoopbackStateNodes implements AutoCloseable {
         return new LoopbackStateNodes(dir, sshd, clientKey, knownHosts, LoopbackSshd.freePort());
     }
 
+    /** Starts {@link LockHolderProcess} in a JVM of its own, holding the lock with a lease of {@code seconds}. */
+    Process lockHolder(long seconds) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LockHolderProcess.class.getName(),
+                knownHosts.toString(), clientKey.toString(), String.valueOf(sshd.port()), String.valueOf(seconds)));
+        NAMES.forEach(name -> command.add(directory(name).toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
     /** berth's directory on a node. */
     Path directory(String node) {
         return dir.resolve("nodes").resolve(node);

@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.cli.config.ConfigCommand;
+import dev.berth.cli.lab.LabCommand;
 import dev.berth.cli.lock.LockCommand;
 import dev.berth.cli.observe.DescribeCommand;
 import dev.berth.cli.observe.GetCommand;
@@ -28,6 +29,7 @@ import java.util.concurrent.Callable;
                 DescribeCommand.class,
                 TopCommand.class,
                 LockCommand.class,
+                LabCommand.class,
                 ConfigCommand.class,
                 VersionCommand.class,
         },

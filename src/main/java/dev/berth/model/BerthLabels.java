@@ -3,7 +3,8 @@ package dev.berth.model;
 /**
  * The labels berth puts on every container it creates. Together they make observed state fully
  * recoverable from the servers: which object a container belongs to, in which namespace, at which
- * revision and with which spec. Containers without {@link #MANAGED} are never touched.
+ * revision and with which spec, and what it asked of its node. Containers without {@link #MANAGED} are
+ * never touched.
  */
 public final class BerthLabels {
     public static final String PREFIX = "berth.dev/";
@@ -12,14 +13,16 @@ public final class BerthLabels {
     public static final String DEPLOYMENT = PREFIX + "deployment";
     public static final String REVISION = PREFIX + "revision";
     public static final String SPEC_HASH = PREFIX + "spec-hash";
-    public static final String REPLICA = PREFIX + "replica";
-    /** The replica (pod) a container belongs to; all containers of one pod share it. */
+    /** The replica a container belongs to: every container of one replica carries the same pod name. */
     public static final String POD = PREFIX + "pod";
-    /** The container's name within its pod. */
+    /** The container's name in the pod template. */
     public static final String CONTAINER = PREFIX + "container";
-    /** What the container requests, in CPU millis and memory bytes, so placement can be recomputed from servers. */
+    /** What the container requested for placement: CPU in thousandths of a core. */
     public static final String CPU_REQUEST = PREFIX + "cpu-request";
+    /** What the container requested for placement: memory in bytes. */
     public static final String MEMORY_REQUEST = PREFIX + "memory-request";
+    /** A node label every node has, holding the node's name, for {@code nodeSelector}. */
+    public static final String HOSTNAME = PREFIX + "hostname";
 
     private BerthLabels() {
     }

@@ -1,5 +1,6 @@
 package dev.berth.ssh;
 
+import dev.berth.shell.ShellQuote;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.client.session.ClientSession;

@@ -20,18 +20,38 @@ class NodeProbeTest {
                 .contains("--filter label=berth.dev/managed=true");
     }
 
-    @Test
-    void readsEngineAndContainersFromOneOutput() {
-        String output = fixture("info.json") + NodeProbe.SEPARATOR + "\n" + fixture("inspect-two-containers.json");
-        NodeSnapshot snapshot = NodeProbe.parse(output);
-        assertThat(snapshot.engine().cpus()).isEqualTo(2);
-        assertThat(snapshot.containers()).extracting("name").containsExactly("web-1", "done");
+    static String output(String inspect, String home, String volumes) {
+        return fixture("info.json") + NodeProbe.SEPARATOR + "\n" + inspect + NodeProbe.HOME + "\n" + home + "\n"
+                + NodeProbe.VOLUMES + "\n" + volumes;
     }
 
     @Test
-    void aNodeWithoutBerthContainers() {
-        NodeSnapshot snapshot = NodeProbe.parse(fixture("info.json") + NodeProbe.SEPARATOR + "\n[]\n");
+    void readsEngineContainersHomeAndVolumesFromOneOutput() {
+        NodeSnapshot snapshot = NodeProbe.parse(output(fixture("inspect-two-containers.json"), "/home/deploy",
+                "berth_default_data\nberth_default_web-abc_cache\n"));
+        assertThat(snapshot.engine().cpus()).isEqualTo(2);
+        assertThat(snapshot.containers()).extracting("name").containsExactly("web-1", "done");
+        assertThat(snapshot.homeDirectory()).isEqualTo("/home/deploy");
+        assertThat(snapshot.volumes()).containsExactly("berth_default_data", "berth_default_web-abc_cache");
+    }
+
+    @Test
+    void aNodeWithoutBerthContainersOrVolumes() {
+        NodeSnapshot snapshot = NodeProbe.parse(output("[]\n", "/root", ""));
         assertThat(snapshot.containers()).isEmpty();
+        assertThat(snapshot.volumes()).isEmpty();
+    }
+
+    @Test
+    void volumesOfOthersThatMatchTheNameFilterAreDropped() {
+        assertThat(NodeProbe.parse(output("[]\n", "/root", "myberth_x\nberth_ns_claim\n")).volumes())
+                .containsExactly("berth_ns_claim");
+    }
+
+    @Test
+    void aRelativeHomeIsMalformed() {
+        assertThatThrownBy(() -> NodeProbe.parse(output("[]\n", "", "")))
+                .isInstanceOf(MalformedOutputException.class).hasMessageContaining("home directory");
     }
 
     @Test

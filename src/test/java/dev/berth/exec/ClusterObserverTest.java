@@ -46,7 +46,8 @@ class ClusterObserverTest {
 
     @Test
     void aGoodAnswerIsReady() throws IOException {
-        String output = fixture("info.json") + "--- berth:containers ---\n" + fixture("inspect-two-containers.json");
+        String output = fixture("info.json") + "--- berth:containers ---\n" + fixture("inspect-two-containers.json")
+                + "--- berth:home ---\n/home/berth\n--- berth:volumes ---\n";
         NodeObservation observation = ClusterObserver.observation(NODE, ok(0, output, ""));
         assertThat(observation.ready()).isTrue();
         assertThat(observation.snapshot().containers()).hasSize(2);

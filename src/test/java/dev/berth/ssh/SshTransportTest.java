@@ -1,5 +1,6 @@
 package dev.berth.ssh;
 
+import dev.berth.shell.ShellQuoteTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package dev.berth.ssh;
+package dev.berth.shell;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -17,7 +17,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ShellQuoteTest {
+public class ShellQuoteTest {
 
     @Nested
     class QuotingOneWord {
@@ -89,7 +89,7 @@ class ShellQuoteTest {
         }
     }
 
-    static byte[] nulTerminated(List<String> words) {
+    public static byte[] nulTerminated(List<String> words) {
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         for (String word : words) {
             expected.writeBytes(word.getBytes(StandardCharsets.UTF_8));

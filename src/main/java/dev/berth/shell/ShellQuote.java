@@ -1,4 +1,4 @@
-package dev.berth.ssh;
+package dev.berth.shell;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
  * The one place where an argument list becomes a POSIX {@code sh} command line.
  * Every word is put in single quotes; an embedded single quote becomes {@code '\''}.
  * Inside single quotes sh interprets nothing, so no value can run as shell code.
+ * It sits apart from both of its users: the SSH transport (every remote command) and the docker argv
+ * builders (a health check command, which Docker always runs through {@code /bin/sh -c}).
  */
 public final class ShellQuote {
     private ShellQuote() {

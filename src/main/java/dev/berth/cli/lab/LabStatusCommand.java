@@ -1,0 +1,15 @@
+package dev.berth.cli.lab;
+
+import dev.berth.error.ExitCode;
+import picocli.CommandLine.Command;
+
+/** {@code berth lab status}: the lab's nodes and registry as Docker sees them. */
+@Command(name = "status", description = "Show the lab's nodes (Ready, NotReady, Partitioned, Stopped) and its registry.")
+public final class LabStatusCommand extends LabVerb {
+
+    @Override
+    public Integer call() {
+        LabStatusListing.print(control().status(), root().outputFormat(), out(), err(), "berth lab up" + nameOption());
+        return ExitCode.OK.code();
+    }
+}

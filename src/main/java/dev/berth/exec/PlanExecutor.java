@@ -1,0 +1,129 @@
+package dev.berth.exec;
+
+import dev.berth.docker.NodeCommands;
+import dev.berth.plan.Action;
+import dev.berth.ssh.CommandResult;
+import dev.berth.ssh.NodeResult;
+import dev.berth.ssh.SshTarget;
+import dev.berth.ssh.Transport;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The only code that applies a plan. Nodes work in parallel (bounded by the fan-out); on one node the steps
+ * run in the plan's order, and the first failure stops that node's remaining steps, so that, for example,
+ * an old replica is never removed when its replacement did not start.
+ */
+public final class PlanExecutor {
+    private final ClusterAccess access;
+    private final Consumer<StepResult> progress;
+
+    public PlanExecutor(ClusterAccess access, Consumer<StepResult> progress) {
+        this.access = access;
+        this.progress = progress;
+    }
+
+    /** Carries out every action; returns one result per action, in plan order. */
+    public List<StepResult> execute(List<Action> actions) {
+        Map<String, List<Action>> byNode = new LinkedHashMap<>();
+        actions.forEach(action -> byNode.computeIfAbsent(action.node(), node -> new ArrayList<>()).add(action));
+        List<SshTarget> targets = byNode.keySet().stream().map(access::node).toList();
+        List<NodeResult<List<StepResult>>> results = access.onNodes(targets,
+                target -> runInOrder(target, byNode.get(target.name())));
+        Map<Action, StepResult> byAction = new LinkedHashMap<>();
+        for (NodeResult<List<StepResult>> result : results) {
+            if (result instanceof NodeResult.Ok<List<StepResult>> ok) {
+                ok.value().forEach(step -> byAction.put(step.action(), step));
+            } else if (result instanceof NodeResult.Failed<List<StepResult>> failed) {
+                for (Action action : byNode.get(failed.node())) {
+                    StepResult step = new StepResult(action, StepResult.Outcome.FAILED, failed.message());
+                    byAction.put(action, step);
+                    progress.accept(step);
+                }
+            }
+        }
+        return actions.stream().map(byAction::get).toList();
+    }
+
+    private CompletableFuture<List<StepResult>> runInOrder(SshTarget node, List<Action> steps) {
+        CompletableFuture<List<StepResult>> chain = CompletableFuture.completedFuture(new ArrayList<>());
+        for (Action action : steps) {
+            chain = chain.thenCompose(done -> {
+                if (!done.isEmpty() && done.get(done.size() - 1).outcome() != StepResult.Outcome.DONE) {
+                    return record(done, new StepResult(action, StepResult.Outcome.SKIPPED,
+                            "skipped: an earlier step on " + node.name() + " failed"));
+                }
+                return run(node, action).handle((message, error) -> error == null
+                        ? new StepResult(action, StepResult.Outcome.DONE, message)
+                        : new StepResult(action, StepResult.Outcome.FAILED, reason(error)))
+                        .thenCompose(step -> record(done, step));
+            });
+        }
+        return chain;
+    }
+
+    private CompletableFuture<List<StepResult>> record(List<StepResult> done, StepResult step) {
+        progress.accept(step);
+        done.add(step);
+        return CompletableFuture.completedFuture(done);
+    }
+
+    private CompletableFuture<String> run(SshTarget node, Action action) {
+        Transport transport = access.transport();
+        if (action instanceof Action.EnsureNetwork network) {
+            return checked(transport.run(node, NodeCommands.ensureNetwork(network.name())));
+        }
+        if (action instanceof Action.PullImage pull) {
+            return checked(transport.run(node, NodeCommands.pull(pull.image())));
+        }
+        if (action instanceof Action.RunContainer run) {
+            return checked(transport.run(node, run.argv()));
+        }
+        if (action instanceof Action.RemoveContainer remove) {
+            return checked(transport.run(node, NodeCommands.removeContainer(remove.containerId())));
+        }
+        if (action instanceof Action.CleanUpPod cleanUp) {
+            return checked(transport.run(node, NodeCommands.cleanUpPod(cleanUp.directory(), cleanUp.pod())));
+        }
+        Action.WriteFile file = (Action.WriteFile) action;
+        return checked(transport.run(node, NodeCommands.prepareDirectory(parent(file.path()))))
+                .thenCompose(ignored -> transport.upload(node, file.content(), file.path(), file.mode()))
+                .thenApply(ignored -> "");
+    }
+
+    private static CompletableFuture<String> checked(CompletableFuture<CommandResult> command) {
+        return command.thenApply(result -> {
+            if (!result.succeeded()) {
+                String stderr = result.stderrText().strip();
+                throw new StepFailure("exit " + result.exitCode() + (stderr.isEmpty() ? "" : ": "
+                        + stderr.lines().reduce((first, second) -> second).orElse("")));
+            }
+            return result.stdoutText().strip();
+        });
+    }
+
+    private static String parent(String path) {
+        return path.substring(0, path.lastIndexOf('/'));
+    }
+
+    private static String reason(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && (cause instanceof java.util.concurrent.CompletionException
+                || cause instanceof java.util.concurrent.ExecutionException)) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /** A remote step that ran and failed. */
+    static final class StepFailure extends RuntimeException {
+        StepFailure(String message) {
+            super(message);
+        }
+    }
+}

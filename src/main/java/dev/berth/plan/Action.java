@@ -1,0 +1,119 @@
+package dev.berth.plan;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One step of a {@link Plan}, on one node. Actions are data: the executor turns each into remote commands.
+ * {@link #describe()} is the line {@code diff} and {@code --dry-run} print; it never shows a secret.
+ */
+public sealed interface Action {
+
+    /** The node the action runs on. */
+    String node();
+
+    /** One line for people, e.g. {@code node-1: start container default_web-5d8c7f9b2a-x7k2p_app (nginx:1.27)}. */
+    String describe();
+
+    /** Create the Docker network replicas join, unless it exists. */
+    record EnsureNetwork(String node, String name) implements Action {
+        @Override
+        public String describe() {
+            return node + ": ensure network " + name;
+        }
+    }
+
+    /**
+     * Write a file atomically (temporary file, then rename) with the given mode. Parent directories are
+     * created as needed: {@code <home>/.berth} with mode 0700, so that no other user of the server can reach
+     * what lies below, and the directories below it with 0755, so that a container can read what is bind
+     * mounted into it.
+     *
+     * @param sensitive the content comes from a Secret: never print or log it
+     */
+    record WriteFile(String node, String path, byte[] content, int mode, boolean sensitive) implements Action {
+        public WriteFile {
+            content = content.clone();
+        }
+
+        @Override
+        public byte[] content() {
+            return content.clone();
+        }
+
+        @Override
+        public String describe() {
+            return node + ": write " + path + " (" + String.format("%04o", mode) + ", " + content.length
+                    + (content.length == 1 ? " byte" : " bytes") + (sensitive ? ", secret" : "") + ")";
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof WriteFile file && node.equals(file.node) && path.equals(file.path)
+                    && Arrays.equals(content, file.content) && mode == file.mode && sensitive == file.sensitive;
+        }
+
+        @Override
+        public int hashCode() {
+            return (node.hashCode() * 31 + path.hashCode()) * 31 + Arrays.hashCode(content);
+        }
+
+        @Override
+        public String toString() {
+            return "WriteFile[" + describe() + "]";
+        }
+    }
+
+    /** Pull an image (for {@code imagePullPolicy: Always}), before the containers that use it start. */
+    record PullImage(String node, String image) implements Action {
+        @Override
+        public String describe() {
+            return node + ": pull " + image;
+        }
+    }
+
+    /**
+     * Start one container of a replica: run {@code argv} as given (built by
+     * {@link dev.berth.docker.ContainerRunCommand}; it holds no secret value).
+     *
+     * @param deployment {@code namespace/name}
+     * @param pod        the replica's name
+     * @param container  the docker container name, {@code <namespace>_<pod>_<container>}
+     */
+    record RunContainer(String node, String deployment, String pod, String container, String image,
+                        List<String> argv) implements Action {
+        public RunContainer {
+            argv = List.copyOf(argv);
+        }
+
+        @Override
+        public String describe() {
+            return node + ": start container " + container + " (" + image + ")";
+        }
+    }
+
+    /**
+     * Stop (within the grace period the container was started with) and remove one container.
+     *
+     * @param reason why, for people: {@code dead (exited 3)}, {@code surplus}, {@code spec changed},
+     *               {@code deployment deleted}
+     */
+    record RemoveContainer(String node, String containerId, String name, String reason) implements Action {
+        @Override
+        public String describe() {
+            return node + ": remove container " + name + " (" + reason + ")";
+        }
+    }
+
+    /**
+     * After a replica's containers are removed: delete its directory of files ({@code directory}) and the
+     * scratch volumes of its {@code emptyDir}s (Docker volumes labelled {@code berth.dev/pod=<pod>}).
+     * PersistentVolumeClaim volumes are never deleted here.
+     */
+    record CleanUpPod(String node, String pod, String directory) implements Action {
+        @Override
+        public String describe() {
+            return node + ": clean up files of " + pod;
+        }
+    }
+}

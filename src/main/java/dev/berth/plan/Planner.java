@@ -1,0 +1,68 @@
+package dev.berth.plan;
+
+import dev.berth.model.Deployment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Compares the desired state with what runs and says what to do: {@code plan(desired, cluster) -> Plan}.
+ * Pure: no I/O, and the same inputs with the same {@link PodNames} give the same plan.
+ *
+ * <p>Per Deployment: a replica on a reachable node whose containers all run (or restart, or are paused) is
+ * alive; one with a dead container is removed and replaced; replicas on unreachable nodes are unknown, not
+ * counted and never acted on, so they are replaced elsewhere and the surplus is removed when their node
+ * returns. Missing replicas are placed by {@link Placement}; a changed spec starts replicas of the new spec
+ * and removes as many of the old ones as were replaced. Replicas of Deployments absent from the desired
+ * state are removed. Containers berth did not create, or that name no Deployment, are never touched.
+ */
+public final class Planner {
+    private final PodNames names;
+
+    public Planner(PodNames names) {
+        this.names = names;
+    }
+
+    /**
+     * @param desired   the complete desired state
+     * @param cluster   every node of the inventory as observed this run
+     * @param revisions the revision each Deployment ({@code namespace/name}) has now, from the cluster-held
+     *                  record; empty when unknown (revisions are then recovered from container labels)
+     */
+    public Plan plan(DesiredState desired, ClusterView cluster, Map<String, Revision> revisions) {
+        Map<String, NodeView> nodes = cluster.nodes().stream()
+                .collect(Collectors.toMap(NodeView::name, Function.identity()));
+        List<ObservedPod> observed = cluster.nodes().stream().filter(NodeView::reachable)
+                .flatMap(node -> ObservedPod.of(node).stream()).toList();
+        Placement placement = new Placement(cluster);
+        observed.stream().filter(ObservedPod::alive).forEach(placement::occupy);
+        Set<String> taken = new HashSet<>();
+        observed.forEach(pod -> taken.add(pod.name()));
+
+        Steps steps = new Steps();
+        List<PendingReplica> pending = new ArrayList<>();
+        Map<String, Revision> assigned = new TreeMap<>();
+        List<Deployment> deployments = desired.deployments().stream()
+                .sorted(Comparator.comparing(DesiredState::key)).toList();
+        for (Deployment deployment : deployments) {
+            String key = DesiredState.key(deployment);
+            String hash = SpecHash.of(deployment, desired);
+            List<ObservedPod> pods = observed.stream().filter(pod -> pod.deployment().equals(key)).toList();
+            Revision revision = RevisionNumbers.assign(revisions.get(key), hash, pods);
+            assigned.put(key, revision);
+            PodBlueprint blueprint = PodBlueprint.of(deployment, desired, hash);
+            new DeploymentPlan(blueprint, revision.number(), deployment.spec().replicas(), nodes, placement, names,
+                    taken, steps).plan(pods).forEach(reason -> pending.add(new PendingReplica(key, reason)));
+        }
+        observed.stream().filter(pod -> !assigned.containsKey(pod.deployment()))
+                .forEach(pod -> steps.remove(pod, nodes.get(pod.node()), "deployment deleted"));
+        return new Plan(steps.ordered(), pending, assigned);
+    }
+}

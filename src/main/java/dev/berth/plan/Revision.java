@@ -1,0 +1,8 @@
+package dev.berth.plan;
+
+/**
+ * A revision of a Deployment's pod template: its number (1, 2, ...) and its spec hash. The caller keeps
+ * the mapping in the cluster-held record; the planner returns the revision it assigned.
+ */
+public record Revision(int number, String specHash) {
+}

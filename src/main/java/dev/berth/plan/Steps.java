@@ -1,0 +1,50 @@
+package dev.berth.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The actions of a plan, collected in kind order: networks, files, pulls, new containers, removals and
+ * clean-ups. Within a kind they keep the order they were planned in, which is deterministic.
+ */
+final class Steps {
+    private final Map<String, Action> networks = new LinkedHashMap<>();
+    private final List<Action> files = new ArrayList<>();
+    private final Set<Action> pulls = new LinkedHashSet<>();
+    private final List<Action> runs = new ArrayList<>();
+    private final List<Action> removals = new ArrayList<>();
+    private final List<Action> cleanUps = new ArrayList<>();
+
+    /** A new replica on a node: its network, files, image pulls and containers. */
+    void start(NodeView node, List<String> images, List<Action> replica) {
+        networks.putIfAbsent(node.name(), new Action.EnsureNetwork(node.name(), PodBlueprint.NETWORK));
+        images.forEach(image -> pulls.add(new Action.PullImage(node.name(), image)));
+        for (Action action : replica) {
+            (action instanceof Action.WriteFile ? files : runs).add(action);
+        }
+    }
+
+    /** Removes every container of a replica, then its files and scratch volumes. */
+    void remove(ObservedPod pod, NodeView node, String reason) {
+        pod.containers().forEach(c -> removals.add(new Action.RemoveContainer(node.name(), c.id(), c.name(), reason)));
+        if (RelativePath.safe(pod.namespace()) && RelativePath.safe(pod.name()) && !pod.name().contains("/")
+                && !pod.namespace().contains("/")) {
+            Layout layout = new Layout(node.homeDirectory(), pod.namespace(), pod.name());
+            cleanUps.add(new Action.CleanUpPod(node.name(), pod.name(), layout.podDirectory()));
+        }
+    }
+
+    List<Action> ordered() {
+        List<Action> all = new ArrayList<>(networks.values());
+        all.addAll(files);
+        all.addAll(pulls);
+        all.addAll(runs);
+        all.addAll(removals);
+        all.addAll(cleanUps);
+        return all;
+    }
+}

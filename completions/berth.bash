@@ -158,9 +158,12 @@ function _complete_berth() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} get" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} describe" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} top" ];    then _picocli_berth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lock" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} version" ];    then _picocli_berth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lock status" ];    then _picocli_berth_lock; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lock release" ];    then _picocli_berth_lock; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab up" ];    then _picocli_berth_lab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab down" ];    then _picocli_berth_lab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab status" ];    then _picocli_berth_lab; return $?; fi
@@ -182,43 +185,49 @@ function _complete_berth() {
   local cmds1=(get)
   local cmds2=(describe)
   local cmds3=(top)
-  local cmds4=(lab)
-  local cmds5=(config)
-  local cmds6=(version)
-  local cmds7=(lab up)
-  local cmds8=(lab down)
-  local cmds9=(lab status)
-  local cmds10=(lab node)
-  local cmds11=(lab node stop)
-  local cmds12=(lab node start)
-  local cmds13=(lab node kill)
-  local cmds14=(lab node partition)
-  local cmds15=(lab node heal)
-  local cmds16=(config get-contexts)
-  local cmds17=(config current-context)
-  local cmds18=(config use-context)
-  local cmds19=(config set-context)
-  local cmds20=(config delete-context)
-  local cmds21=(config view)
+  local cmds4=(lock)
+  local cmds5=(lab)
+  local cmds6=(config)
+  local cmds7=(version)
+  local cmds8=(lock status)
+  local cmds9=(lock release)
+  local cmds10=(lab up)
+  local cmds11=(lab down)
+  local cmds12=(lab status)
+  local cmds13=(lab node)
+  local cmds14=(lab node stop)
+  local cmds15=(lab node start)
+  local cmds16=(lab node kill)
+  local cmds17=(lab node partition)
+  local cmds18=(lab node heal)
+  local cmds19=(config get-contexts)
+  local cmds20=(config current-context)
+  local cmds21=(config use-context)
+  local cmds22=(config set-context)
+  local cmds23=(config delete-context)
+  local cmds24=(config view)
 
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_berth_config_view; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_berth_config_deletecontext; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_berth_config_setcontext; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_berth_config_usecontext; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_berth_config_currentcontext; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_berth_config_getcontexts; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_berth_lab_node_heal; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_berth_lab_node_partition; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_berth_lab_node_kill; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_berth_lab_node_start; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_berth_lab_node_stop; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_berth_lab_node; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_berth_lab_status; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_berth_lab_down; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_berth_lab_up; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_berth_version; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_berth_config; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_berth_lab; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_berth_config_view; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_berth_config_deletecontext; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_berth_config_setcontext; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_berth_config_usecontext; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_berth_config_currentcontext; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_berth_config_getcontexts; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_berth_lab_node_heal; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_berth_lab_node_partition; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_berth_lab_node_kill; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_berth_lab_node_start; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_berth_lab_node_stop; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_berth_lab_node; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_berth_lab_status; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_berth_lab_down; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_berth_lab_up; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_berth_lock_release; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_berth_lock_status; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_berth_version; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_berth_config; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_berth_lab; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_berth_lock; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_berth_top; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_berth_describe; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_berth_get; return $?; fi
@@ -234,7 +243,7 @@ function _picocli_berth() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="validate get describe top lab config version"
+  local commands="validate get describe top lock lab config version"
   local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
@@ -429,6 +438,42 @@ function _picocli_berth_top() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `lock` subcommand.
+function _picocli_berth_lock() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="status release"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `lab` subcommand.
 function _picocli_berth_lab() {
   # Get completion data
@@ -503,6 +548,78 @@ function _picocli_berth_config() {
 
 # Generates completions for the options and subcommands of the `version` subcommand.
 function _picocli_berth_version() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `status` subcommand.
+function _picocli_berth_lock_status() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `release` subcommand.
+function _picocli_berth_lock_release() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}

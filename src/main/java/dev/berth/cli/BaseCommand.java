@@ -9,12 +9,19 @@ import dev.berth.exec.LocalSsh;
 import dev.berth.manifest.InventoryReader;
 import dev.berth.model.Cluster;
 import dev.berth.ssh.PassphrasePrompt;
+import dev.berth.state.ClusterState;
+import dev.berth.state.Holder;
+import dev.berth.state.StateNodes;
+import dev.berth.state.StateSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -66,6 +73,28 @@ public abstract class BaseCommand implements Callable<Integer> {
                 environment.variable("SSH_AUTH_SOCK").map(Path::of).orElse(null),
                 environment.interactive() ? PassphrasePrompt.terminal() : PassphrasePrompt.none());
         return ClusterAccess.open(cluster, local, environment::resolve);
+    }
+
+    /**
+     * The state the cluster keeps on its state nodes, for a run of {@code command} (e.g. {@code berth apply}): its
+     * record and its lock, held in the name of {@code user@host} and this process.
+     */
+    protected ClusterState clusterState(ClusterAccess access, String command) {
+        Environment environment = environment();
+        String user = environment.variable("USER").orElse(System.getProperty("user.name"));
+        String host = environment.variable("HOSTNAME").orElseGet(BaseCommand::hostName);
+        return new ClusterState(access.transport(), access.fanOut(),
+                StateNodes.of(access.cluster()).stream().map(access::node).toList(),
+                new Holder(user + "@" + host, command, ProcessHandle.current().pid()), Clock.systemDefaultZone(),
+                StateSettings.defaults());
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     /** Prints a listing in the format chosen with {@code -o}. */

@@ -2,6 +2,7 @@ package dev.berth.cli;
 
 import dev.berth.cli.config.ConfigCommand;
 import dev.berth.cli.lab.LabCommand;
+import dev.berth.cli.lock.LockCommand;
 import dev.berth.cli.observe.DescribeCommand;
 import dev.berth.cli.observe.GetCommand;
 import dev.berth.cli.observe.TopCommand;
@@ -27,6 +28,7 @@ import java.util.concurrent.Callable;
                 GetCommand.class,
                 DescribeCommand.class,
                 TopCommand.class,
+                LockCommand.class,
                 LabCommand.class,
                 ConfigCommand.class,
                 VersionCommand.class,

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +33,15 @@ public final class LoopbackSshd implements AutoCloseable {
 
     /** Starts a server in {@code directory} that lets in the holders of the keys in {@code authorizedKeys}. */
     public static LoopbackSshd start(Path directory, Path authorizedKeys) throws IOException, InterruptedException {
+        return start(directory, authorizedKeys, List.of());
+    }
+
+    /**
+     * Like {@link #start(Path, Path)}, with more sshd_config lines, e.g. {@code SetEnv HOME=/tmp/node-1} to give
+     * the sessions of this server a home of their own.
+     */
+    public static LoopbackSshd start(Path directory, Path authorizedKeys, List<String> extraConfig)
+            throws IOException, InterruptedException {
         Files.createDirectories(directory);
         Files.createDirectories(Path.of("/run/sshd"));
         Path hostKey = directory.resolve("host_ed25519");
@@ -40,7 +50,7 @@ public final class LoopbackSshd implements AutoCloseable {
         }
         int port = freePort();
         Path config = directory.resolve("sshd_config");
-        Files.write(config, List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "ListenAddress 127.0.0.1",
                 "HostKey " + hostKey,
                 "AuthorizedKeysFile " + authorizedKeys,
@@ -52,6 +62,8 @@ public final class LoopbackSshd implements AutoCloseable {
                 "KbdInteractiveAuthentication no",
                 "AllowTcpForwarding yes",
                 "LogLevel VERBOSE"));
+        lines.addAll(extraConfig);
+        Files.write(config, lines);
         Process process = new ProcessBuilder(SSHD.toString(), "-D", "-f", config.toString(), "-p", String.valueOf(port),
                 "-E", directory.resolve("sshd.log").toString())
                 .redirectErrorStream(true)

@@ -1,0 +1,16 @@
+package dev.berth.cli.lock;
+
+import dev.berth.state.ClusterState;
+import picocli.CommandLine.Command;
+
+/** {@code berth lock status}: who holds the cluster's lock, as each state node sees it. */
+@Command(name = "status",
+        description = {"Show who holds the cluster's lock, since when and until when, on each state node.",
+                "Exit 0 when a majority of the state nodes answered, 3 otherwise."})
+final class LockStatusCommand extends LockVerb {
+
+    @Override
+    public Integer call() {
+        return show("berth lock status", ClusterState::status);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.berth.state;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+
+/**
+ * One rollout revision of a Deployment, kept so that {@code rollout history} can list it and
+ * {@code rollout undo} can go back to it.
+ *
+ * @param number      1, 2, 3, ... per Deployment; a template rolled out again gets a new, higher number
+ * @param specHash    the hash of the pod template, as on the containers' labels
+ * @param template    the pod template as JSON, as the Deployment held it
+ * @param changeCause the {@code kubernetes.io/change-cause} annotation, or {@code null}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Revision(long number, String specHash, JsonNode template, Instant createdAt, String changeCause) {
+}

@@ -1,0 +1,39 @@
+package dev.berth.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** How a Deployment's revision history grows and is trimmed, as Kubernetes does it with ReplicaSets. */
+final class RevisionHistory {
+    private RevisionHistory() {
+    }
+
+    /**
+     * The history after rolling out the template {@code specHash}. The newest revision unchanged: the history
+     * unchanged. A template seen before (a rollback) moves to the end under a new number, like Kubernetes.
+     * Then the oldest revisions are dropped until {@code limit} remain besides the newest.
+     */
+    static List<Revision> record(List<Revision> history, String specHash, JsonNode template, String changeCause,
+                                 Instant now, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("revisionHistoryLimit cannot be negative, got " + limit);
+        }
+        if (!history.isEmpty() && history.get(history.size() - 1).specHash().equals(specHash)) {
+            return trimmed(history, limit);
+        }
+        long next = history.stream().mapToLong(Revision::number).max().orElse(0) + 1;
+        List<Revision> grown = new ArrayList<>(history.stream()
+                .filter(revision -> !revision.specHash().equals(specHash))
+                .toList());
+        grown.add(new Revision(next, specHash, template, now, changeCause));
+        return trimmed(grown, limit);
+    }
+
+    private static List<Revision> trimmed(List<Revision> history, int limit) {
+        int keep = Math.min(history.size(), limit + 1);
+        return List.copyOf(history.subList(history.size() - keep, history.size()));
+    }
+}

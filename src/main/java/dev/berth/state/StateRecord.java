@@ -1,0 +1,87 @@
+package dev.berth.state;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What berth remembers about a cluster, kept on its state nodes: the objects the last apply stored (what
+ * {@code reconcile} converges to) and the rollout revisions of every Deployment. Each successful write raises
+ * {@code generation} by one; generation 0 is a cluster berth has never written to.
+ *
+ * @param applied   the stored manifests by {@code kind/namespace/name}, each the normalized object as JSON text;
+ *                  Secret values included, so the record is never printed
+ * @param revisions the revision history by deployment key {@code namespace/name}, oldest first
+ */
+@JsonPropertyOrder({"generation", "writtenBy", "writtenAt", "applied", "revisions"})
+public record StateRecord(long generation, String writtenBy, Instant writtenAt, SortedMap<String, String> applied,
+                          SortedMap<String, List<Revision>> revisions) {
+
+    public StateRecord {
+        if (generation < 0) {
+            throw new IllegalArgumentException("a generation cannot be negative, got " + generation);
+        }
+        applied = applied == null ? new TreeMap<>() : new TreeMap<>(applied);
+        TreeMap<String, List<Revision>> copied = new TreeMap<>();
+        if (revisions != null) {
+            revisions.forEach((key, history) -> copied.put(key, List.copyOf(history)));
+        }
+        revisions = copied;
+    }
+
+    /** The record of a cluster berth has never written to. */
+    public static StateRecord empty() {
+        return new StateRecord(0, null, null, null, null);
+    }
+
+    /** This record with {@code objects} as the stored desired state. */
+    public StateRecord withApplied(Map<String, String> objects) {
+        return new StateRecord(generation, writtenBy, writtenAt, new TreeMap<>(objects), revisions);
+    }
+
+    /**
+     * This record with a revision for the pod template whose hash is {@code specHash} (see
+     * {@link RevisionHistory#record}); nothing changes when it is already the newest revision.
+     */
+    public StateRecord withRevision(String deployment, String specHash, JsonNode template, String changeCause,
+                                    Instant now, int revisionHistoryLimit) {
+        TreeMap<String, List<Revision>> next = new TreeMap<>(revisions);
+        next.put(deployment, RevisionHistory.record(revisions(deployment), specHash, template, changeCause, now,
+                revisionHistoryLimit));
+        return new StateRecord(generation, writtenBy, writtenAt, applied, next);
+    }
+
+    /** This record without the history of a deleted Deployment. */
+    public StateRecord withoutRevisions(String deployment) {
+        TreeMap<String, List<Revision>> next = new TreeMap<>(revisions);
+        next.remove(deployment);
+        return new StateRecord(generation, writtenBy, writtenAt, applied, next);
+    }
+
+    /** The revisions of one Deployment, oldest first; empty when it has none. */
+    public List<Revision> revisions(String deployment) {
+        return revisions.getOrDefault(deployment, List.of());
+    }
+
+    /** The record that follows this one: one generation on, stamped with its writer and time. */
+    StateRecord successor(String writer, Instant at) {
+        return new StateRecord(generation + 1, writer, at, applied, revisions);
+    }
+
+    /** Whether two records hold the same content, whoever wrote them and when. */
+    boolean sameContent(StateRecord other) {
+        return applied.equals(other.applied) && revisions.equals(other.revisions);
+    }
+
+    /** Never the stored manifests: they hold Secret values. */
+    @Override
+    public String toString() {
+        return "StateRecord[generation " + generation + ", written by " + writtenBy + " at " + writtenAt + ", "
+                + applied.size() + " objects, " + revisions.size() + " deployments with revisions]";
+    }
+}

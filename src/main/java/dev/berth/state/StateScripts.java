@@ -1,0 +1,61 @@
+package dev.berth.state;
+
+import java.util.List;
+
+/**
+ * The fixed remote commands that read and write a node's copy of the record. Every value reaches a script as a
+ * positional parameter ({@code sh -c SCRIPT NAME ARG...}), never as script text; the transport quotes the words.
+ * The first parameter is berth's directory on the node: relative paths are taken from the SSH user's home.
+ */
+final class StateScripts {
+    /** berth's directory on a node, relative to the SSH user's home. */
+    static final String DEFAULT_DIRECTORY = ".berth";
+
+    /** Sets {@code d} to berth's directory on the node, from the first parameter. */
+    static final String DIRECTORY = "case $1 in /*) d=$1 ;; *) d=$HOME/$1 ;; esac; ";
+
+    static final String READ = DIRECTORY
+            + "f=\"$d/state/record.json\"; if [ -f \"$f\" ]; then exec cat \"$f\"; fi";
+
+    /**
+     * Writes standard input as the record unless the node holds a newer generation than {@code $2}, the one the
+     * write was based on. Prints {@code written}, or {@code refused N} with the node's generation.
+     */
+    static final String WRITE = DIRECTORY
+            + "case $2 in ''|*[!0-9]*) echo \"bad generation\" >&2; exit 2 ;; esac; "
+            + "umask 077; mkdir -p \"$d/state\" && chmod 700 \"$d\" \"$d/state\" || exit 1; "
+            + mutex("state/write.mutex")
+            + "f=\"$d/state/record.json\"; g=0; "
+            + "if [ -f \"$f\" ]; then "
+            + "g=$(sed -n '1s/^{\"generation\":\\([0-9][0-9]*\\)[,}].*/\\1/p' \"$f\"); [ -n \"$g\" ] || g=0; fi; "
+            + "if [ \"$g\" -gt \"$2\" ]; then echo \"refused $g\"; exit 0; fi; "
+            + "tmp=\"$f.tmp.$$\"; "
+            + "if cat > \"$tmp\" && mv -f \"$tmp\" \"$f\"; then echo written; exit 0; fi; "
+            + "rm -f \"$tmp\"; exit 1";
+
+    private StateScripts() {
+    }
+
+    /**
+     * Waits for the directory {@code $d/NAME}, whose creation is atomic, and removes it when the script ends:
+     * the changes of two scripts on one node never interleave. A mutex older than a minute was left by a killed
+     * script and is broken; after about five seconds of waiting for a younger one the script gives up.
+     */
+    static String mutex(String name) {
+        return "m=\"$d/" + name + "\"; n=0; "
+                + "until mkdir \"$m\" 2>/dev/null; do n=$((n+1)); "
+                + "if [ $n -ge 50 ]; then "
+                + "if [ -n \"$(find \"$m\" -prune -mmin +1 2>/dev/null)\" ]; then rmdir \"$m\" 2>/dev/null; n=0; continue; fi; "
+                + "echo \"" + name + " is busy\" >&2; exit 1; fi; "
+                + "sleep 0.1 2>/dev/null || sleep 1; done; "
+                + "trap 'rmdir \"$m\" 2>/dev/null' EXIT; ";
+    }
+
+    static List<String> read(String directory) {
+        return List.of("sh", "-c", READ, "berth-state-read", directory);
+    }
+
+    static List<String> write(String directory, long basedOn) {
+        return List.of("sh", "-c", WRITE, "berth-state-write", directory, Long.toString(basedOn));
+    }
+}

@@ -155,6 +155,9 @@ function compReplyArray() {
 function _complete_berth() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} validate" ];    then _picocli_berth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} apply" ];    then _picocli_berth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} diff" ];    then _picocli_berth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} reconcile" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} get" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} describe" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} top" ];    then _picocli_berth; return $?; fi
@@ -182,55 +185,61 @@ function _complete_berth() {
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(validate)
-  local cmds1=(get)
-  local cmds2=(describe)
-  local cmds3=(top)
-  local cmds4=(lock)
-  local cmds5=(lab)
-  local cmds6=(config)
-  local cmds7=(version)
-  local cmds8=(lock status)
-  local cmds9=(lock release)
-  local cmds10=(lab up)
-  local cmds11=(lab down)
-  local cmds12=(lab status)
-  local cmds13=(lab node)
-  local cmds14=(lab node stop)
-  local cmds15=(lab node start)
-  local cmds16=(lab node kill)
-  local cmds17=(lab node partition)
-  local cmds18=(lab node heal)
-  local cmds19=(config get-contexts)
-  local cmds20=(config current-context)
-  local cmds21=(config use-context)
-  local cmds22=(config set-context)
-  local cmds23=(config delete-context)
-  local cmds24=(config view)
+  local cmds1=(apply)
+  local cmds2=(diff)
+  local cmds3=(reconcile)
+  local cmds4=(get)
+  local cmds5=(describe)
+  local cmds6=(top)
+  local cmds7=(lock)
+  local cmds8=(lab)
+  local cmds9=(config)
+  local cmds10=(version)
+  local cmds11=(lock status)
+  local cmds12=(lock release)
+  local cmds13=(lab up)
+  local cmds14=(lab down)
+  local cmds15=(lab status)
+  local cmds16=(lab node)
+  local cmds17=(lab node stop)
+  local cmds18=(lab node start)
+  local cmds19=(lab node kill)
+  local cmds20=(lab node partition)
+  local cmds21=(lab node heal)
+  local cmds22=(config get-contexts)
+  local cmds23=(config current-context)
+  local cmds24=(config use-context)
+  local cmds25=(config set-context)
+  local cmds26=(config delete-context)
+  local cmds27=(config view)
 
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_berth_config_view; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_berth_config_deletecontext; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_berth_config_setcontext; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_berth_config_usecontext; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_berth_config_currentcontext; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_berth_config_getcontexts; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_berth_lab_node_heal; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_berth_lab_node_partition; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_berth_lab_node_kill; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_berth_lab_node_start; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_berth_lab_node_stop; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_berth_lab_node; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_berth_lab_status; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_berth_lab_down; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_berth_lab_up; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_berth_lock_release; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_berth_lock_status; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_berth_version; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_berth_config; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_berth_lab; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_berth_lock; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_berth_top; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_berth_describe; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_berth_get; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_berth_config_view; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_berth_config_deletecontext; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_berth_config_setcontext; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_berth_config_usecontext; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_berth_config_currentcontext; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_berth_config_getcontexts; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_berth_lab_node_heal; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_berth_lab_node_partition; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_berth_lab_node_kill; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_berth_lab_node_start; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_berth_lab_node_stop; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_berth_lab_node; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_berth_lab_status; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_berth_lab_down; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_berth_lab_up; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_berth_lock_release; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_berth_lock_status; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_berth_version; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_berth_config; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_berth_lab; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_berth_lock; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_berth_top; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_berth_describe; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_berth_get; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_berth_reconcile; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_berth_diff; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_berth_apply; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_berth_validate; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -243,7 +252,7 @@ function _picocli_berth() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="validate get describe top lock lab config version"
+  local commands="validate apply diff reconcile get describe top lock lab config version"
   local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
@@ -288,6 +297,138 @@ function _picocli_berth_validate() {
 
   case ${prev_word} in
     '-f'|'--filename')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `apply` subcommand.
+function _picocli_berth_apply() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-R' '--recursive' '--dry-run' '--wait' '--prune' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'-f' '--filename' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--filename')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--lock-wait')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `diff` subcommand.
+function _picocli_berth_diff() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-R' '--recursive' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'-f' '--filename' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--filename')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `reconcile` subcommand.
+function _picocli_berth_reconcile() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-R' '--recursive' '--dry-run' '--wait' '--check' '--watch' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'-f' '--filename' '--timeout' '--lock-wait' '--interval' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--filename')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--lock-wait')
+      return
+      ;;
+    '--interval')
       return
       ;;
     '--cluster')

@@ -1,6 +1,9 @@
 package dev.berth.cli;
 
 import dev.berth.cli.config.ConfigCommand;
+import dev.berth.cli.converge.ApplyCommand;
+import dev.berth.cli.converge.DiffCommand;
+import dev.berth.cli.converge.ReconcileCommand;
 import dev.berth.cli.lab.LabCommand;
 import dev.berth.cli.lock.LockCommand;
 import dev.berth.cli.observe.DescribeCommand;
@@ -25,6 +28,9 @@ import java.util.concurrent.Callable;
                         + "SSH, runs docker there and converges what runs to what should run."},
         subcommands = {
                 ValidateCommand.class,
+                ApplyCommand.class,
+                DiffCommand.class,
+                ReconcileCommand.class,
                 GetCommand.class,
                 DescribeCommand.class,
                 TopCommand.class,

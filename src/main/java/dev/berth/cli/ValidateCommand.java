@@ -13,8 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /** {@code berth validate -f PATH...}: checks manifests and inventories without touching any server. */
 @Command(name = "validate",
@@ -23,9 +21,6 @@ import java.util.Map;
                         + "filled in, Secret values redacted). All problems are reported at once as "
                         + "FILE:LINE:COLUMN: field.path: what is wrong, with exit code 2."})
 public final class ValidateCommand extends BaseCommand {
-    private static final Map<String, String> GROUPS = Map.of("Deployment", ".apps", "Ingress", ".networking.k8s.io",
-            "Cluster", ".berth.dev");
-
     @Option(names = {"-f", "--filename"}, paramLabel = "PATH", required = true,
             description = "A manifest file, a directory of them, or - for standard input. Repeatable.")
     List<String> files;
@@ -58,9 +53,7 @@ public final class ValidateCommand extends BaseCommand {
 
     private static Listing.Item item(Resource resource) {
         String namespace = resource.metadata().namespace();
-        String name = resource.kind().toLowerCase(Locale.ROOT) + GROUPS.getOrDefault(resource.kind(), "")
-                + "/" + resource.metadata().name();
-        return new Listing.Item(name, List.of(resource.kind(), namespace == null ? "" : namespace,
+        return new Listing.Item(ObjectNames.of(resource), List.of(resource.kind(), namespace == null ? "" : namespace,
                 resource.metadata().name(), resource.summary()), resource);
     }
 }

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What berth remembers about a cluster, kept on its state nodes: the objects the last apply stored (what
@@ -17,10 +19,16 @@ import java.util.TreeMap;
  * @param applied   the stored manifests by {@code kind/namespace/name}, each the normalized object as JSON text;
  *                  Secret values included, so the record is never printed
  * @param revisions the revision history by deployment key {@code namespace/name}, oldest first
+ * @param cordoned  the nodes no new replica may be placed on ({@code berth cordon})
  */
-@JsonPropertyOrder({"generation", "writtenBy", "writtenAt", "applied", "revisions"})
+@JsonPropertyOrder({"generation", "writtenBy", "writtenAt", "applied", "revisions", "cordoned"})
 public record StateRecord(long generation, String writtenBy, Instant writtenAt, SortedMap<String, String> applied,
-                          SortedMap<String, List<Revision>> revisions) {
+                          SortedMap<String, List<Revision>> revisions, SortedSet<String> cordoned) {
+
+    public StateRecord(long generation, String writtenBy, Instant writtenAt, SortedMap<String, String> applied,
+                       SortedMap<String, List<Revision>> revisions) {
+        this(generation, writtenBy, writtenAt, applied, revisions, null);
+    }
 
     public StateRecord {
         if (generation < 0) {
@@ -32,6 +40,7 @@ public record StateRecord(long generation, String writtenBy, Instant writtenAt, 
             revisions.forEach((key, history) -> copied.put(key, List.copyOf(history)));
         }
         revisions = copied;
+        cordoned = cordoned == null ? new TreeSet<>() : new TreeSet<>(cordoned);
     }
 
     /** The record of a cluster berth has never written to. */
@@ -41,7 +50,7 @@ public record StateRecord(long generation, String writtenBy, Instant writtenAt, 
 
     /** This record with {@code objects} as the stored desired state. */
     public StateRecord withApplied(Map<String, String> objects) {
-        return new StateRecord(generation, writtenBy, writtenAt, new TreeMap<>(objects), revisions);
+        return new StateRecord(generation, writtenBy, writtenAt, new TreeMap<>(objects), revisions, cordoned);
     }
 
     /**
@@ -53,14 +62,25 @@ public record StateRecord(long generation, String writtenBy, Instant writtenAt, 
         TreeMap<String, List<Revision>> next = new TreeMap<>(revisions);
         next.put(deployment, RevisionHistory.record(revisions(deployment), specHash, template, changeCause, now,
                 revisionHistoryLimit));
-        return new StateRecord(generation, writtenBy, writtenAt, applied, next);
+        return new StateRecord(generation, writtenBy, writtenAt, applied, next, cordoned);
     }
 
     /** This record without the history of a deleted Deployment. */
     public StateRecord withoutRevisions(String deployment) {
         TreeMap<String, List<Revision>> next = new TreeMap<>(revisions);
         next.remove(deployment);
-        return new StateRecord(generation, writtenBy, writtenAt, applied, next);
+        return new StateRecord(generation, writtenBy, writtenAt, applied, next, cordoned);
+    }
+
+    /** This record with {@code node} cordoned ({@code true}) or schedulable again ({@code false}). */
+    public StateRecord withCordon(String node, boolean cordon) {
+        TreeSet<String> next = new TreeSet<>(cordoned);
+        if (cordon) {
+            next.add(node);
+        } else {
+            next.remove(node);
+        }
+        return new StateRecord(generation, writtenBy, writtenAt, applied, revisions, next);
     }
 
     /** The revisions of one Deployment, oldest first; empty when it has none. */
@@ -70,18 +90,19 @@ public record StateRecord(long generation, String writtenBy, Instant writtenAt, 
 
     /** The record that follows this one: one generation on, stamped with its writer and time. */
     StateRecord successor(String writer, Instant at) {
-        return new StateRecord(generation + 1, writer, at, applied, revisions);
+        return new StateRecord(generation + 1, writer, at, applied, revisions, cordoned);
     }
 
     /** Whether two records hold the same content, whoever wrote them and when. */
     boolean sameContent(StateRecord other) {
-        return applied.equals(other.applied) && revisions.equals(other.revisions);
+        return applied.equals(other.applied) && revisions.equals(other.revisions) && cordoned.equals(other.cordoned);
     }
 
     /** Never the stored manifests: they hold Secret values. */
     @Override
     public String toString() {
         return "StateRecord[generation " + generation + ", written by " + writtenBy + " at " + writtenAt + ", "
-                + applied.size() + " objects, " + revisions.size() + " deployments with revisions]";
+                + applied.size() + " objects, " + revisions.size() + " deployments with revisions, " + cordoned.size()
+                + " cordoned]";
     }
 }

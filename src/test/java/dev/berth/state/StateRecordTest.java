@@ -49,7 +49,7 @@ class StateRecordTest {
         @Test
         void neverShowsStoredManifestsWhenPrinted() {
             assertThat(sample().toString()).isEqualTo("StateRecord[generation 1, written by deploy@laptop at "
-                    + "2025-05-01T12:00:07Z, 2 objects, 1 deployments with revisions]");
+                    + "2025-05-01T12:00:07Z, 2 objects, 1 deployments with revisions, 0 cordoned]");
         }
 
         @Test

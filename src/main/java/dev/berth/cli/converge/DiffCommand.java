@@ -1,0 +1,30 @@
+package dev.berth.cli.converge;
+
+import dev.berth.error.ExitCode;
+import dev.berth.error.InvalidInputException;
+import dev.berth.state.StoredManifests;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.Map;
+
+/** {@code berth diff -f PATH...}: what apply would change, object by object and node by node. */
+@Command(name = "diff",
+        description = {"Show what apply -f would change: objects created or configured, then the steps per node "
+                + "(+ start, - remove, ~ other) and replicas that could not be placed. Secrets are never shown.",
+                "Exit codes: 0 in sync, 1 differences found, 2 or more an error."})
+public final class DiffCommand extends ConvergingCommand {
+
+    @Mixin
+    ManifestOptions manifests;
+
+    @Override
+    public Integer call() {
+        if (!manifests.given()) {
+            throw new InvalidInputException("diff needs -f PATH (a file, a directory or - for standard input)");
+        }
+        Map<String, String> objects = StoredManifests.encode(manifests.load(environment(), err()));
+        boolean differs = diff(record -> ApplyCommand.merge(record, objects, false));
+        return differs ? ExitCode.DIFFERENCES.code() : ExitCode.OK.code();
+    }
+}

@@ -13,10 +13,11 @@ import java.nio.file.Path;
  * A lab {@code it} that is already running is reused (up converges), so a developer's next run starts
  * in seconds; the developer's own lab {@code lab} is never touched. At the end of the run the lab is
  * taken down, leaving the machine clean, unless {@code -Dberth.lab.keep=true}. Its files live under
- * {@code target/lab-it/}.
+ * {@code target/lab-it/}. {@code -Dberth.lab.name=NAME} runs against lab NAME instead (files under
+ * {@code target/lab-NAME/}), so two checkouts on one machine can run their integration tests side by side.
  */
 public final class LabExtension implements BeforeAllCallback, ParameterResolver {
-    public static final String NAME = "it";
+    public static final String NAME = System.getProperty("berth.lab.name", "it");
     public static final int NODES = 3;
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LabExtension.class);
 

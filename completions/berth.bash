@@ -158,6 +158,11 @@ function _complete_berth() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} apply" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} diff" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} reconcile" ];    then _picocli_berth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} delete" ];    then _picocli_berth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} scale" ];    then _picocli_berth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cordon" ];    then _picocli_berth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} uncordon" ];    then _picocli_berth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} drain" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} get" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} describe" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} top" ];    then _picocli_berth; return $?; fi
@@ -188,55 +193,65 @@ function _complete_berth() {
   local cmds1=(apply)
   local cmds2=(diff)
   local cmds3=(reconcile)
-  local cmds4=(get)
-  local cmds5=(describe)
-  local cmds6=(top)
-  local cmds7=(lock)
-  local cmds8=(lab)
-  local cmds9=(config)
-  local cmds10=(version)
-  local cmds11=(lock status)
-  local cmds12=(lock release)
-  local cmds13=(lab up)
-  local cmds14=(lab down)
-  local cmds15=(lab status)
-  local cmds16=(lab node)
-  local cmds17=(lab node stop)
-  local cmds18=(lab node start)
-  local cmds19=(lab node kill)
-  local cmds20=(lab node partition)
-  local cmds21=(lab node heal)
-  local cmds22=(config get-contexts)
-  local cmds23=(config current-context)
-  local cmds24=(config use-context)
-  local cmds25=(config set-context)
-  local cmds26=(config delete-context)
-  local cmds27=(config view)
+  local cmds4=(delete)
+  local cmds5=(scale)
+  local cmds6=(cordon)
+  local cmds7=(uncordon)
+  local cmds8=(drain)
+  local cmds9=(get)
+  local cmds10=(describe)
+  local cmds11=(top)
+  local cmds12=(lock)
+  local cmds13=(lab)
+  local cmds14=(config)
+  local cmds15=(version)
+  local cmds16=(lock status)
+  local cmds17=(lock release)
+  local cmds18=(lab up)
+  local cmds19=(lab down)
+  local cmds20=(lab status)
+  local cmds21=(lab node)
+  local cmds22=(lab node stop)
+  local cmds23=(lab node start)
+  local cmds24=(lab node kill)
+  local cmds25=(lab node partition)
+  local cmds26=(lab node heal)
+  local cmds27=(config get-contexts)
+  local cmds28=(config current-context)
+  local cmds29=(config use-context)
+  local cmds30=(config set-context)
+  local cmds31=(config delete-context)
+  local cmds32=(config view)
 
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_berth_config_view; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_berth_config_deletecontext; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_berth_config_setcontext; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_berth_config_usecontext; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_berth_config_currentcontext; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_berth_config_getcontexts; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_berth_lab_node_heal; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_berth_lab_node_partition; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_berth_lab_node_kill; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_berth_lab_node_start; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_berth_lab_node_stop; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_berth_lab_node; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_berth_lab_status; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_berth_lab_down; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_berth_lab_up; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_berth_lock_release; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_berth_lock_status; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_berth_version; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_berth_config; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_berth_lab; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_berth_lock; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_berth_top; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_berth_describe; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_berth_get; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_berth_config_view; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_berth_config_deletecontext; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_berth_config_setcontext; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_berth_config_usecontext; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_berth_config_currentcontext; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_berth_config_getcontexts; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_berth_lab_node_heal; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_berth_lab_node_partition; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_berth_lab_node_kill; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_berth_lab_node_start; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_berth_lab_node_stop; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_berth_lab_node; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_berth_lab_status; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_berth_lab_down; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_berth_lab_up; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_berth_lock_release; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_berth_lock_status; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_berth_version; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_berth_config; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_berth_lab; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_berth_lock; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_berth_top; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_berth_describe; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_berth_get; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_berth_drain; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_berth_uncordon; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_berth_cordon; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_berth_scale; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_berth_delete; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_berth_reconcile; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_berth_diff; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_berth_apply; return $?; fi
@@ -252,7 +267,7 @@ function _picocli_berth() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="validate apply diff reconcile get describe top lock lab config version"
+  local commands="validate apply diff reconcile delete scale cordon uncordon drain get describe top lock lab config version"
   local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
@@ -429,6 +444,228 @@ function _picocli_berth_reconcile() {
       return
       ;;
     '--interval')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `delete` subcommand.
+function _picocli_berth_delete() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-R' '--recursive' '--ignore-not-found' '--dry-run' '--wait' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'-f' '--filename' '-n' '--namespace' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--filename')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--lock-wait')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `scale` subcommand.
+function _picocli_berth_scale() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '--wait' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--replicas' '-n' '--namespace' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--replicas')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--lock-wait')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `cordon` subcommand.
+function _picocli_berth_cordon() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '--wait' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--timeout')
+      return
+      ;;
+    '--lock-wait')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `uncordon` subcommand.
+function _picocli_berth_uncordon() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '--wait' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--timeout')
+      return
+      ;;
+    '--lock-wait')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `drain` subcommand.
+function _picocli_berth_drain() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '--wait' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--timeout')
+      return
+      ;;
+    '--lock-wait')
       return
       ;;
     '--cluster')

@@ -2,7 +2,10 @@ package dev.berth.cli;
 
 import dev.berth.cli.config.ConfigCommand;
 import dev.berth.cli.converge.ApplyCommand;
+import dev.berth.cli.converge.DeleteCommand;
 import dev.berth.cli.converge.DiffCommand;
+import dev.berth.cli.converge.NodeVerbs;
+import dev.berth.cli.converge.ScaleCommand;
 import dev.berth.cli.converge.ReconcileCommand;
 import dev.berth.cli.lab.LabCommand;
 import dev.berth.cli.lock.LockCommand;
@@ -31,6 +34,11 @@ import java.util.concurrent.Callable;
                 ApplyCommand.class,
                 DiffCommand.class,
                 ReconcileCommand.class,
+                DeleteCommand.class,
+                ScaleCommand.class,
+                NodeVerbs.Cordon.class,
+                NodeVerbs.Uncordon.class,
+                NodeVerbs.Drain.class,
                 GetCommand.class,
                 DescribeCommand.class,
                 TopCommand.class,

@@ -18,12 +18,25 @@ public final class ClusterViews {
     }
 
     public static ClusterView of(List<NodeObservation> observations, Set<String> cordoned) {
-        return new ClusterView(observations.stream().map(o -> node(o, cordoned.contains(o.node().name()))).toList());
+        return of(observations, cordoned, Set.of());
+    }
+
+    /**
+     * As {@link #of(List, Set)}, with the {@code draining} nodes shown to the planner as unreachable: their
+     * replicas count as lost and are started elsewhere, and nothing is planned on them.
+     */
+    public static ClusterView of(List<NodeObservation> observations, Set<String> cordoned, Set<String> draining) {
+        return new ClusterView(observations.stream().map(o -> node(o, cordoned.contains(o.node().name()),
+                draining.contains(o.node().name()))).toList());
     }
 
     static NodeView node(NodeObservation observation, boolean cordoned) {
+        return node(observation, cordoned, false);
+    }
+
+    static NodeView node(NodeObservation observation, boolean cordoned, boolean draining) {
         Cluster.Node node = observation.node();
-        if (!observation.ready()) {
+        if (!observation.ready() || draining) {
             return new NodeView(node.name(), node.address(), node.labels(), node.roles(), false, cordoned,
                     new Capacity(0, 0), UNKNOWN_HOME, List.of(), List.of(), 0);
         }

@@ -1,6 +1,7 @@
 package dev.berth.exec;
 
 import dev.berth.model.Resource;
+import dev.berth.plan.Action;
 import dev.berth.plan.ClusterView;
 import dev.berth.plan.DesiredState;
 import dev.berth.plan.Plan;
@@ -12,7 +13,9 @@ import dev.berth.state.StateRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -62,41 +65,69 @@ public final class Convergence {
      * {@code dryRun} nothing is locked, stored or done: the outcome holds the plan only.
      */
     public Outcome run(UnaryOperator<StateRecord> change, Options options) {
+        return run(change, options, Set.of());
+    }
+
+    /**
+     * As {@link #run(UnaryOperator, Options)}, and empties the {@code draining} nodes: their replicas are started
+     * elsewhere first, and removed from them only when every replacement could be placed and started.
+     */
+    public Outcome run(UnaryOperator<StateRecord> change, Options options, Set<String> draining) {
         if (options.dryRun()) {
             StateRecord current = state.read();
             StateRecord next = change.apply(current);
-            Planned planned = plan(next);
-            return new Outcome(current, next, planned.observed, planned.plan, List.of(), WaitResult.NOT_ASKED);
+            Planned planned = plan(next, draining);
+            return new Outcome(current, next, planned.observed, withEvictions(planned, draining), List.of(),
+                    WaitResult.NOT_ASKED);
         }
         try (Lease lease = state.acquire(options.lockWait())) {
             StateRecord current = state.read();
             StateRecord next = change.apply(current);
-            Planned planned = plan(next);
+            Planned planned = plan(next, draining);
             StateRecord stored = DesiredStates.withRevisions(next, planned.desired, planned.plan, clock.instant());
             if (!DesiredStates.sameContent(stored, current)) {
                 stored = state.write(stored);
             }
             lease.ensureHeld();
-            List<StepResult> steps = new PlanExecutor(access, progress).execute(planned.plan.actions());
+            PlanExecutor executor = new PlanExecutor(access, progress);
+            List<StepResult> steps = new ArrayList<>(executor.execute(planned.plan.actions()));
+            if (!draining.isEmpty() && planned.plan.pending().isEmpty() && steps.stream().noneMatch(StepResult::failed)) {
+                lease.ensureHeld();
+                steps.addAll(executor.execute(evictions(planned, draining)));
+            }
             WaitResult waited = options.waitReady() && steps.stream().noneMatch(StepResult::failed)
                     ? waitReady(stored, options.timeout(), lease) : WaitResult.NOT_ASKED;
             return new Outcome(current, stored, planned.observed, planned.plan, steps, waited);
         }
     }
 
-    private Planned plan(StateRecord record) {
+    private Planned plan(StateRecord record, Set<String> draining) {
         List<Resource> objects = DesiredStates.objects(record);
         DesiredState desired = DesiredStates.of(objects);
         List<NodeObservation> observed = new ClusterObserver(access).observe();
-        ClusterView view = ClusterViews.of(observed, record.cordoned());
+        ClusterView view = ClusterViews.of(observed, record.cordoned(), draining);
         return new Planned(desired, observed, planner.plan(desired, view, DesiredStates.revisions(record)));
+    }
+
+    private static List<Action> evictions(Planned planned, Set<String> draining) {
+        List<Action> evictions = new ArrayList<>();
+        planned.observed.stream().filter(o -> o.ready() && draining.contains(o.node().name()))
+                .forEach(o -> evictions.addAll(Planner.evictions(ClusterViews.node(o, true))));
+        return evictions;
+    }
+
+    /** For a dry run: the plan with the evictions of the draining nodes appended. */
+    private static Plan withEvictions(Planned planned, Set<String> draining) {
+        List<Action> all = new ArrayList<>(planned.plan.actions());
+        all.addAll(evictions(planned, draining));
+        return new Plan(all, planned.plan.pending(), planned.plan.revisions());
     }
 
     private WaitResult waitReady(StateRecord record, Duration timeout, Lease lease) {
         Instant deadline = clock.instant().plus(timeout);
         String missing = "";
         while (true) {
-            Planned planned = plan(record);
+            Planned planned = plan(record, Set.of());
             missing = Readiness.missing(planned.desired, planned.observed, planned.plan);
             if (missing.isEmpty()) {
                 return new WaitResult(true, true, "");

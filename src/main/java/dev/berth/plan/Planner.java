@@ -65,4 +65,14 @@ public final class Planner {
                 .forEach(pod -> steps.remove(pod, nodes.get(pod.node()), "deployment deleted"));
         return new Plan(steps.ordered(), pending, assigned);
     }
+
+    /**
+     * The steps that empty a node being drained: every container of every replica of a Deployment on it
+     * removed, then the replicas' files. Containers berth did not create stay.
+     */
+    public static List<Action> evictions(NodeView node) {
+        Steps steps = new Steps();
+        ObservedPod.of(node).forEach(pod -> steps.remove(pod, node, "node drained"));
+        return steps.ordered();
+    }
 }

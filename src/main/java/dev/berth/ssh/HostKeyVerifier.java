@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -72,6 +73,14 @@ final class HostKeyVerifier implements ServerKeyVerifier {
                     files.put(file, read(file));
                     return null;
             }
+        }
+    }
+
+    /** The key types known_hosts holds for the endpoint, looked up under the same name as {@link #check}. */
+    Set<String> knownKeyTypes(Endpoint endpoint) {
+        String token = KnownHosts.hostToken(endpoint.hostName(), endpoint.port());
+        synchronized (files) {
+            return files.computeIfAbsent(endpoint.knownHostsFile(), HostKeyVerifier::read).keyTypes(token);
         }
     }
 

@@ -6,7 +6,9 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The entries of an OpenSSH known_hosts file and the question asked of them: is this the key of this host?
@@ -81,6 +83,7 @@ public final class KnownHosts {
             }
         }
         int differing = 0;
+        int differingOfSameType = 0;
         for (Entry entry : entries) {
             if (entry.revoked() || !names(entry, hostToken)) {
                 continue;
@@ -91,8 +94,28 @@ public final class KnownHosts {
             if (differing == 0) {
                 differing = entry.line();
             }
+            if (differingOfSameType == 0 && entry.key().type().equals(key.type())) {
+                differingOfSameType = entry.line();
+            }
         }
-        return differing == 0 ? new Verdict(Verdict.Kind.UNKNOWN, 0) : new Verdict(Verdict.Kind.CHANGED, differing);
+        if (differing == 0) {
+            return new Verdict(Verdict.Kind.UNKNOWN, 0);
+        }
+        return new Verdict(Verdict.Kind.CHANGED, differingOfSameType != 0 ? differingOfSameType : differing);
+    }
+
+    /**
+     * The key types recorded for a host (revoked keys aside), in file order: what a client should prefer to
+     * negotiate, since a key of another type could only be refused as changed.
+     */
+    public Set<String> keyTypes(String hostToken) {
+        Set<String> types = new LinkedHashSet<>();
+        for (Entry entry : entries) {
+            if (!entry.revoked() && names(entry, hostToken)) {
+                types.add(entry.key().type());
+            }
+        }
+        return types;
     }
 
     private static boolean names(Entry entry, String hostToken) {

@@ -56,7 +56,9 @@ public final class SshTransport implements Transport {
     public static SshTransport start(SshConfig config, Path home, String localUser, PassphrasePrompt prompt,
                                      Path agentSocket) {
         SshClient client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(new HostKeyVerifier());
+        HostKeyVerifier verifier = new HostKeyVerifier();
+        client.setServerKeyVerifier(verifier);
+        client.addSessionListener(new HostKeyAlgorithmOrder(verifier));
         client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
         client.setAgentFactory(agentSocket == null ? null : UnixAgent.factory(agentSocket));
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, HEARTBEAT);

@@ -6,6 +6,7 @@ import dev.berth.cli.CliRunner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,11 +37,16 @@ public final class Lab {
 
     /** Runs {@code berth ARGS} in-process with this lab's data and config directories. */
     public CliRunner.Result berth(String... args) {
+        return berthAt(dataHome.getParent(), args);
+    }
+
+    /** Like {@link #berth(String...)} with another home directory, e.g. one holding a {@code .ssh/config}. */
+    public CliRunner.Result berthAt(Path home, String... args) {
         return new CliRunner()
                 .env("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"))
                 .env("XDG_DATA_HOME", dataHome.toString())
                 .env("XDG_CONFIG_HOME", configHome.toString())
-                .home(dataHome.getParent())
+                .home(home)
                 .run(args);
     }
 
@@ -66,6 +72,18 @@ public final class Lab {
 
     public Path knownHosts() {
         return files().knownHosts();
+    }
+
+    /** The lab's known_hosts lines for one node (one per host key type), recorded under {@code hostName}. */
+    public List<String> hostKeyLines(Node node, String hostName) {
+        try {
+            return Files.readAllLines(knownHosts()).stream()
+                    .filter(line -> line.startsWith(node.address() + " "))
+                    .map(line -> hostName + line.substring(node.address().length()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The nodes as {@code berth lab status -o json} reports them now. */

@@ -10,8 +10,13 @@ public final class KeyFiles {
     }
 
     public static Path generate(Path privateKey, String passphrase) throws IOException, InterruptedException {
+        return generate(privateKey, passphrase, "ed25519");
+    }
+
+    /** A key pair of {@code type} as ssh-keygen's {@code -t} names it: ed25519, ecdsa or rsa. */
+    public static Path generate(Path privateKey, String passphrase, String type) throws IOException, InterruptedException {
         Files.createDirectories(privateKey.getParent());
-        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-C", "berth-test",
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", type, "-N", passphrase, "-C", "berth-test",
                 "-f", privateKey.toString()).redirectErrorStream(true).start();
         String output = new String(keygen.getInputStream().readAllBytes());
         if (keygen.waitFor() != 0) {

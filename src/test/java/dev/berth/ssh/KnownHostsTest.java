@@ -76,6 +76,50 @@ class KnownHostsTest {
     }
 
     @Nested
+    class KeyTypes {
+        static final HostKey ECDSA = new HostKey("ecdsa-sha2-nistp256", "AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYKnown");
+
+        @Test
+        void callsAHostKnownOnlyUnderAnotherKeyTypeChangedAsOpenSshDoes() {
+            assertThat(check(List.of("web ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYOther"), "web", KEY))
+                    .isEqualTo(new Verdict(Verdict.Kind.CHANGED, 1));
+        }
+
+        @Test
+        void namesTheLineOfTheSameTypeAsTheOneThatDiffers() {
+            List<String> lines = List.of("web ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYOther",
+                    "web ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOther");
+
+            assertThat(check(lines, "web", KEY)).isEqualTo(new Verdict(Verdict.Kind.CHANGED, 2));
+        }
+
+        @Test
+        void knowsAKeyOfOneTypeBesideKeysOfOthers() {
+            List<String> lines = List.of("web ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKnown",
+                    "web ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYKnown");
+
+            assertThat(check(lines, "web", ECDSA)).isEqualTo(new Verdict(Verdict.Kind.KNOWN, 2));
+        }
+
+        @Test
+        void listsTheTypesRecordedForAHostUnderTheSameNameRulesAsTheCheck() {
+            byte[] salt = "twenty-byte-salt-123".getBytes(StandardCharsets.US_ASCII);
+            KnownHosts knownHosts = KnownHosts.parse(List.of(
+                    "[web]:2222 ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYKnown",
+                    "web ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKnown",
+                    HashedEntries.hashed("[web]:2222", salt) + " ssh-rsa AAAAB3NzaC1yc2EKnown",
+                    "*.example.com,[web]:* ssh-dss AAAAB3NzaC1kc3MKnown",
+                    "@revoked [web]:2222 sk-ssh-ed25519@openssh.com AAAAGnNrRevoked",
+                    "@cert-authority [web]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICa"));
+
+            assertThat(knownHosts.keyTypes("[web]:2222"))
+                    .containsExactly("ecdsa-sha2-nistp256", "ssh-rsa", "ssh-dss");
+            assertThat(knownHosts.keyTypes("web")).containsExactly("ssh-ed25519");
+            assertThat(knownHosts.keyTypes("db")).isEmpty();
+        }
+    }
+
+    @Nested
     class Patterns {
         @Test
         void matchWildcards() {

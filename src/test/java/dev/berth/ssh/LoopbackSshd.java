@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real OpenSSH server on a loopback port, started by a test with its own host key, config and
- * authorized_keys in a temporary directory. Logs go to a file the test can read.
+ * A real OpenSSH server on a loopback port, started by a test with its own host keys (ed25519, ecdsa and rsa,
+ * like a stock sshd), config and authorized_keys in a temporary directory. Logs go to a file the test can read.
  */
 public final class LoopbackSshd implements AutoCloseable {
     private static final Path SSHD = Path.of("/usr/sbin/sshd");
+    /** Host key types as ssh-keygen's {@code -t} names them. */
+    public static final List<String> HOST_KEY_TYPES = List.of("ed25519", "ecdsa", "rsa");
 
     private final Process process;
     private final int port;
@@ -44,15 +46,17 @@ public final class LoopbackSshd implements AutoCloseable {
             throws IOException, InterruptedException {
         Files.createDirectories(directory);
         Files.createDirectories(Path.of("/run/sshd"));
-        Path hostKey = directory.resolve("host_ed25519");
-        if (!Files.exists(hostKey)) {
-            KeyFiles.generate(hostKey, "");
+        List<String> settings = new ArrayList<>(List.of("ListenAddress 127.0.0.1"));
+        for (String type : HOST_KEY_TYPES) {
+            Path hostKey = directory.resolve("host_" + type);
+            if (!Files.exists(hostKey)) {
+                KeyFiles.generate(hostKey, "", type);
+            }
+            settings.add("HostKey " + hostKey);
         }
         int port = freePort();
         Path config = directory.resolve("sshd_config");
-        List<String> lines = new ArrayList<>(List.of(
-                "ListenAddress 127.0.0.1",
-                "HostKey " + hostKey,
+        settings.addAll(List.of(
                 "AuthorizedKeysFile " + authorizedKeys,
                 "StrictModes no",
                 "PidFile none",
@@ -62,8 +66,8 @@ public final class LoopbackSshd implements AutoCloseable {
                 "KbdInteractiveAuthentication no",
                 "AllowTcpForwarding yes",
                 "LogLevel VERBOSE"));
-        lines.addAll(extraConfig);
-        Files.write(config, lines);
+        settings.addAll(extraConfig);
+        Files.write(config, settings);
         Process process = new ProcessBuilder(SSHD.toString(), "-D", "-f", config.toString(), "-p", String.valueOf(port),
                 "-E", directory.resolve("sshd.log").toString())
                 .redirectErrorStream(true)
@@ -79,12 +83,22 @@ public final class LoopbackSshd implements AutoCloseable {
     }
 
     Path hostPublicKey() {
-        return directory.resolve("host_ed25519.pub");
+        return hostPublicKey("ed25519");
     }
 
-    /** The known_hosts line for this server under {@code host}, e.g. {@code [127.0.0.1]:40022 ssh-ed25519 AAAA}. */
+    /** The public host key of {@code type} (ed25519, ecdsa or rsa). */
+    Path hostPublicKey(String type) {
+        return directory.resolve("host_" + type + ".pub");
+    }
+
+    /** The known_hosts line for this server's ed25519 key under {@code host}, e.g. {@code [127.0.0.1]:40022 ssh-ed25519 AAAA}. */
     public String knownHostsLine(String host) throws IOException {
-        String[] key = Files.readString(hostPublicKey()).strip().split(" ");
+        return knownHostsLine(host, "ed25519");
+    }
+
+    /** The known_hosts line for this server's host key of {@code type} (ed25519, ecdsa or rsa) under {@code host}. */
+    public String knownHostsLine(String host, String type) throws IOException {
+        String[] key = Files.readString(hostPublicKey(type)).strip().split(" ");
         return KnownHosts.hostToken(host, port) + " " + key[0] + " " + key[1];
     }
 

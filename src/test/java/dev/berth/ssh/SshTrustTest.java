@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,6 +95,30 @@ class SshTrustTest {
             assertThat(failure.exitCode().code()).isEqualTo(3);
         }
 
+        @ParameterizedTest(name = "only its {0} key")
+        @ValueSource(strings = {"ed25519", "ecdsa", "rsa"})
+        void connectsWhenKnownHostsHoldsAnyOneOfTheServersKeyTypes(String type) throws Exception {
+            Path file = knownHosts("only-" + type, node.knownHostsLine("127.0.0.1", type));
+
+            CommandResult result = await(transport().run(target(file), List.of("echo", "pinned " + type)));
+
+            assertThat(result.stdoutText()).isEqualTo("pinned " + type + "\n");
+            assertThat(Files.readAllLines(file)).containsExactly(node.knownHostsLine("127.0.0.1", type));
+        }
+
+        @Test
+        void refusesAWrongKeyOfOneTypeAlthoughTheServerOffersOthers() throws Exception {
+            String impostor = Files.readString(bastion.hostPublicKey("rsa")).strip().split(" ", 3)[1];
+            Path file = knownHosts("wrong-rsa", "[127.0.0.1]:" + node.port() + " ssh-rsa " + impostor);
+
+            SshFailure failure = failureOf(transport().run(target(file).withHostKeyPolicy(HostKeyPolicy.ACCEPT_NEW),
+                    List.of("true")));
+
+            assertThat(failure.kind()).isEqualTo(FailureKind.HOST_KEY);
+            assertThat(failure.getMessage()).startsWith("node-2 (127.0.0.1:" + node.port()
+                    + "): host key has changed (" + file + " line 1 holds another)");
+        }
+
         @Test
         void refusesAChangedKeyUnderEveryPolicy() throws Exception {
             String impostor = Files.readString(bastion.hostPublicKey()).strip().split(" ", 3)[1];
@@ -118,7 +144,10 @@ class SshTrustTest {
                     List.of("echo", "hello")));
 
             assertThat(result.stdoutText()).isEqualTo("hello\n");
-            assertThat(Files.readAllLines(file)).containsExactly(node.knownHostsLine("127.0.0.1"));
+            List<String> recorded = Files.readAllLines(file);
+            assertThat(recorded).hasSize(1);
+            assertThat(recorded.get(0)).isIn(node.knownHostsLine("127.0.0.1", "ed25519"),
+                    node.knownHostsLine("127.0.0.1", "ecdsa"), node.knownHostsLine("127.0.0.1", "rsa"));
             transport.close();
             assertThat(await(transport().run(target(file), List.of("true"))).exitCode()).isZero();
         }

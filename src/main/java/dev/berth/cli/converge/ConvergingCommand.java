@@ -3,15 +3,25 @@ package dev.berth.cli.converge;
 import dev.berth.cli.BaseCommand;
 import dev.berth.error.ClusterException;
 import dev.berth.error.ExitCode;
+import dev.berth.error.InvalidInputException;
+import dev.berth.manifest.InventoryReader;
+import dev.berth.model.Cluster;
 import dev.berth.exec.ClusterAccess;
 import dev.berth.exec.Convergence;
+import dev.berth.exec.DesiredStates;
+import dev.berth.exec.StepResult;
 import dev.berth.plan.PodNames;
 import dev.berth.plan.Planner;
+import dev.berth.state.ClusterState;
+import dev.berth.state.Lease;
 import dev.berth.state.StateRecord;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,17 +34,22 @@ public abstract class ConvergingCommand extends BaseCommand {
     /** Converges the cluster after {@code change}; {@code quiet} prints nothing when nothing changed. */
     protected int converge(String verb, UnaryOperator<StateRecord> change, Convergence.Options options,
                            boolean quiet) {
+        return report(verb, options, quiet, access -> new Convergence(access, clusterState(access, "berth " + verb),
+                new Planner(PodNames.random()), Clock.systemUTC(), this::progress).run(change, options));
+    }
+
+    private void progress(StepResult step) {
+        err().println(PlanReport.progressLine(step));
+        err().flush();
+    }
+
+    private int report(String verb, Convergence.Options options, boolean quiet,
+                       Function<ClusterAccess, Convergence.Outcome> run) {
         PrintWriter out = out();
         PrintWriter err = err();
         Convergence.Outcome outcome;
         try (ClusterAccess access = connect()) {
-            Convergence convergence = new Convergence(access, clusterState(access, "berth " + verb),
-                    new Planner(PodNames.random()), Clock.systemUTC(),
-                    step -> {
-                        err.println(PlanReport.progressLine(step));
-                        err.flush();
-                    });
-            outcome = convergence.run(change, options);
+            outcome = run.apply(access);
         }
         List<String> changes = PlanReport.objectChanges(outcome.before(), outcome.after());
         PlanReport.warnUnready(outcome.observed(), err);
@@ -57,6 +72,47 @@ public abstract class ConvergingCommand extends BaseCommand {
         out.flush();
         err.flush();
         return verdict(outcome);
+    }
+
+    /** Changes the stored record under the lock and nothing else; returns the record as stored. */
+    protected StateRecord updateRecord(String verb, UnaryOperator<StateRecord> change, Duration lockWait) {
+        try (ClusterAccess access = connect()) {
+            ClusterState state = clusterState(access, "berth " + verb);
+            try (Lease lease = state.acquire(lockWait)) {
+                StateRecord current = state.read();
+                StateRecord next = change.apply(current);
+                lease.ensureHeld();
+                return DesiredStates.sameContent(current, next) ? current : state.write(next);
+            }
+        }
+    }
+
+    /** Cordons ({@code true}) or uncordons a node in the stored record; no replica is touched. */
+    protected int mark(String node, boolean cordon, Convergence.Options options) {
+        requireNode(node);
+        String verb = cordon ? "cordon" : "uncordon";
+        if (!options.dryRun()) {
+            updateRecord(verb, record -> record.withCordon(node, cordon), options.lockWait());
+        }
+        out().println("node/" + node + " " + verb + "ed" + (options.dryRun() ? " (dry run)" : ""));
+        out().flush();
+        return ExitCode.OK.code();
+    }
+
+    /** Fails with the inventory's node names unless {@code node} is one of them. */
+    protected void requireNode(String node) {
+        List<String> names = new InventoryReader().read(clusterFile().file()).spec().nodes().stream()
+                .map(Cluster.Node::name).toList();
+        if (!names.contains(node)) {
+            throw new InvalidInputException("no node \"" + node + "\" in the inventory; nodes: "
+                    + String.join(", ", names));
+        }
+    }
+
+    /** Converges like {@link #converge}, emptying the {@code draining} nodes. */
+    protected int drain(UnaryOperator<StateRecord> change, Convergence.Options options, Set<String> draining) {
+        return report("drain", options, false, access -> new Convergence(access, clusterState(access, "berth drain"),
+                new Planner(PodNames.random()), Clock.systemUTC(), this::progress).run(change, options, draining));
     }
 
     /**

@@ -1,0 +1,67 @@
+package dev.berth.cli.converge;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.util.Set;
+
+/** The verbs that take a node in and out of service: cordon, uncordon, drain. */
+public final class NodeVerbs {
+
+    private NodeVerbs() {
+    }
+
+    /** {@code berth cordon NODE}: no new replica goes to the node; those running there stay. */
+    @Command(name = "cordon", description = "Mark a node unschedulable: no new replica goes there; running ones stay.")
+    public static final class Cordon extends ConvergingCommand {
+        @Parameters(paramLabel = "NODE", description = "The node's name in the inventory.")
+        String node;
+
+        @Mixin
+        ConvergeOptions converge;
+
+        @Override
+        public Integer call() {
+            return mark(node, true, converge.options());
+        }
+    }
+
+    /** {@code berth uncordon NODE}: the node takes new replicas again. */
+    @Command(name = "uncordon", description = "Mark a node schedulable again.")
+    public static final class Uncordon extends ConvergingCommand {
+        @Parameters(paramLabel = "NODE", description = "The node's name in the inventory.")
+        String node;
+
+        @Mixin
+        ConvergeOptions converge;
+
+        @Override
+        public Integer call() {
+            return mark(node, false, converge.options());
+        }
+    }
+
+    /**
+     * {@code berth drain NODE}: cordon the node and move its replicas elsewhere: replacements start first, and
+     * the node's replicas are removed only when every replacement started, so no Deployment ever runs fewer
+     * replicas than it asks for.
+     */
+    @Command(name = "drain", description = {"Cordon a node and move its replicas to other nodes.",
+            "Replacements start before the node's replicas stop; when a replica has nowhere to go, nothing is "
+                    + "removed and the exit code is 3."})
+    public static final class Drain extends ConvergingCommand {
+        @Parameters(paramLabel = "NODE", description = "The node's name in the inventory.")
+        String node;
+
+        @Mixin
+        ConvergeOptions converge;
+
+        @Override
+        public Integer call() {
+            requireNode(node);
+            return drain(record -> record.withCordon(node, true), converge.options(), Set.of(node));
+        }
+    }
+
+}

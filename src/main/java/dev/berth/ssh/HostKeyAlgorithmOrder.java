@@ -1,0 +1,75 @@
+package dev.berth.ssh;
+
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.kex.KexProposalOption;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Puts first, in every key exchange a connection proposes, the host key algorithms for which known_hosts already
+ * holds a key of that server, as OpenSSH does. Otherwise a server that offers several key types could negotiate
+ * one the user never pinned, and a correctly pinned server would be refused as "changed". The lookup uses the
+ * endpoint's file and name exactly as {@link HostKeyVerifier} checks them.
+ */
+final class HostKeyAlgorithmOrder implements SessionListener {
+    private static final String CERTIFICATE = "-cert-v01@openssh.com";
+    private static final String RSA_SHA2 = "rsa-sha2-";
+
+    private final HostKeyVerifier verifier;
+
+    HostKeyAlgorithmOrder(HostKeyVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @Override
+    public void sessionNegotiationOptionsCreated(Session session, Map<KexProposalOption, String> proposal) {
+        if (!(session instanceof ClientSession client)) {
+            return;
+        }
+        AttributeRepository context = client.getConnectionContext();
+        Endpoint endpoint = context == null ? null : context.getAttribute(HostKeyVerifier.ENDPOINT);
+        String algorithms = proposal.get(KexProposalOption.SERVERKEYS);
+        if (endpoint == null || algorithms == null) {
+            return;
+        }
+        Set<String> known;
+        try {
+            known = verifier.knownKeyTypes(endpoint);
+        } catch (RuntimeException unreadable) {
+            return; // the host key check reports the unreadable file
+        }
+        proposal.put(KexProposalOption.SERVERKEYS, knownFirst(algorithms, known));
+    }
+
+    /**
+     * {@code algorithms} (comma-separated, in preference order) with those whose key type is in
+     * {@code knownKeyTypes} moved to the front; each group keeps its order.
+     */
+    static String knownFirst(String algorithms, Set<String> knownKeyTypes) {
+        List<String> first = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (String algorithm : algorithms.split(",")) {
+            String type = keyType(algorithm);
+            (type != null && knownKeyTypes.contains(type) ? first : rest).add(algorithm);
+        }
+        first.addAll(rest);
+        return String.join(",", first);
+    }
+
+    /**
+     * The known_hosts key type an algorithm proves: {@code rsa-sha2-256} and {@code rsa-sha2-512} sign with an
+     * {@code ssh-rsa} key; certificate algorithms prove no plain key (berth does not accept host certificates).
+     */
+    static String keyType(String algorithm) {
+        if (algorithm.endsWith(CERTIFICATE)) {
+            return null;
+        }
+        return algorithm.startsWith(RSA_SHA2) ? "ssh-rsa" : algorithm;
+    }
+}

@@ -26,7 +26,7 @@ class ScalingIT {
 
     @AfterEach
     void forget() {
-        cluster.forget(NAMESPACE, "scaled");
+        cluster.forget(NAMESPACE, "scaled", "scaled-by-verb");
     }
 
     @Test
@@ -46,5 +46,21 @@ class ScalingIT {
         assertThat(cluster.total(NAMESPACE, "scaled")).isEqualTo(1);
 
         assertThat(cluster.berth("diff", "-f", file.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void scalingADeploymentByNameChangesTheStoredCountAndTheContainersAlike() {
+        Path file = cluster.manifest("verb.yaml", LabCluster.deployment(NAMESPACE, "scaled-by-verb", 2));
+        cluster.succeed("apply", "-f", file.toString());
+        assertThat(cluster.total(NAMESPACE, "scaled-by-verb")).isEqualTo(2);
+
+        CliRunner.Result up = cluster.succeed("scale", "deployment/scaled-by-verb", "--replicas=3", "-n", NAMESPACE);
+        assertThat(up.out()).isEqualTo("deployment.apps/scaled-by-verb -n it-scaling configured\n");
+        assertThat(cluster.spread(NAMESPACE, "scaled-by-verb")).containsExactly(1, 1, 1);
+        assertThat(cluster.berth("diff", "-f", file.toString()).exitCode()).as("the file still says 2").isEqualTo(1);
+
+        cluster.succeed("scale", "deployment", "scaled-by-verb", "--replicas", "1", "-n", NAMESPACE);
+        assertThat(cluster.total(NAMESPACE, "scaled-by-verb")).isEqualTo(1);
+        assertThat(cluster.berth("reconcile", "--check").exitCode()).as("the scaled count is the stored one").isZero();
     }
 }

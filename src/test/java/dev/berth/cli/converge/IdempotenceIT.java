@@ -58,7 +58,7 @@ class IdempotenceIT {
     /** Container, network and volume events in [since, until] per node, one JSON document a line. */
     private Map<String, String> events(Instant since, Instant until) {
         Map<String, String> byNode = new LinkedHashMap<>();
-        for (Lab.Node node : cluster.lab().nodes()) {
+        for (Lab.Node node : cluster.nodes()) {
             ProcessResult events = cluster.lab().ssh(node, "docker events --format '{{json .}}'"
                     + " --since " + seconds(since) + " --until " + seconds(until.plusMillis(500))
                     + " --filter type=container --filter type=network --filter type=volume");

@@ -26,6 +26,7 @@ final class LabCluster {
 
     private final Lab lab;
     private final Path scratch;
+    private List<Lab.Node> nodes;
 
     LabCluster(Lab lab, Path scratch) {
         this.lab = lab;
@@ -34,6 +35,18 @@ final class LabCluster {
 
     Lab lab() {
         return lab;
+    }
+
+    /** The lab's nodes, read once: a node keeps its name and address across stop and start. */
+    List<Lab.Node> nodes() {
+        if (nodes == null) {
+            nodes = lab.nodes();
+        }
+        return nodes;
+    }
+
+    Lab.Node node(String name) {
+        return nodes().stream().filter(node -> node.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** {@code berth ARGS --cluster <the lab's inventory>}, in-process. */
@@ -88,7 +101,7 @@ final class LabCluster {
     /** The running containers of a Deployment, by node (every lab node, in order), read with docker ps. */
     Map<String, List<String>> running(String namespace, String deployment) {
         Map<String, List<String>> byNode = new LinkedHashMap<>();
-        for (Lab.Node node : lab.nodes()) {
+        for (Lab.Node node : nodes()) {
             byNode.put(node.name(), running(node, namespace, deployment));
         }
         return byNode;
@@ -114,15 +127,20 @@ final class LabCluster {
         return counts(namespace, deployment).values().stream().sorted().toList();
     }
 
-    /** Removes the Deployments from the stored desired state and from the cluster, whether stored or not. */
+    /**
+     * Removes the Deployments from the stored desired state, whether stored or not, and checks that no
+     * container of the namespace is left on any node, running or not.
+     */
     void forget(String namespace, String... deployments) {
         List<String> args = new ArrayList<>(List.of("delete", "-n", namespace, "deployment"));
         args.addAll(List.of(deployments));
         args.addAll(List.of("--ignore-not-found", "--lock-wait", "90s"));
         CliRunner.Result result = berth(args.toArray(String[]::new));
         assertThat(result.exitCode()).as("forget %s: %s", List.of(deployments), result).isZero();
-        for (String name : deployments) {
-            assertThat(total(namespace, name)).as("%s removed", name).isZero();
+        for (Lab.Node node : nodes()) {
+            ProcessResult left = lab.ssh(node, "docker ps -a -q --filter label=berth.dev/namespace=" + namespace);
+            assertThat(left.succeeded()).as(left.toString()).isTrue();
+            assertThat(left.output()).as("containers of %s left on %s", namespace, node.name()).isEmpty();
         }
     }
 

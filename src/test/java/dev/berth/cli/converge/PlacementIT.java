@@ -76,8 +76,11 @@ class PlacementIT {
             assertThat(pending.err()).contains("has a Pending replica: 0/3 nodes fit: 2 insufficient memory, "
                     + "1 cordoned\n");
         } finally {
-            cluster.forget(NAMESPACE, "huge");
-            cluster.succeed("uncordon", "node-3", "--lock-wait", "90s");
+            try {
+                cluster.forget(NAMESPACE, "huge", "not-on-3");
+            } finally {
+                cluster.succeed("uncordon", "node-3", "--lock-wait", "90s");
+            }
         }
     }
 

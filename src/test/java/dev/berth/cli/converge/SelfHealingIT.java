@@ -42,7 +42,7 @@ class SelfHealingIT {
         assertThat(before.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
         String victim = before.get("node-2").get(0);
 
-        ProcessResult kill = cluster.lab().ssh(cluster.lab().node("node-2"), "docker kill " + victim);
+        ProcessResult kill = cluster.lab().ssh(cluster.node("node-2"), "docker kill " + victim);
         assertThat(kill.succeeded()).as(kill.toString()).isTrue();
         assertThat(cluster.total(NAMESPACE, "killed")).isEqualTo(2);
 
@@ -66,8 +66,8 @@ class SelfHealingIT {
         Path file = cluster.manifest("evicted.yaml", LabCluster.deployment(NAMESPACE, "evicted", 3));
         cluster.succeed("apply", "-f", file.toString());
         assertThat(cluster.spread(NAMESPACE, "evicted")).containsExactly(1, 1, 1);
-        Lab.Node node1 = cluster.lab().node("node-1");
-        Lab.Node node3 = cluster.lab().node("node-3");
+        Lab.Node node1 = cluster.node("node-1");
+        Lab.Node node3 = cluster.node("node-3");
         try {
             assertThat(cluster.lab().lab("node", "stop", "node-2").exitCode()).isZero();
 

@@ -14,7 +14,8 @@ class LabUpIT {
     void upAgainReusesTheRunningLabAndReportsEveryNodeReady(Lab lab) {
         CliRunner.Result up = lab.lab("up", "--nodes", String.valueOf(LabExtension.NODES));
         assertThat(up.exitCode()).as(up.toString()).isZero();
-        assertThat(up.err()).doesNotContain("creating node-").contains("lab \"it\" is up: 3 nodes ready");
+        assertThat(up.err()).doesNotContain("creating node-")
+                .contains("lab \"" + lab.name() + "\" is up: 3 nodes ready");
         assertThat(up.out()).contains("registry: berth-registry:5000 (Running; in manifests: image: "
                 + "berth-registry:5000/berth-hello:v1; push from this machine to 127.0.0.1:");
     }
@@ -22,10 +23,10 @@ class LabUpIT {
     @Test
     void registersTheLabAsTheCurrentContext(Lab lab) {
         CliRunner.Result current = lab.berth("config", "current-context");
-        assertThat(current.out()).as(current.toString()).isEqualTo("it\n");
+        assertThat(current.out()).as(current.toString()).isEqualTo(lab.name() + "\n");
         CliRunner.Result view = lab.berth("config", "get-contexts", "-o", "name");
         assertThat(view.exitCode()).as(view.toString()).isZero();
-        assertThat(view.out()).contains("it");
+        assertThat(view.out()).contains(lab.name());
     }
 
     @Test

@@ -3,14 +3,18 @@
 # with berth (`get pods -A`), parallel-ssh and ansible, in the same run and on the same endpoints.
 #
 #   bench/run-fleet.sh [--nodes N] [--delay-ms D] [--runs R] [--tools LIST] [--timeout S] [--kex NAMES]
+#                      [--berth-parallelism P]
 #
 # LIST is comma-separated, from: berth, pssh, ansible, ssh-par, ssh-seq (default berth,pssh,ansible).
 #   ssh-par  `ssh NODE true` for every node, 64 at a time (OpenSSH alone, no orchestration tool)
 #   ssh-seq  `ssh NODE true` one node after the other, for the first 50 nodes (the per-node floor)
 # --kex: key exchanges the fleet offers (default curve25519-sha256; `all` for MINA's full list, where
 #   OpenSSH 9 picks sntrup761x25519, which costs both ends several times more CPU per connection).
-# berth is taken from $BERTH (a command or a path to berth.jar), else `berth` on PATH. A build
-# without the `get` verb is reported as skipped, never timed.
+# --berth-parallelism: the `parallelism` of berth's inventory, the nodes it keeps in flight (default 64,
+#   berth's own default; pssh's -p 64 and ansible's -f 50 stay as they are).
+# berth is taken from $BERTH (the installed launcher, another command, or a path to berth.jar, which
+# runs as `java -jar` without the launcher's JVM flags), else `berth` on PATH. A build without the
+# `get` verb is reported as skipped, never timed.
 # Results: a markdown table on stdout, appended to bench/results/<date>-fleet-<N>n-<D>ms.md.
 set -euo pipefail
 
@@ -21,6 +25,7 @@ TOOLS=berth,pssh,ansible
 TIMEOUT=600
 BASE_PORT=22000
 KEX=curve25519-sha256
+BERTH_PARALLELISM=64
 while [ $# -gt 0 ]; do
   case "$1" in
     --nodes) NODES=$2; shift 2 ;;
@@ -30,7 +35,8 @@ while [ $# -gt 0 ]; do
     --timeout) TIMEOUT=$2; shift 2 ;;
     --base-port) BASE_PORT=$2; shift 2 ;;
     --kex) KEX=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --berth-parallelism) BERTH_PARALLELISM=$2; shift 2 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "run-fleet: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -95,7 +101,7 @@ start_simulator() {
   [ "$KEX" = all ] || kex=(--kex "$KEX")
   rm -rf "$FLEET"
   java -Xmx512m -jar "$SIM_JAR" --nodes "$NODES" --base-port "$BASE_PORT" --delay-ms "$DELAY_MS" \
-    --out "$FLEET" "${kex[@]}" > "$WORK/simulator.log" 2>&1 &
+    --out "$FLEET" --berth-parallelism "$BERTH_PARALLELISM" "${kex[@]}" > "$WORK/simulator.log" 2>&1 &
   SIM_PID=$!
   for _ in $(seq 600); do
     [ -f "$FLEET/ready" ] && break
@@ -258,7 +264,8 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
     "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), kernel $(uname -r)," \
     "$(java -version 2>&1 | head -1), OpenSSH $(ssh -V 2>&1 | cut -d, -f1 | sed 's/OpenSSH_//')," \
     "parallel-ssh $(parallel-ssh --version 2>&1), $(ansible --version 2>&1 | sed -n 1p)." \
-    "Key exchange offered by the fleet: $KEX. Load average before: $LOAD_BEFORE, after: $LOAD_AFTER" \
+    "Key exchange offered by the fleet: $KEX. berth: \`${BERTH_CMD[*]:-not run}\`, inventory parallelism" \
+    "$BERTH_PARALLELISM. Load average before: $LOAD_BEFORE, after: $LOAD_AFTER" \
     "(the machine may be shared: compare runs of the same session only)."
   echo
   awk -v delay="$DELAY_MS" -v tools="${SELECTED[*]}" '

@@ -15,9 +15,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * The only code that applies a plan. Nodes work in parallel (bounded by the fan-out); on one node the steps
- * run in the plan's order, and the first failure stops that node's remaining steps, so that, for example,
- * an old replica is never removed when its replacement did not start.
+ * The only code that applies a plan. It works in two phases across the cluster: first every step that adds
+ * (networks, files, pulls, new containers), then every removal, so that a replacement on one node is up before
+ * a replica it replaces stops on another. Nodes work in parallel (bounded by the fan-out); on one node the
+ * steps run in the plan's order, and the first failure stops that node's remaining steps. When any adding
+ * step failed, no removal runs: an old replica is never removed while its replacement is missing.
  */
 public final class PlanExecutor {
     private final ClusterAccess access;
@@ -30,6 +32,28 @@ public final class PlanExecutor {
 
     /** Carries out every action; returns one result per action, in plan order. */
     public List<StepResult> execute(List<Action> actions) {
+        List<Action> adding = actions.stream().filter(action -> !removes(action)).toList();
+        List<Action> removing = actions.stream().filter(PlanExecutor::removes).toList();
+        Map<Action, StepResult> byAction = new LinkedHashMap<>();
+        executePhase(adding).forEach(step -> byAction.put(step.action(), step));
+        if (byAction.values().stream().anyMatch(StepResult::failed)) {
+            for (Action action : removing) {
+                StepResult step = new StepResult(action, StepResult.Outcome.SKIPPED,
+                        "skipped: a step that adds failed, so nothing is removed");
+                byAction.put(action, step);
+                progress.accept(step);
+            }
+        } else {
+            executePhase(removing).forEach(step -> byAction.put(step.action(), step));
+        }
+        return actions.stream().map(byAction::get).toList();
+    }
+
+    private static boolean removes(Action action) {
+        return action instanceof Action.RemoveContainer || action instanceof Action.CleanUpPod;
+    }
+
+    private List<StepResult> executePhase(List<Action> actions) {
         Map<String, List<Action>> byNode = new LinkedHashMap<>();
         actions.forEach(action -> byNode.computeIfAbsent(action.node(), node -> new ArrayList<>()).add(action));
         List<SshTarget> targets = byNode.keySet().stream().map(access::node).toList();

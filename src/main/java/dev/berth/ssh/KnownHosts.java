@@ -6,14 +6,20 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The entries of an OpenSSH known_hosts file and the question asked of them: is this the key of this host?
  * Understands plain and hashed ({@code |1|salt|hash}) host fields, {@code [host]:port}, wildcards and negation,
  * and {@code @revoked}. {@code @cert-authority} lines are skipped: berth does not accept host certificates.
+ * Entries that name hosts literally are indexed by name, so that checking a thousand hosts against a file of a
+ * thousand lines does not match every pattern of every line each time; wildcard and hashed entries are scanned.
  */
 public final class KnownHosts {
 
@@ -29,10 +35,29 @@ public final class KnownHosts {
     private record Entry(int line, boolean revoked, List<String> patterns, String hashed, HostKey key) {
     }
 
-    private final List<Entry> entries;
+    private final Map<HostKey, Integer> revoked = new HashMap<>();
+    private final Map<String, List<Entry>> literal = new HashMap<>();
+    private final List<Entry> scanned = new ArrayList<>();
 
     private KnownHosts(List<Entry> entries) {
-        this.entries = entries;
+        for (Entry entry : entries) {
+            if (entry.revoked()) {
+                revoked.putIfAbsent(entry.key(), entry.line());
+            } else if (entry.hashed() == null && entry.patterns().stream().allMatch(KnownHosts::isLiteral)) {
+                for (String host : entry.patterns()) {
+                    List<Entry> named = literal.computeIfAbsent(host.toLowerCase(Locale.ROOT), h -> new ArrayList<>());
+                    if (named.isEmpty() || named.get(named.size() - 1) != entry) {
+                        named.add(entry);
+                    }
+                }
+            } else {
+                scanned.add(entry);
+            }
+        }
+    }
+
+    private static boolean isLiteral(String pattern) {
+        return pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0 && !pattern.startsWith("!");
     }
 
     public static KnownHosts parse(List<String> lines) {
@@ -77,17 +102,13 @@ public final class KnownHosts {
     }
 
     public Verdict check(String hostToken, HostKey key) {
-        for (Entry entry : entries) {
-            if (entry.revoked() && entry.key().equals(key)) {
-                return new Verdict(Verdict.Kind.REVOKED, entry.line());
-            }
+        Integer revokedLine = revoked.get(key);
+        if (revokedLine != null) {
+            return new Verdict(Verdict.Kind.REVOKED, revokedLine);
         }
         int differing = 0;
         int differingOfSameType = 0;
-        for (Entry entry : entries) {
-            if (entry.revoked() || !names(entry, hostToken)) {
-                continue;
-            }
+        for (Entry entry : naming(hostToken)) {
             if (entry.key().equals(key)) {
                 return new Verdict(Verdict.Kind.KNOWN, entry.line());
             }
@@ -110,12 +131,20 @@ public final class KnownHosts {
      */
     public Set<String> keyTypes(String hostToken) {
         Set<String> types = new LinkedHashSet<>();
-        for (Entry entry : entries) {
-            if (!entry.revoked() && names(entry, hostToken)) {
-                types.add(entry.key().type());
+        naming(hostToken).forEach(entry -> types.add(entry.key().type()));
+        return types;
+    }
+
+    /** The entries (revoked ones aside) that name {@code hostToken}, in file order. */
+    private List<Entry> naming(String hostToken) {
+        List<Entry> naming = new ArrayList<>(literal.getOrDefault(hostToken.toLowerCase(Locale.ROOT), List.of()));
+        for (Entry entry : scanned) {
+            if (names(entry, hostToken)) {
+                naming.add(entry);
             }
         }
-        return types;
+        naming.sort(Comparator.comparingInt(Entry::line));
+        return naming;
     }
 
     private static boolean names(Entry entry, String hostToken) {

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * futures: no thread waits for it. The command timeout closes the channel and fails the result.
  */
 final class RemoteExecution {
-    private static final int READ_CHUNK = 32 * 1024;
+    /** Bytes taken per read; small, since a thousand nodes in flight each hold two of these. */
+    private static final int READ_CHUNK = 8 * 1024;
 
     private final String node;
     private final Duration timeout;
@@ -93,7 +94,7 @@ final class RemoteExecution {
 
     private static void drain(IoInputStream in, Buffer buffer, ByteArrayOutputStream sink,
                               CompletableFuture<Void> done) {
-        buffer.clear();
+        buffer.clear(false);
         in.read(buffer).addListener(read -> {
             if (read.getException() != null || read.getRead() < 0) {
                 done.complete(null);

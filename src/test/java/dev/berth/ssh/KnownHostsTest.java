@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,6 +137,40 @@ class KnownHostsTest {
 
             assertThat(check(lines, "web.example.com", KEY).kind()).isEqualTo(Verdict.Kind.KNOWN);
             assertThat(check(lines, "bastion.example.com", KEY).kind()).isEqualTo(Verdict.Kind.UNKNOWN);
+        }
+    }
+
+    @Nested
+    class LargeFiles {
+        @Test
+        void findEveryHostOfAThousandLineFile() {
+            List<String> lines = IntStream.range(0, 1000)
+                    .mapToObj(i -> "[127.0.0.1]:" + (22000 + i) + " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKnown")
+                    .toList();
+            KnownHosts file = KnownHosts.parse(lines);
+
+            assertThat(file.check("[127.0.0.1]:22000", KEY)).isEqualTo(new Verdict(Verdict.Kind.KNOWN, 1));
+            assertThat(file.check("[127.0.0.1]:22999", KEY)).isEqualTo(new Verdict(Verdict.Kind.KNOWN, 1000));
+            assertThat(file.check("[127.0.0.1]:23000", KEY)).isEqualTo(new Verdict(Verdict.Kind.UNKNOWN, 0));
+        }
+
+        @Test
+        void letTheEarlierLineDecideBetweenLiteralAndWildcardEntries() {
+            List<String> lines = List.of(
+                    "*.example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOther",
+                    "web.example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKnown");
+            HostKey third = new HostKey("ssh-ed25519", "AAAAC3NzaC1lZDI1NTE5AAAAIThird");
+
+            assertThat(check(lines, "web.example.com", KEY)).isEqualTo(new Verdict(Verdict.Kind.KNOWN, 2));
+            assertThat(check(lines, "web.example.com", OTHER)).isEqualTo(new Verdict(Verdict.Kind.KNOWN, 1));
+            assertThat(check(lines, "web.example.com", third)).isEqualTo(new Verdict(Verdict.Kind.CHANGED, 1));
+        }
+
+        @Test
+        void readAnEntryWithANegationAsAPatternList() {
+            List<String> lines = List.of("web,!web ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKnown");
+
+            assertThat(check(lines, "web", KEY)).isEqualTo(new Verdict(Verdict.Kind.UNKNOWN, 0));
         }
     }
 

@@ -5,10 +5,10 @@ import java.util.List;
 
 /** What the simulator was asked to serve: how many nodes, on which ports, with how much delay. */
 record SimulatorOptions(int nodes, int basePort, int delayMillis, Path out, String user, int containersPerNode,
-                        List<String> keyExchanges) {
+                        List<String> keyExchanges, int berthParallelism) {
 
     static final String USAGE = "usage: fleet-simulator --nodes N --base-port PORT --delay-ms MS --out DIR"
-            + " [--user NAME] [--containers-per-node K] [--kex NAME,...]";
+            + " [--user NAME] [--containers-per-node K] [--kex NAME,...] [--berth-parallelism P]";
 
     static SimulatorOptions parse(String[] args) {
         int nodes = 100;
@@ -18,6 +18,7 @@ record SimulatorOptions(int nodes, int basePort, int delayMillis, Path out, Stri
         String user = "bench";
         int containers = 3;
         List<String> keyExchanges = List.of();
+        int berthParallelism = 64;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -28,6 +29,7 @@ record SimulatorOptions(int nodes, int basePort, int delayMillis, Path out, Stri
                 case "--user" -> user = required(args[i], value);
                 case "--containers-per-node" -> containers = number(args[i], value, 0, 100);
                 case "--kex" -> keyExchanges = List.of(required(args[i], value).split(","));
+                case "--berth-parallelism" -> berthParallelism = number(args[i], value, 1, 1024);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
             i++;
@@ -38,7 +40,8 @@ record SimulatorOptions(int nodes, int basePort, int delayMillis, Path out, Stri
         if (basePort + nodes > 65_535) {
             throw new IllegalArgumentException("ports " + basePort + ".." + (basePort + nodes - 1) + " do not fit");
         }
-        return new SimulatorOptions(nodes, basePort, delayMillis, out.toAbsolutePath(), user, containers, keyExchanges);
+        return new SimulatorOptions(nodes, basePort, delayMillis, out.toAbsolutePath(), user, containers, keyExchanges,
+                berthParallelism);
     }
 
     int port(int node) {

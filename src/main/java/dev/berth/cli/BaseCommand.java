@@ -5,9 +5,12 @@ import dev.berth.cli.output.Printer;
 import dev.berth.config.ClusterFileResolver;
 import dev.berth.config.ConfigStore;
 import dev.berth.exec.ClusterAccess;
+import dev.berth.exec.ClusterPicture;
 import dev.berth.exec.LocalSsh;
 import dev.berth.manifest.InventoryReader;
 import dev.berth.model.Cluster;
+import dev.berth.plan.Planner;
+import dev.berth.plan.PodNames;
 import dev.berth.ssh.PassphrasePrompt;
 import dev.berth.state.ClusterState;
 import dev.berth.state.Holder;
@@ -87,6 +90,14 @@ public abstract class BaseCommand implements Callable<Integer> {
                 StateNodes.of(access.cluster()).stream().map(access::node).toList(),
                 new Holder(user + "@" + host, command, ProcessHandle.current().pid()), Clock.systemDefaultZone(),
                 StateSettings.defaults());
+    }
+
+    /**
+     * Every node observed, the stored desired state read (no lock) and planned against them: what the observing
+     * verbs show, including why replicas are pending.
+     */
+    protected ClusterPicture picture(ClusterAccess access, String command) {
+        return ClusterPicture.take(access, clusterState(access, command), new Planner(PodNames.random()));
     }
 
     private static String hostName() {

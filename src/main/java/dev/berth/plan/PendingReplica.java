@@ -7,4 +7,12 @@ package dev.berth.plan;
  * @param deployment {@code namespace/name}
  */
 public record PendingReplica(String deployment, String reason) {
+
+    /**
+     * Whether some node turned the replica down for lack of free cpu or memory: a node with more room could take
+     * it. A replica held back only by a node selector, a cordon, a volume or a missing ConfigMap could not.
+     */
+    public boolean lacksRoom() {
+        return reason.contains("insufficient cpu") || reason.contains("insufficient memory");
+    }
 }

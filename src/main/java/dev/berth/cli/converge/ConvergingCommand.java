@@ -9,6 +9,7 @@ import dev.berth.model.Cluster;
 import dev.berth.exec.ClusterAccess;
 import dev.berth.exec.Convergence;
 import dev.berth.exec.DesiredStates;
+import dev.berth.exec.ProvisionerProcess;
 import dev.berth.exec.StepResult;
 import dev.berth.plan.PodNames;
 import dev.berth.plan.Planner;
@@ -17,6 +18,7 @@ import dev.berth.state.Lease;
 import dev.berth.state.StateRecord;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,12 +47,31 @@ public abstract class ConvergingCommand extends BaseCommand {
 
     private int report(String verb, Convergence.Options options, boolean quiet,
                        Function<ClusterAccess, Convergence.Outcome> run) {
-        PrintWriter out = out();
-        PrintWriter err = err();
         Convergence.Outcome outcome;
+        Cluster cluster;
+        try (ClusterAccess access = connect()) {
+            outcome = run.apply(access);
+            cluster = access.cluster();
+        }
+        print(verb, options, quiet, outcome);
+        if (options.dryRun() || outcome.failed() || !Provisioning.wanted(cluster, outcome.plan().pending())) {
+            return verdict(outcome, "");
+        }
+        Path inventory = clusterFile().file();
+        String node = new Provisioning(new ProvisionerProcess(ProvisionerProcess.TIMEOUT), environment()::resolve,
+                err()).addNode(cluster, inventory, outcome.plan().pending());
+        err().println("provisioned " + node + "; added it to " + inventory + " and converging again");
+        err().flush();
         try (ClusterAccess access = connect()) {
             outcome = run.apply(access);
         }
+        print(verb, options, true, outcome);
+        return verdict(outcome, "provisioned " + node + "; ");
+    }
+
+    private void print(String verb, Convergence.Options options, boolean quiet, Convergence.Outcome outcome) {
+        PrintWriter out = out();
+        PrintWriter err = err();
         List<String> changes = PlanReport.objectChanges(outcome.before(), outcome.after());
         PlanReport.warnUnready(outcome.observed(), err);
         if (options.dryRun()) {
@@ -60,18 +81,16 @@ public abstract class ConvergingCommand extends BaseCommand {
             if (changes.isEmpty() && plan.isEmpty() && !quiet) {
                 out.println("cluster is in sync; nothing to do (dry run)");
             }
-            out.flush();
-            return ExitCode.OK.code();
-        }
-        changes.forEach(out::println);
-        if (!outcome.steps().isEmpty()) {
-            err.println(verb + ": " + PlanReport.summary(outcome));
-        } else if (changes.isEmpty() && !quiet) {
-            out.println("cluster is in sync; nothing to do");
+        } else {
+            changes.forEach(out::println);
+            if (!outcome.steps().isEmpty()) {
+                err.println(verb + ": " + PlanReport.summary(outcome));
+            } else if (changes.isEmpty() && !quiet) {
+                out.println("cluster is in sync; nothing to do");
+            }
         }
         out.flush();
         err.flush();
-        return verdict(outcome);
     }
 
     /** Changes the stored record under the lock and nothing else; returns the record as stored. */
@@ -134,14 +153,17 @@ public abstract class ConvergingCommand extends BaseCommand {
         return !lines.isEmpty();
     }
 
-    private static int verdict(Convergence.Outcome outcome) {
+    private static int verdict(Convergence.Outcome outcome, String provisioned) {
         if (outcome.failed()) {
             long failed = outcome.steps().stream().filter(step -> step.failed()).count();
             throw new ClusterException(failed + " of " + outcome.steps().size() + " steps failed (see above); "
                     + "what was not done is retried by the next run, e.g. berth reconcile");
         }
         if (!outcome.plan().pending().isEmpty()) {
-            throw new ClusterException("the cluster did not reach the desired state: " + String.join("; ",
+            int count = outcome.plan().pending().size();
+            String still = provisioned.isEmpty() ? "" : provisioned + count + (count == 1 ? " replica" : " replicas")
+                    + " still Pending; ";
+            throw new ClusterException(still + "the cluster did not reach the desired state: " + String.join("; ",
                     outcome.plan().pending().stream().map(p -> p.deployment() + " has a Pending replica: "
                             + p.reason()).distinct().toList()));
         }

@@ -1,9 +1,12 @@
 package dev.berth.cli.observe;
 
 import dev.berth.cli.BaseCommand;
+import dev.berth.error.ClusterException;
+import dev.berth.error.ExitCode;
 import dev.berth.error.InvalidInputException;
 import dev.berth.exec.ClusterAccess;
 import dev.berth.exec.ClusterObserver;
+import dev.berth.exec.ClusterPicture;
 import dev.berth.exec.NodeObservation;
 import dev.berth.model.EngineFacts;
 import dev.berth.model.ObservedContainer;
@@ -22,11 +25,12 @@ import java.util.stream.Collectors;
 
 /** {@code berth describe node|pod [NAME...]}: everything berth knows of a node or a replica, for people. */
 @Command(name = "describe",
-        description = {"Show details of nodes or pods: status and why, engine, capacity and requests, containers.",
-                "Exit code 3 when any node could not be asked."})
+        description = {"Show details of nodes, deployments or pods: status and why, engine, capacity and requests, "
+                + "containers, revision, and why replicas are Pending.",
+                "Exit code 3 when any node, or the stored desired state, could not be read."})
 public final class DescribeCommand extends BaseCommand {
 
-    @Parameters(index = "0", paramLabel = "TYPE", description = "nodes (no) or pods (po).")
+    @Parameters(index = "0", paramLabel = "TYPE", description = "nodes (no), deployments (deploy) or pods (po).")
     String type;
 
     @Parameters(index = "1..*", paramLabel = "NAME", description = "Only these objects (default: all).")
@@ -42,28 +46,57 @@ public final class DescribeCommand extends BaseCommand {
             throw new InvalidInputException("nodes belong to no namespace: drop -n/-A");
         }
         PodFilter filter = scope.pods(clusterFile().defaultNamespace().orElse("default"), names);
-        List<NodeObservation> observations;
-        try (ClusterAccess access = connect()) {
-            observations = new ClusterObserver(access).observe();
-        }
         Instant now = Instant.now();
         List<String> pages = new ArrayList<>();
+        int exit;
         if (resource == ResourceType.NODES) {
+            List<NodeObservation> observations;
+            try (ClusterAccess access = connect()) {
+                observations = new ClusterObserver(access).observe();
+            }
             List<NodeObservation> shown = observations.stream()
                     .filter(o -> names.isEmpty() || names.contains(o.node().name())).toList();
             NodeReports.requireFound(names, shown.stream().map(o -> o.node().name()).toList(), "node");
             shown.forEach(o -> pages.add(node(o, now)));
+            exit = NodeReports.warnUnready(observations, err());
         } else {
-            List<ObservedPod> pods = NodeReports.pods(observations, filter);
-            NodeReports.requireFound(names, pods.stream().map(ObservedPod::name).toList(), "pod");
-            Map<String, String> addresses = observations.stream()
-                    .collect(Collectors.toMap(o -> o.node().name(), o -> o.node().address()));
-            pods.forEach(pod -> pages.add(pod(pod, addresses.get(pod.node()), now)));
+            ClusterPicture picture;
+            try (ClusterAccess access = connect()) {
+                picture = picture(access, "berth describe");
+            }
+            if (resource == ResourceType.DEPLOYMENTS) {
+                if (!picture.recordRead()) {
+                    NodeReports.warnUnready(picture.observed(), err());
+                    throw new ClusterException("cannot describe deployments: " + picture.recordProblem());
+                }
+                List<DeploymentStatus> shown = DeploymentStatus.of(picture).stream()
+                        .filter(d -> filter.matches(d.namespace(), d.name(), d.deployment().metadata().labels()))
+                        .toList();
+                NodeReports.requireFound(names, shown.stream().map(DeploymentStatus::name).toList(), "deployment");
+                shown.forEach(d -> pages.add(DeploymentPage.render(d, now)));
+            } else {
+                pods(picture, filter, now, pages);
+            }
+            int nodes = NodeReports.warnUnready(picture.observed(), err());
+            exit = NodeReports.warnUnread(picture, err()) == 0 ? nodes : ExitCode.NOT_CONVERGED.code();
         }
         out().print(String.join("\n\n", pages.stream().map(String::stripTrailing).toList()));
         out().println();
         out().flush();
-        return NodeReports.warnUnready(observations, err());
+        return exit;
+    }
+
+    private void pods(ClusterPicture picture, PodFilter filter, Instant now, List<String> pages) {
+        List<ObservedPod> pods = NodeReports.pods(picture.observed(), filter);
+        List<PendingPod> pending = GetCommand.pendingPods(picture).stream()
+                .filter(pod -> filter.matches(pod.namespace(), pod.name(), pod.labels())).toList();
+        List<String> found = new ArrayList<>(pods.stream().map(ObservedPod::name).toList());
+        pending.forEach(pod -> found.add(pod.name()));
+        NodeReports.requireFound(names, found, "pod");
+        Map<String, String> addresses = picture.observed().stream()
+                .collect(Collectors.toMap(o -> o.node().name(), o -> o.node().address()));
+        pods.forEach(pod -> pages.add(pod(pod, addresses.get(pod.node()), now)));
+        pending.forEach(pod -> pages.add(DeploymentPage.pending(pod)));
     }
 
     static String node(NodeObservation observation, Instant now) {

@@ -2,9 +2,12 @@ package dev.berth.cli.observe;
 
 import dev.berth.cli.BaseCommand;
 import dev.berth.cli.output.Listing;
+import dev.berth.error.ClusterException;
+import dev.berth.error.ExitCode;
 import dev.berth.error.InvalidInputException;
 import dev.berth.exec.ClusterAccess;
 import dev.berth.exec.ClusterObserver;
+import dev.berth.exec.ClusterPicture;
 import dev.berth.exec.NodeObservation;
 import dev.berth.model.LabelSelector;
 import dev.berth.model.ObservedPod;
@@ -20,12 +23,14 @@ import java.util.Map;
 
 /** {@code berth get TYPE [NAME...]}: what runs on the cluster, read from every node in one round trip each. */
 @Command(name = "get",
-        description = {"List nodes or pods of the cluster.",
+        description = {"List nodes, deployments or pods of the cluster.",
                 "Every node is asked once, in parallel; an unreachable node is reported and the others still "
-                        + "answer. Exit code 3 when any node could not be asked."})
+                        + "answer. Pods and deployments also read the desired state stored on the cluster (without "
+                        + "the lock) to show replicas that are Pending. Exit code 3 when any node, or the stored "
+                        + "desired state, could not be read."})
 public final class GetCommand extends BaseCommand {
 
-    @Parameters(index = "0", paramLabel = "TYPE", description = "nodes (no) or pods (po).")
+    @Parameters(index = "0", paramLabel = "TYPE", description = "nodes (no), deployments (deploy) or pods (po).")
     String type;
 
     @Parameters(index = "1..*", paramLabel = "NAME", description = "Only these objects.")
@@ -42,17 +47,31 @@ public final class GetCommand extends BaseCommand {
         if (resource == ResourceType.NODES && scope.namespaced()) {
             throw new InvalidInputException("nodes belong to no namespace: drop -n/-A");
         }
-        PodFilter pods = scope.pods(clusterFile().defaultNamespace().orElse("default"), names);
-        List<NodeObservation> observations;
-        try (ClusterAccess access = connect()) {
-            observations = new ClusterObserver(access).observe();
+        PodFilter filter = scope.pods(clusterFile().defaultNamespace().orElse("default"), names);
+        if (resource == ResourceType.NODES) {
+            List<NodeObservation> observations;
+            try (ClusterAccess access = connect()) {
+                observations = new ClusterObserver(access).observe();
+            }
+            print(single(nodes(observations, labels)));
+            return NodeReports.warnUnready(observations, err());
         }
-        Listing listing = switch (resource) {
-            case NODES -> nodes(observations, labels);
-            case PODS -> pods(observations, pods);
-        };
-        print(names.size() == 1 ? listing.asSingle() : listing);
-        return NodeReports.warnUnready(observations, err());
+        ClusterPicture picture;
+        try (ClusterAccess access = connect()) {
+            picture = picture(access, "berth get");
+        }
+        if (resource == ResourceType.DEPLOYMENTS && !picture.recordRead()) {
+            NodeReports.warnUnready(picture.observed(), err());
+            throw new ClusterException("cannot list deployments: " + picture.recordProblem());
+        }
+        Listing listing = resource == ResourceType.PODS ? pods(picture, filter) : deployments(picture, filter);
+        print(single(listing));
+        int nodes = NodeReports.warnUnready(picture.observed(), err());
+        return NodeReports.warnUnread(picture, err()) == ExitCode.OK.code() ? nodes : ExitCode.NOT_CONVERGED.code();
+    }
+
+    private Listing single(Listing listing) {
+        return names.size() == 1 ? listing.asSingle() : listing;
     }
 
     private Listing nodes(List<NodeObservation> observations, LabelSelector labels) {
@@ -64,12 +83,31 @@ public final class GetCommand extends BaseCommand {
         return NodesView.listing(nodes);
     }
 
-    private Listing pods(List<NodeObservation> observations, PodFilter filter) {
+    private Listing pods(ClusterPicture picture, PodFilter filter) {
         Map<String, String> addresses = new LinkedHashMap<>();
-        observations.forEach(o -> addresses.put(o.node().name(), o.node().address()));
-        List<ObservedPod> shown = NodeReports.pods(observations, filter);
-        NodeReports.requireFound(names, shown.stream().map(ObservedPod::name).toList(), "pod");
-        return PodsView.listing(shown, addresses, filter.allNamespaces(), Instant.now())
+        picture.observed().forEach(o -> addresses.put(o.node().name(), o.node().address()));
+        List<ObservedPod> shown = NodeReports.pods(picture.observed(), filter);
+        List<PendingPod> pending = pendingPods(picture).stream()
+                .filter(pod -> filter.matches(pod.namespace(), pod.name(), pod.labels())).toList();
+        List<String> found = new ArrayList<>(shown.stream().map(ObservedPod::name).toList());
+        pending.forEach(pod -> found.add(pod.name()));
+        NodeReports.requireFound(names, found, "pod");
+        return PodsView.listing(shown, pending, addresses, filter.allNamespaces(), Instant.now())
                 .withEmptyMessage("No resources found" + filter.where() + ".");
+    }
+
+    private Listing deployments(ClusterPicture picture, PodFilter filter) {
+        List<DeploymentStatus> shown = DeploymentStatus.of(picture).stream()
+                .filter(d -> filter.matches(d.namespace(), d.name(), d.deployment().metadata().labels())).toList();
+        NodeReports.requireFound(names, shown.stream().map(DeploymentStatus::name).toList(), "deployment");
+        return DeploymentsView.listing(shown, filter.allNamespaces(), Instant.now())
+                .withEmptyMessage("No resources found" + filter.where() + ".");
+    }
+
+    /** The pending replicas of the picture as pods, named after their Deployment's current spec hash. */
+    static List<PendingPod> pendingPods(ClusterPicture picture) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        picture.plan().revisions().forEach((key, revision) -> hashes.put(key, revision.specHash()));
+        return PendingPod.of(DeploymentStatus.of(picture), hashes);
     }
 }

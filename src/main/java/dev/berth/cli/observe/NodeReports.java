@@ -2,6 +2,7 @@ package dev.berth.cli.observe;
 
 import dev.berth.error.ExitCode;
 import dev.berth.error.InvalidInputException;
+import dev.berth.exec.ClusterPicture;
 import dev.berth.exec.NodeObservation;
 import dev.berth.model.ObservedPod;
 
@@ -36,6 +37,20 @@ final class NodeReports {
             throw new InvalidInputException(kind + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
                     + " not found");
         }
+    }
+
+    /**
+     * Warns when the desired state stored on the cluster could not be read: what runs is shown, but not the
+     * replicas that should run and cannot. Exit 3 then, since the picture is incomplete.
+     */
+    static int warnUnread(ClusterPicture picture, PrintWriter err) {
+        if (picture.recordRead()) {
+            return ExitCode.OK.code();
+        }
+        err.println("warning: the desired state stored on the cluster could not be read, so Pending replicas are "
+                + "not shown: " + picture.recordProblem());
+        err.flush();
+        return ExitCode.NOT_CONVERGED.code();
     }
 
     /** Warns of every node that did not answer; exit 3 when any did not, since the picture is incomplete. */

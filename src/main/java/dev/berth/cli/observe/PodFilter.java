@@ -4,6 +4,7 @@ import dev.berth.model.LabelSelector;
 import dev.berth.model.ObservedPod;
 
 import java.util.List;
+import java.util.Map;
 
 /** Which pods a verb shows: one namespace or all, optionally only named ones or those matching a selector. */
 record PodFilter(String namespace, boolean allNamespaces, LabelSelector selector, List<String> names) {
@@ -13,9 +14,13 @@ record PodFilter(String namespace, boolean allNamespaces, LabelSelector selector
     }
 
     boolean matches(ObservedPod pod) {
-        return (allNamespaces || pod.namespace().equals(namespace))
-                && (names.isEmpty() || names.contains(pod.name()))
-                && (selector == null || selector.matches(pod.labels()));
+        return matches(pod.namespace(), pod.name(), pod.labels());
+    }
+
+    boolean matches(String podNamespace, String name, Map<String, String> labels) {
+        return (allNamespaces || podNamespace.equals(namespace))
+                && (names.isEmpty() || names.contains(name))
+                && (selector == null || selector.matches(labels));
     }
 
     String where() {

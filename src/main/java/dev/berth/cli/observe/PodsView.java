@@ -24,7 +24,7 @@ final class PodsView {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record PodDocument(String namespace, String name, String deployment, String node, String nodeAddress,
                        String status, String ready, int restarts, String createdAt, Map<String, String> labels,
-                       List<ContainerDocument> containers) {
+                       List<ContainerDocument> containers, String reason) {
     }
 
     /** One container of a pod. */
@@ -35,6 +35,12 @@ final class PodsView {
 
     static Listing listing(List<ObservedPod> pods, Map<String, String> nodeAddresses, boolean allNamespaces,
                            Instant now) {
+        return listing(pods, List.of(), nodeAddresses, allNamespaces, now);
+    }
+
+    /** The running pods, then one row per pending replica: READY 0/n, STATUS Pending, no age, NODE {@code <none>}. */
+    static Listing listing(List<ObservedPod> pods, List<PendingPod> pending, Map<String, String> nodeAddresses,
+                           boolean allNamespaces, Instant now) {
         List<Column> columns = new ArrayList<>();
         if (allNamespaces) {
             columns.add(Column.of("NAMESPACE"));
@@ -53,6 +59,17 @@ final class PodsView {
                     pod.createdAt() == null ? "<unknown>" : Humanize.age(Duration.between(pod.createdAt(), now)),
                     pod.node(), address, ports(pod), images(pod)));
             items.add(new Listing.Item("pod/" + pod.name(), cells, document(pod, address)));
+        }
+        for (PendingPod pod : pending) {
+            List<String> cells = new ArrayList<>();
+            if (allNamespaces) {
+                cells.add(pod.namespace());
+            }
+            String ready = "0/" + pod.containers();
+            cells.addAll(List.of(pod.name(), ready, "Pending", "0", "<none>", "<none>", "<none>", "<none>",
+                    "<none>"));
+            items.add(new Listing.Item("pod/" + pod.name(), cells, new PodDocument(pod.namespace(), pod.name(),
+                    pod.deployment(), null, null, "Pending", ready, 0, null, pod.labels(), List.of(), pod.reason())));
         }
         return Listing.of(columns, items);
     }
@@ -79,6 +96,6 @@ final class PodsView {
                                 : c.label(dev.berth.model.BerthLabels.CONTAINER),
                         c.id().substring(0, Math.min(12, c.id().length())), c.image(), c.status(),
                         c.running() ? null : c.exitCode(), c.health(), c.restartCount(),
-                        c.ports().stream().map(PublishedPort::toString).toList())).toList());
+                        c.ports().stream().map(PublishedPort::toString).toList())).toList(), null);
     }
 }

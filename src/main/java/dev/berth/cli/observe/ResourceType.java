@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /** The resource types {@code get} knows, with kubectl's names and short names. */
 enum ResourceType {
     NODES("nodes", "node", "no"),
-    PODS("pods", "pod", "po");
+    PODS("pods", "pod", "po"),
+    DEPLOYMENTS("deployments", "deployment", "deploy");
 
     private final List<String> names;
 
@@ -23,7 +24,8 @@ enum ResourceType {
     }
 
     static ResourceType parse(String text) {
-        String wanted = text.toLowerCase(Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
+        String wanted = lower.endsWith(".apps") ? lower.substring(0, lower.length() - ".apps".length()) : lower;
         return Arrays.stream(values()).filter(type -> type.names.contains(wanted)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("unknown resource type \"" + text + "\": use one of "
                         + Arrays.stream(values()).map(t -> String.join("|", t.names)).collect(Collectors.joining(", "))));

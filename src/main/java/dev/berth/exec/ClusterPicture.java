@@ -1,0 +1,69 @@
+package dev.berth.exec;
+
+import dev.berth.error.BerthException;
+import dev.berth.model.Deployment;
+import dev.berth.plan.ClusterView;
+import dev.berth.plan.DesiredState;
+import dev.berth.plan.PendingReplica;
+import dev.berth.plan.Plan;
+import dev.berth.plan.Planner;
+import dev.berth.state.ClusterState;
+import dev.berth.state.StateRecord;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The cluster as the observing verbs show it: every node observed, the desired state stored by the last run,
+ * and the plan a converging run would make of them. Taken without the lock and without acting, so it may be
+ * a moment out of date while another run works.
+ *
+ * @param observed      every node of the inventory, in inventory order
+ * @param record        the stored record; empty when it could not be read
+ * @param recordProblem why the record could not be read, in one line; empty when it was read
+ * @param desired       the stored desired state (empty when the record could not be read)
+ * @param plan          what a run would do now; no actions and nothing pending when the record could not be read
+ */
+public record ClusterPicture(List<NodeObservation> observed, Optional<StateRecord> record, String recordProblem,
+                             DesiredState desired, Plan plan) {
+
+    private static final DesiredState NOTHING = new DesiredState(List.of(), List.of(), List.of(), List.of());
+
+    public ClusterPicture {
+        observed = List.copyOf(observed);
+    }
+
+    /** Observes every node, reads the stored record and plans; a record that cannot be read is reported, not fatal. */
+    public static ClusterPicture take(ClusterAccess access, ClusterState state, Planner planner) {
+        List<NodeObservation> observed = new ClusterObserver(access).observe();
+        StateRecord record;
+        DesiredState desired;
+        try {
+            record = state.read();
+            desired = DesiredStates.of(DesiredStates.objects(record));
+        } catch (BerthException e) {
+            return new ClusterPicture(observed, Optional.empty(), e.getMessage(), NOTHING,
+                    new Plan(List.of(), List.of(), Map.of()));
+        }
+        ClusterView view = ClusterViews.of(observed, record.cordoned());
+        Plan plan = planner.plan(desired, view, DesiredStates.revisions(record));
+        return new ClusterPicture(observed, Optional.of(record), "", desired, plan);
+    }
+
+    /** Whether the stored desired state could be read. */
+    public boolean recordRead() {
+        return record.isPresent();
+    }
+
+    /** Why each missing replica of one Deployment ({@code namespace/name}) cannot start, one entry per replica. */
+    public List<String> pending(String deployment) {
+        return plan.pending().stream().filter(p -> p.deployment().equals(deployment)).map(PendingReplica::reason)
+                .toList();
+    }
+
+    /** The desired Deployment {@code namespace/name}, if the stored state holds it. */
+    public Optional<Deployment> deployment(String key) {
+        return desired.deployments().stream().filter(d -> DesiredState.key(d).equals(key)).findFirst();
+    }
+}

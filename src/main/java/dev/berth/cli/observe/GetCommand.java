@@ -6,11 +6,11 @@ import dev.berth.error.ClusterException;
 import dev.berth.error.ExitCode;
 import dev.berth.error.InvalidInputException;
 import dev.berth.exec.ClusterAccess;
-import dev.berth.exec.ClusterObserver;
 import dev.berth.exec.ClusterPicture;
 import dev.berth.exec.NodeObservation;
 import dev.berth.model.LabelSelector;
 import dev.berth.model.ObservedPod;
+import dev.berth.state.StateRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** {@code berth get TYPE [NAME...]}: what runs on the cluster, read from every node in one round trip each. */
 @Command(name = "get",
@@ -48,17 +50,15 @@ public final class GetCommand extends BaseCommand {
             throw new InvalidInputException("nodes belong to no namespace: drop -n/-A");
         }
         PodFilter filter = scope.pods(clusterFile().defaultNamespace().orElse("default"), names);
-        if (resource == ResourceType.NODES) {
-            List<NodeObservation> observations;
-            try (ClusterAccess access = connect()) {
-                observations = new ClusterObserver(access).observe();
-            }
-            print(single(nodes(observations, labels)));
-            return NodeReports.warnUnready(observations, err());
-        }
         ClusterPicture picture;
         try (ClusterAccess access = connect()) {
             picture = picture(access, "berth get");
+        }
+        if (resource == ResourceType.NODES) {
+            Set<String> cordoned = picture.record().map(StateRecord::cordoned).orElse(new TreeSet<>());
+            print(single(nodes(picture.observed(), cordoned, labels)));
+            int nodes = NodeReports.warnUnready(picture.observed(), err());
+            return NodeReports.warnUnread(picture, err()) == ExitCode.OK.code() ? nodes : ExitCode.NOT_CONVERGED.code();
         }
         if (resource == ResourceType.DEPLOYMENTS && !picture.recordRead()) {
             NodeReports.warnUnready(picture.observed(), err());
@@ -74,8 +74,8 @@ public final class GetCommand extends BaseCommand {
         return names.size() == 1 ? listing.asSingle() : listing;
     }
 
-    private Listing nodes(List<NodeObservation> observations, LabelSelector labels) {
-        List<NodeSummary> nodes = observations.stream().map(NodeSummary::of)
+    private Listing nodes(List<NodeObservation> observations, Set<String> cordoned, LabelSelector labels) {
+        List<NodeSummary> nodes = observations.stream().map(o -> NodeSummary.of(o, cordoned.contains(o.node().name())))
                 .filter(node -> names.isEmpty() || names.contains(node.name()))
                 .filter(node -> labels == null || labels.matches(node.labels()))
                 .toList();

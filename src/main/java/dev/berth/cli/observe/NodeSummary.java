@@ -26,6 +26,11 @@ public record NodeSummary(String name, String address, String status, String rea
     }
 
     public static NodeSummary of(NodeObservation observation) {
+        return of(observation, false);
+    }
+
+    /** As {@link #of(NodeObservation)}; a cordoned node's status gains {@code ,SchedulingDisabled}, as in kubectl. */
+    public static NodeSummary of(NodeObservation observation, boolean cordoned) {
         Cluster.Node node = observation.node();
         EngineFacts engine = observation.snapshot() == null ? null : observation.snapshot().engine();
         List<ObservedContainer> containers = observation.snapshot() == null ? List.of()
@@ -43,7 +48,8 @@ public record NodeSummary(String name, String address, String status, String rea
                 memoryRequested += number(container.label(BerthLabels.MEMORY_REQUEST));
             }
         }
-        return new NodeSummary(node.name(), node.address(), observation.status().display(),
+        return new NodeSummary(node.name(), node.address(),
+                observation.status().display() + (cordoned ? ",SchedulingDisabled" : ""),
                 observation.reason().isEmpty() ? null : observation.reason(), node.roles(), node.labels(), engine,
                 new Resources(cpu, memory), new Resources(cpuRequested, memoryRequested),
                 ObservedPod.group(node.name(), containers).size());

@@ -63,6 +63,8 @@ class PlacementIT {
         Path huge = cluster.manifest("huge.yaml", huge());
         try {
             cluster.succeed("cordon", "node-3");
+            assertThat(cluster.succeed("get", "nodes").out()).containsPattern("\nnode-3 +Ready,SchedulingDisabled ")
+                    .containsPattern("\nnode-2 +Ready ");
 
             cluster.succeed("apply", "-f", spread.toString());
             Map<String, Integer> counts = cluster.counts(NAMESPACE, "not-on-3");

@@ -1,9 +1,7 @@
 package dev.berth.cli.observe;
 
-import dev.berth.cli.BaseCommand;
 import dev.berth.error.ClusterException;
 import dev.berth.error.ExitCode;
-import dev.berth.error.InvalidInputException;
 import dev.berth.exec.ClusterAccess;
 import dev.berth.exec.ClusterObserver;
 import dev.berth.exec.ClusterPicture;
@@ -13,8 +11,6 @@ import dev.berth.model.ObservedContainer;
 import dev.berth.model.ObservedPod;
 import dev.berth.model.PublishedPort;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,24 +24,13 @@ import java.util.stream.Collectors;
         description = {"Show details of nodes, deployments or pods: status and why, engine, capacity and requests, "
                 + "containers, revision, and why replicas are Pending.",
                 "Exit code 3 when any node, or the stored desired state, could not be read."})
-public final class DescribeCommand extends BaseCommand {
+public final class DescribeCommand extends ObservingCommand {
 
-    @Parameters(index = "0", paramLabel = "TYPE", description = "nodes (no), deployments (deploy) or pods (po).")
-    String type;
-
-    @Parameters(index = "1..*", paramLabel = "NAME", description = "Only these objects (default: all).")
-    List<String> names = new ArrayList<>();
-
-    @Mixin
-    ScopeOptions scope;
 
     @Override
     public Integer call() {
-        ResourceType resource = ResourceType.parse(type);
-        if (resource == ResourceType.NODES && scope.namespaced()) {
-            throw new InvalidInputException("nodes belong to no namespace: drop -n/-A");
-        }
-        PodFilter filter = scope.pods(clusterFile().defaultNamespace().orElse("default"), names);
+        ResourceType resource = resource(ResourceType.NODES, ResourceType.DEPLOYMENTS, ResourceType.PODS);
+        PodFilter filter = filter();
         Instant now = Instant.now();
         List<String> pages = new ArrayList<>();
         int exit;

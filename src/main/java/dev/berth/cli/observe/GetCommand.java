@@ -1,10 +1,8 @@
 package dev.berth.cli.observe;
 
-import dev.berth.cli.BaseCommand;
 import dev.berth.cli.output.Listing;
 import dev.berth.error.ClusterException;
 import dev.berth.error.ExitCode;
-import dev.berth.error.InvalidInputException;
 import dev.berth.exec.ClusterAccess;
 import dev.berth.exec.ClusterPicture;
 import dev.berth.exec.NodeObservation;
@@ -12,8 +10,6 @@ import dev.berth.model.LabelSelector;
 import dev.berth.model.ObservedPod;
 import dev.berth.state.StateRecord;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,26 +26,14 @@ import java.util.TreeSet;
                         + "answer. Pods and deployments also read the desired state stored on the cluster (without "
                         + "the lock) to show replicas that are Pending. Exit code 3 when any node, or the stored "
                         + "desired state, could not be read."})
-public final class GetCommand extends BaseCommand {
+public final class GetCommand extends ObservingCommand {
 
-    @Parameters(index = "0", paramLabel = "TYPE", description = "nodes (no), deployments (deploy) or pods (po).")
-    String type;
-
-    @Parameters(index = "1..*", paramLabel = "NAME", description = "Only these objects.")
-    List<String> names = new ArrayList<>();
-
-    @Mixin
-    ScopeOptions scope;
 
     @Override
     public Integer call() {
-        ResourceType resource = ResourceType.parse(type);
-        root().outputFormat();
+        ResourceType resource = resource(ResourceType.NODES, ResourceType.DEPLOYMENTS, ResourceType.PODS);
         LabelSelector labels = scope.labels();
-        if (resource == ResourceType.NODES && scope.namespaced()) {
-            throw new InvalidInputException("nodes belong to no namespace: drop -n/-A");
-        }
-        PodFilter filter = scope.pods(clusterFile().defaultNamespace().orElse("default"), names);
+        PodFilter filter = filter();
         ClusterPicture picture;
         try (ClusterAccess access = connect()) {
             picture = picture(access, "berth get");

@@ -1,17 +1,12 @@
 package dev.berth.cli.observe;
 
-import dev.berth.cli.BaseCommand;
 import dev.berth.cli.output.Listing;
-import dev.berth.error.InvalidInputException;
 import dev.berth.exec.ClusterAccess;
 import dev.berth.exec.ClusterObserver;
 import dev.berth.exec.NodeObservation;
 import dev.berth.model.ObservedPod;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code berth top nodes|pods}: live CPU and memory, from {@code docker stats} on every node. */
@@ -19,25 +14,13 @@ import java.util.List;
         description = {"Show live CPU and memory use of nodes or pods.",
                 "Node figures add up every running container on the node; pod figures add up a replica's "
                         + "containers. Exit code 3 when any node could not be asked."})
-public final class TopCommand extends BaseCommand {
+public final class TopCommand extends ObservingCommand {
 
-    @Parameters(index = "0", paramLabel = "TYPE", description = "nodes (no) or pods (po).")
-    String type;
-
-    @Parameters(index = "1..*", paramLabel = "NAME", description = "Only these objects.")
-    List<String> names = new ArrayList<>();
-
-    @Mixin
-    ScopeOptions scope;
 
     @Override
     public Integer call() {
-        ResourceType resource = ResourceType.parse(type);
-        root().outputFormat();
-        if (resource == ResourceType.NODES && scope.namespaced()) {
-            throw new InvalidInputException("nodes belong to no namespace: drop -n/-A");
-        }
-        PodFilter filter = scope.pods(clusterFile().defaultNamespace().orElse("default"), names);
+        ResourceType resource = resource(ResourceType.NODES, ResourceType.PODS);
+        PodFilter filter = filter();
         List<NodeObservation> observations;
         try (ClusterAccess access = connect()) {
             observations = new ClusterObserver(access).observeWithUsage();

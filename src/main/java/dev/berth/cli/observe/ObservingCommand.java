@@ -1,0 +1,43 @@
+package dev.berth.cli.observe;
+
+import dev.berth.cli.BaseCommand;
+import dev.berth.error.InvalidInputException;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What get, describe and top share: {@code TYPE [NAME...]}, {@code -n}, {@code -A} and {@code -l}. */
+abstract class ObservingCommand extends BaseCommand {
+
+    @Parameters(index = "0", paramLabel = "TYPE", description = "nodes (no), deployments (deploy) or pods (po).")
+    String type;
+
+    @Parameters(index = "1..*", paramLabel = "NAME", description = "Only these objects (default: all).")
+    List<String> names = new ArrayList<>();
+
+    @Mixin
+    ScopeOptions scope;
+
+    /** The TYPE, if this verb shows it; {@code -n}/{@code -A} with nodes is a usage error. */
+    ResourceType resource(ResourceType... shown) {
+        ResourceType resource = ResourceType.parse(type);
+        if (!Arrays.asList(shown).contains(resource)) {
+            throw new InvalidInputException(spec.name() + " shows " + Arrays.stream(shown).map(ResourceType::plural)
+                    .collect(Collectors.joining(" or ")) + ", not " + resource.plural());
+        }
+        if (resource == ResourceType.NODES && scope.namespaced()) {
+            throw new InvalidInputException("nodes belong to no namespace: drop -n/-A");
+        }
+        root().outputFormat();
+        return resource;
+    }
+
+    /** Which pods and deployments to show: -n (else the context's namespace, else default), -A, -l, NAMEs. */
+    PodFilter filter() {
+        return scope.pods(clusterFile().defaultNamespace().orElse("default"), names);
+    }
+}

@@ -113,7 +113,8 @@ class ClusterLockTest {
     class Leases {
         @Test
         void aRunKilledWithSigkillLeavesALockThatFreesItselfWhenItsLeaseExpires() throws Exception {
-            Process holder = nodes.lockHolder(3);
+            // a lease long enough that a loaded machine still asks before it runs out, short enough to wait for
+            Process holder = nodes.lockHolder(8);
             try {
                 String said = new String(holder.getInputStream().readNBytes(5));
                 assertThat(said).as("the holder process said").isEqualTo("held\n");
@@ -124,7 +125,7 @@ class ClusterLockTest {
                 holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 assertThatThrownBy(() -> cron.acquire(Duration.ZERO)).isInstanceOf(LockHeldException.class);
 
-                try (Lease taken = cron.acquire(Duration.ofSeconds(15))) {
+                try (Lease taken = cron.acquire(Duration.ofSeconds(30))) {
                     LockStatus status = cron.status();
                     assertThat(status.holder().orElseThrow().token()).isEqualTo(taken.token());
                     assertThat(status.holder().orElseThrow().holder()).isEqualTo(CRON);

@@ -1,0 +1,127 @@
+package dev.berth.exec;
+
+import dev.berth.model.Cluster;
+import dev.berth.model.ObjectMeta;
+import dev.berth.plan.Action;
+import dev.berth.ssh.CommandResult;
+import dev.berth.ssh.FanOut;
+import dev.berth.ssh.SshTarget;
+import dev.berth.ssh.Transport;
+import dev.berth.ssh.Tunnel;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The executor's order and its stop rules, over a transport that records what it was asked to run. */
+class PlanExecutorTest {
+    private static final String OLD = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+    private final List<String> ran = Collections.synchronizedList(new ArrayList<>());
+
+    @Test
+    void everyStartInTheClusterRunsBeforeAnyRemoval() {
+        List<Action> plan = List.of(
+                new Action.RunContainer("node-1", "default/web", "web-b", "default_web-b_app", "img:v2",
+                        List.of("docker", "run", "web-b")),
+                new Action.RemoveContainer("node-2", OLD, "default_web-a_app", "spec changed"),
+                new Action.CleanUpPod("node-2", "web-a", "/home/berth/.berth/pods/default/web-a"));
+        List<StepResult> steps = executor(Set.of()).execute(plan);
+
+        assertThat(steps).extracting(StepResult::outcome).containsOnly(StepResult.Outcome.DONE);
+        assertThat(ran.get(0)).isEqualTo("node-1: docker run web-b");
+        assertThat(ran.subList(1, 3)).allMatch(line -> line.startsWith("node-2: sh -c"));
+    }
+
+    @Test
+    void whenAStartFailsNothingIsRemovedAnywhere() {
+        List<Action> plan = List.of(
+                new Action.RunContainer("node-1", "default/web", "web-b", "default_web-b_app", "img:v2",
+                        List.of("docker", "run", "web-b")),
+                new Action.RunContainer("node-1", "default/web", "web-c", "default_web-c_app", "img:v2",
+                        List.of("docker", "run", "web-c")),
+                new Action.RemoveContainer("node-2", OLD, "default_web-a_app", "spec changed"));
+        List<StepResult> steps = executor(Set.of("docker run web-b")).execute(plan);
+
+        assertThat(steps).extracting(StepResult::outcome).containsExactly(StepResult.Outcome.FAILED,
+                StepResult.Outcome.SKIPPED, StepResult.Outcome.SKIPPED);
+        assertThat(steps.get(0).message()).isEqualTo("exit 125: no such image");
+        assertThat(steps.get(2).message()).isEqualTo("skipped: a step that adds failed, so nothing is removed");
+        assertThat(ran).containsExactly("node-1: docker run web-b");
+    }
+
+    @Test
+    void nodesAreIndependentWithinAPhase() {
+        List<Action> plan = List.of(
+                new Action.RunContainer("node-1", "default/web", "web-b", "default_web-b_app", "img:v2",
+                        List.of("docker", "run", "web-b")),
+                new Action.RunContainer("node-2", "default/web", "web-c", "default_web-c_app", "img:v2",
+                        List.of("docker", "run", "web-c")));
+        List<StepResult> steps = executor(Set.of("docker run web-b")).execute(plan);
+
+        assertThat(steps).extracting(StepResult::outcome)
+                .containsExactly(StepResult.Outcome.FAILED, StepResult.Outcome.DONE);
+    }
+
+    private PlanExecutor executor(Set<String> failing) {
+        Cluster cluster = new Cluster(Cluster.API_VERSION, Cluster.KIND, new ObjectMeta("t", null, Map.of(), Map.of()),
+                new Cluster.Spec(new Cluster.Ssh("berth", null, List.of(), "/dev/null", "strict", null, "1s", "1s", 4),
+                        null, List.of(node("node-1"), node("node-2")), List.of(), null));
+        Map<String, SshTarget> targets = new LinkedHashMap<>();
+        targets.put("node-1", SshTarget.of("node-1", "10.0.0.1", Path.of("/dev/null")));
+        targets.put("node-2", SshTarget.of("node-2", "10.0.0.2", Path.of("/dev/null")));
+        return new PlanExecutor(new ClusterAccess(cluster, targets, new RecordingTransport(failing), new FanOut(4)),
+                step -> { });
+    }
+
+    private static Cluster.Node node(String name) {
+        return new Cluster.Node(name, "10.0.0.1", null, null, Map.of(), List.of(), null);
+    }
+
+    /** Answers every command at once; the commands named in {@code failing} exit 125. */
+    private final class RecordingTransport implements Transport {
+        private final Set<String> failing;
+
+        RecordingTransport(Set<String> failing) {
+            this.failing = failing;
+        }
+
+        @Override
+        public CompletableFuture<CommandResult> run(SshTarget node, List<String> argv) {
+            String command = String.join(" ", argv);
+            ran.add(node.name() + ": " + command);
+            boolean fails = failing.contains(command);
+            return CompletableFuture.completedFuture(new CommandResult(fails ? 125 : 0, new byte[0],
+                    (fails ? "no such image" : "").getBytes(StandardCharsets.UTF_8)));
+        }
+
+        @Override
+        public CompletableFuture<CommandResult> run(SshTarget node, List<String> argv, byte[] stdin) {
+            return run(node, argv);
+        }
+
+        @Override
+        public CompletableFuture<Void> upload(SshTarget node, byte[] content, String remotePath, int mode) {
+            ran.add(node.name() + ": upload " + remotePath);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public Tunnel tunnel(SshTarget node, int remotePort) {
+            throw new UnsupportedOperationException("no tunnels in this test");
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

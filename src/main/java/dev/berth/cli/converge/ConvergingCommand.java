@@ -170,6 +170,12 @@ public abstract class ConvergingCommand extends BaseCommand {
         if (outcome.waited().asked() && !outcome.waited().ready()) {
             throw new ClusterException("timed out waiting for replicas: " + outcome.waited().missing());
         }
+        List<String> unready = outcome.observed().stream().filter(o -> !o.ready()).map(o -> o.node().name()).toList();
+        if (!unready.isEmpty()) {
+            throw new ClusterException("converged on the nodes that answered, but " + String.join(", ", unready)
+                    + (unready.size() == 1 ? " was" : " were") + " not reached (see the warning above); "
+                    + "the next run acts on " + (unready.size() == 1 ? "it" : "them") + " once reachable");
+        }
         return ExitCode.OK.code();
     }
 }

@@ -5,7 +5,6 @@ import dev.berth.manifest.schema.Names;
 import dev.berth.manifest.schema.Rule;
 import dev.berth.manifest.schema.Shape;
 import dev.berth.manifest.yaml.SequenceNode;
-import dev.berth.model.ObjectMeta;
 import dev.berth.model.PersistentVolumeClaim;
 import dev.berth.model.Quantity;
 import dev.berth.model.Resource;
@@ -39,11 +38,9 @@ final class ClaimReader implements KindReader {
 
     @Override
     public Resource read(Fields root) {
-        int before = root.problems().errorCount();
-        ObjectMeta metadata = MetadataReader.namespaced(root, Names.DNS_SUBDOMAIN);
-        PersistentVolumeClaim.Spec spec = root.requiredObject("spec", SPEC).map(ClaimReader::spec).orElse(null);
-        return root.problems().errorCount() > before ? null
-                : new PersistentVolumeClaim(PersistentVolumeClaim.API_VERSION, PersistentVolumeClaim.KIND, metadata, spec);
+        return ObjectWithSpec.read(root, fields -> MetadataReader.namespaced(fields, Names.DNS_SUBDOMAIN), SPEC,
+                ClaimReader::spec, (metadata, spec) -> new PersistentVolumeClaim(PersistentVolumeClaim.API_VERSION,
+                        PersistentVolumeClaim.KIND, metadata, spec));
     }
 
     private static PersistentVolumeClaim.Spec spec(Fields spec) {

@@ -6,7 +6,6 @@ import dev.berth.manifest.schema.Rule;
 import dev.berth.manifest.schema.Shape;
 import dev.berth.model.Cluster;
 import dev.berth.model.Durations;
-import dev.berth.model.ObjectMeta;
 import dev.berth.model.Resource;
 
 import java.util.ArrayList;
@@ -56,11 +55,8 @@ final class ClusterReader implements KindReader {
 
     @Override
     public Resource read(Fields root) {
-        int before = root.problems().errorCount();
-        ObjectMeta metadata = MetadataReader.clusterScoped(root, Names.DNS_SUBDOMAIN);
-        Cluster.Spec spec = root.requiredObject("spec", SPEC).map(this::spec).orElse(null);
-        return root.problems().errorCount() > before ? null
-                : new Cluster(Cluster.API_VERSION, Cluster.KIND, metadata, spec);
+        return ObjectWithSpec.read(root, fields -> MetadataReader.clusterScoped(fields, Names.DNS_SUBDOMAIN), SPEC,
+                this::spec, (metadata, spec) -> new Cluster(Cluster.API_VERSION, Cluster.KIND, metadata, spec));
     }
 
     private Cluster.Spec spec(Fields spec) {

@@ -7,7 +7,6 @@ import dev.berth.manifest.schema.Shape;
 import dev.berth.model.Deployment;
 import dev.berth.model.IntOrString;
 import dev.berth.model.LabelSelector;
-import dev.berth.model.ObjectMeta;
 import dev.berth.model.PodSpec;
 import dev.berth.model.Resource;
 
@@ -39,13 +38,8 @@ final class DeploymentReader implements KindReader {
 
     @Override
     public Resource read(Fields root) {
-        int before = root.problems().errorCount();
-        ObjectMeta metadata = MetadataReader.namespaced(root, Names.DNS_SUBDOMAIN);
-        Deployment.Spec spec = root.requiredObject("spec", SPEC).map(this::spec).orElse(null);
-        if (root.problems().errorCount() > before) {
-            return null;
-        }
-        return new Deployment(Deployment.API_VERSION, Deployment.KIND, metadata, spec);
+        return ObjectWithSpec.read(root, fields -> MetadataReader.namespaced(fields, Names.DNS_SUBDOMAIN), SPEC,
+                this::spec, (metadata, spec) -> new Deployment(Deployment.API_VERSION, Deployment.KIND, metadata, spec));
     }
 
     private Deployment.Spec spec(Fields spec) {

@@ -5,7 +5,6 @@ import dev.berth.manifest.schema.Names;
 import dev.berth.manifest.schema.Rule;
 import dev.berth.manifest.schema.Shape;
 import dev.berth.model.Ingress;
-import dev.berth.model.ObjectMeta;
 import dev.berth.model.Resource;
 
 import java.util.ArrayList;
@@ -41,11 +40,8 @@ final class IngressReader implements KindReader {
 
     @Override
     public Resource read(Fields root) {
-        int before = root.problems().errorCount();
-        ObjectMeta metadata = MetadataReader.namespaced(root, Names.DNS_SUBDOMAIN);
-        Ingress.Spec spec = root.requiredObject("spec", SPEC).map(this::spec).orElse(null);
-        return root.problems().errorCount() > before ? null
-                : new Ingress(Ingress.API_VERSION, Ingress.KIND, metadata, spec);
+        return ObjectWithSpec.read(root, fields -> MetadataReader.namespaced(fields, Names.DNS_SUBDOMAIN), SPEC,
+                this::spec, (metadata, spec) -> new Ingress(Ingress.API_VERSION, Ingress.KIND, metadata, spec));
     }
 
     private Ingress.Spec spec(Fields spec) {

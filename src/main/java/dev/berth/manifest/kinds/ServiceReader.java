@@ -5,7 +5,6 @@ import dev.berth.manifest.schema.Names;
 import dev.berth.manifest.schema.Rule;
 import dev.berth.manifest.schema.Shape;
 import dev.berth.model.IntOrString;
-import dev.berth.model.ObjectMeta;
 import dev.berth.model.Resource;
 import dev.berth.model.Service;
 import dev.berth.manifest.yaml.SequenceNode;
@@ -43,11 +42,8 @@ final class ServiceReader implements KindReader {
 
     @Override
     public Resource read(Fields root) {
-        int before = root.problems().errorCount();
-        ObjectMeta metadata = MetadataReader.namespaced(root, Names.DNS1035_LABEL);
-        Service.Spec spec = root.requiredObject("spec", SPEC).map(this::spec).orElse(null);
-        return root.problems().errorCount() > before ? null
-                : new Service(Service.API_VERSION, Service.KIND, metadata, spec);
+        return ObjectWithSpec.read(root, fields -> MetadataReader.namespaced(fields, Names.DNS1035_LABEL), SPEC,
+                this::spec, (metadata, spec) -> new Service(Service.API_VERSION, Service.KIND, metadata, spec));
     }
 
     private Service.Spec spec(Fields spec) {

@@ -15,11 +15,14 @@ import java.util.Set;
  * Puts first, in every key exchange a connection proposes, the host key algorithms for which known_hosts already
  * holds a key of that server, as OpenSSH does. Otherwise a server that offers several key types could negotiate
  * one the user never pinned, and a correctly pinned server would be refused as "changed". The lookup uses the
- * endpoint's file and name exactly as {@link HostKeyVerifier} checks them.
+ * endpoint's file and name exactly as {@link HostKeyVerifier} checks them. On a first contact (nothing known),
+ * ed25519 goes first, as in OpenSSH's default order.
  */
 final class HostKeyAlgorithmOrder implements SessionListener {
     private static final String CERTIFICATE = "-cert-v01@openssh.com";
     private static final String RSA_SHA2 = "rsa-sha2-";
+    /** What OpenSSH prefers on a first contact, so that accept-new records the key OpenSSH would record. */
+    static final String FIRST_CONTACT = "ssh-ed25519";
 
     private final HostKeyVerifier verifier;
 
@@ -44,7 +47,8 @@ final class HostKeyAlgorithmOrder implements SessionListener {
         } catch (RuntimeException unreadable) {
             return; // the host key check reports the unreadable file
         }
-        proposal.put(KexProposalOption.SERVERKEYS, knownFirst(algorithms, known));
+        proposal.put(KexProposalOption.SERVERKEYS,
+                knownFirst(algorithms, known.isEmpty() ? Set.of(FIRST_CONTACT) : known));
     }
 
     /**

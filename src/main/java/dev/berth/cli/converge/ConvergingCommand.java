@@ -4,13 +4,13 @@ import dev.berth.cli.BaseCommand;
 import dev.berth.error.ClusterException;
 import dev.berth.error.ExitCode;
 import dev.berth.error.InvalidInputException;
-import dev.berth.manifest.InventoryReader;
-import dev.berth.model.Cluster;
 import dev.berth.exec.ClusterAccess;
 import dev.berth.exec.Convergence;
 import dev.berth.exec.DesiredStates;
 import dev.berth.exec.ProvisionerProcess;
 import dev.berth.exec.StepResult;
+import dev.berth.manifest.InventoryReader;
+import dev.berth.model.Cluster;
 import dev.berth.plan.PodNames;
 import dev.berth.plan.Planner;
 import dev.berth.state.ClusterState;
@@ -21,8 +21,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -36,8 +38,12 @@ public abstract class ConvergingCommand extends BaseCommand {
     /** Converges the cluster after {@code change}; {@code quiet} prints nothing when nothing changed. */
     protected int converge(String verb, UnaryOperator<StateRecord> change, Convergence.Options options,
                            boolean quiet) {
-        return report(verb, options, quiet, access -> new Convergence(access, clusterState(access, "berth " + verb),
-                new Planner(PodNames.random()), Clock.systemUTC(), this::progress).run(change, options));
+        return report(verb, options, quiet, access -> convergence(access, verb, this::progress).run(change, options));
+    }
+
+    private Convergence convergence(ClusterAccess access, String verb, Consumer<StepResult> progress) {
+        return new Convergence(access, clusterState(access, "berth " + verb), new Planner(PodNames.random()),
+                Clock.systemUTC(), progress);
     }
 
     private void progress(StepResult step) {
@@ -130,8 +136,8 @@ public abstract class ConvergingCommand extends BaseCommand {
 
     /** Converges like {@link #converge}, emptying the {@code draining} nodes. */
     protected int drain(UnaryOperator<StateRecord> change, Convergence.Options options, Set<String> draining) {
-        return report("drain", options, false, access -> new Convergence(access, clusterState(access, "berth drain"),
-                new Planner(PodNames.random()), Clock.systemUTC(), this::progress).run(change, options, draining));
+        return report("drain", options, false,
+                access -> convergence(access, "drain", this::progress).run(change, options, draining));
     }
 
     /**
@@ -141,11 +147,11 @@ public abstract class ConvergingCommand extends BaseCommand {
     protected boolean diff(UnaryOperator<StateRecord> change) {
         Convergence.Outcome outcome;
         try (ClusterAccess access = connect()) {
-            outcome = new Convergence(access, clusterState(access, "berth diff"), new Planner(PodNames.random()),
-                    Clock.systemUTC(), step -> { }).run(change, new Convergence.Options(true, null, false, null));
+            outcome = convergence(access, "diff", step -> { })
+                    .run(change, new Convergence.Options(true, null, false, null));
         }
         PlanReport.warnUnready(outcome.observed(), err());
-        List<String> lines = new java.util.ArrayList<>(PlanReport.objectChanges(outcome.before(), outcome.after()));
+        List<String> lines = new ArrayList<>(PlanReport.objectChanges(outcome.before(), outcome.after()));
         lines.addAll(PlanReport.plan(outcome.plan().actions(), outcome.plan().pending()));
         lines.forEach(out()::println);
         out().flush();
@@ -155,7 +161,7 @@ public abstract class ConvergingCommand extends BaseCommand {
 
     private static int verdict(Convergence.Outcome outcome, String provisioned) {
         if (outcome.failed()) {
-            long failed = outcome.steps().stream().filter(step -> step.failed()).count();
+            long failed = outcome.steps().stream().filter(StepResult::failed).count();
             throw new ClusterException(failed + " of " + outcome.steps().size() + " steps failed (see above); "
                     + "what was not done is retried by the next run, e.g. berth reconcile");
         }

@@ -12,15 +12,18 @@ public final class NodeVerbs {
     private NodeVerbs() {
     }
 
-    /** {@code berth cordon NODE}: no new replica goes to the node; those running there stay. */
-    @Command(name = "cordon", description = "Mark a node unschedulable: no new replica goes there; running ones stay.")
-    public static final class Cordon extends ConvergingCommand {
+    /** {@code NODE} and the converging options, which every node verb takes. */
+    abstract static class NodeVerb extends ConvergingCommand {
         @Parameters(paramLabel = "NODE", description = "The node's name in the inventory.")
         String node;
 
         @Mixin
         ConvergeOptions converge;
+    }
 
+    /** {@code berth cordon NODE}: no new replica goes to the node; those running there stay. */
+    @Command(name = "cordon", description = "Mark a node unschedulable: no new replica goes there; running ones stay.")
+    public static final class Cordon extends NodeVerb {
         @Override
         public Integer call() {
             return mark(node, true, converge.options());
@@ -29,13 +32,7 @@ public final class NodeVerbs {
 
     /** {@code berth uncordon NODE}: the node takes new replicas again. */
     @Command(name = "uncordon", description = "Mark a node schedulable again.")
-    public static final class Uncordon extends ConvergingCommand {
-        @Parameters(paramLabel = "NODE", description = "The node's name in the inventory.")
-        String node;
-
-        @Mixin
-        ConvergeOptions converge;
-
+    public static final class Uncordon extends NodeVerb {
         @Override
         public Integer call() {
             return mark(node, false, converge.options());
@@ -50,18 +47,11 @@ public final class NodeVerbs {
     @Command(name = "drain", description = {"Cordon a node and move its replicas to other nodes.",
             "Replacements start before the node's replicas stop; when a replica has nowhere to go, nothing is "
                     + "removed and the exit code is 3."})
-    public static final class Drain extends ConvergingCommand {
-        @Parameters(paramLabel = "NODE", description = "The node's name in the inventory.")
-        String node;
-
-        @Mixin
-        ConvergeOptions converge;
-
+    public static final class Drain extends NodeVerb {
         @Override
         public Integer call() {
             requireNode(node);
             return drain(record -> record.withCordon(node, true), converge.options(), Set.of(node));
         }
     }
-
 }

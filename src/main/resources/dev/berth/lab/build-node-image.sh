@@ -17,7 +17,30 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 IMAGE=berth-lab-node:1
 SUITE=bookworm
-MIRROR=${BERTH_LAB_MIRROR:-http://deb.debian.org/debian}
+# The Debian mirror: $BERTH_LAB_MIRROR, else the one apt on this machine uses for $SUITE, else
+# debootstrap's own default (an empty MIRROR leaves the argument out).
+apt_mirror() {
+  local f
+  # one-line format: deb [options] URI SUITE COMPONENTS...
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+    [ -r "$f" ] || continue
+    sed -e 's/#.*//' -e 's/\[[^]]*\]//' "$f" | awk -v suite="$SUITE" \
+      '$1 == "deb" && $3 == suite { print $2; exit }'
+  done
+  # deb822 format: stanzas of Types/URIs/Suites separated by blank lines
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [ -r "$f" ] || continue
+    awk -v suite="$SUITE" '
+      function flush() { if (types ~ /(^| )deb( |$)/ && (" " suites " ") ~ (" " suite " ") && uri != "") { print uri; found = 1; exit } types = ""; suites = ""; uri = "" }
+      /^[ \t]*#/ { next }
+      /^[ \t]*$/ { flush(); next }
+      tolower($1) == "types:"  { $1 = ""; types = $0 }
+      tolower($1) == "suites:" { $1 = ""; suites = $0 }
+      tolower($1) == "uris:"   { uri = $2 }
+      END { if (!found) flush() }' "$f"
+  done
+}
+MIRROR=${BERTH_LAB_MIRROR:-$(apt_mirror | sed -n 1p)}
 CACHE=/var/cache/berth-lab
 # openssh-server: what berth talks to; docker.io (+containerd, runc, tini):
 # the node's engine; iptables: for dockerd's NAT/port publishing and for
@@ -48,8 +71,8 @@ root="$work/rootfs"
 
 # ---- step 1: cached debootstrap ------------------------------------------------
 if [ ! -s "$tarball" ]; then
-  echo "debootstrap $SUITE ($PACKAGES) ..."
-  debootstrap --variant=minbase --include="$PACKAGES" "$SUITE" "$root" "$MIRROR" \
+  echo "debootstrap $SUITE ($PACKAGES) from ${MIRROR:-the default mirror} ..."
+  debootstrap --variant=minbase --include="$PACKAGES" "$SUITE" "$root" ${MIRROR:+"$MIRROR"} \
     > "$work/debootstrap.log" 2>&1 || { tail -20 "$work/debootstrap.log"; exit 1; }
   # drop what a node never needs: downloaded .debs, apt lists, docs, locales
   rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* \

@@ -1,5 +1,7 @@
 package dev.berth.plan;
 
+import dev.berth.model.ObservedPod;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -88,7 +90,7 @@ final class DeploymentPlan {
                     .comparing(this::current)
                     .thenComparing(ObservedPod::running)
                     .thenComparing((ObservedPod pod) -> perNode.get(pod.node()), Comparator.reverseOrder())
-                    .thenComparing(ObservedPod::created, Comparator.reverseOrder())
+                    .thenComparing(ObservedPod::createdAt, Comparator.nullsLast(Comparator.reverseOrder()))
                     .thenComparing(ObservedPod::node)
                     .thenComparing(ObservedPod::name)).orElseThrow();
             steps.remove(victim, nodes.get(victim.node()), current(victim) ? "surplus" : "spec changed");

@@ -1,6 +1,7 @@
 package dev.berth.plan;
 
 import dev.berth.model.BerthLabels;
+import dev.berth.model.ObservedPod;
 
 import java.util.List;
 import java.util.Objects;

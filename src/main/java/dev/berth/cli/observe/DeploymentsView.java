@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The table of {@code get deployments}, kubectl's columns: READY is ready replicas of the current template over
- * the desired replicas, UP-TO-DATE the live replicas of the current template, AVAILABLE the ready replicas of
+ * the desired replicas, UP-TO-DATE the running replicas of the current template, AVAILABLE the ready replicas of
  * any template, AGE since the oldest kept revision was stored.
  */
 final class DeploymentsView {

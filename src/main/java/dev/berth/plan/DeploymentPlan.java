@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class DeploymentPlan {
     private final PodBlueprint blueprint;
-    private final int revision;
+    private final long revision;
     private final int replicas;
     private final Map<String, NodeView> nodes;
     private final Placement placement;
@@ -25,7 +25,7 @@ final class DeploymentPlan {
     private final Set<String> taken;
     private final Steps steps;
 
-    DeploymentPlan(PodBlueprint blueprint, int revision, int replicas, Map<String, NodeView> nodes,
+    DeploymentPlan(PodBlueprint blueprint, long revision, int replicas, Map<String, NodeView> nodes,
                    Placement placement, PodNames names, Set<String> taken, Steps steps) {
         this.blueprint = blueprint;
         this.revision = revision;

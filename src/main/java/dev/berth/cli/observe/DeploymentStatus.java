@@ -8,6 +8,7 @@ import dev.berth.model.ObjectMeta;
 import dev.berth.model.ObservedPod;
 import dev.berth.plan.DesiredState;
 import dev.berth.plan.Revision;
+import dev.berth.state.StoredRevision;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import java.util.List;
  * @param createdAt when its first kept revision was stored; {@code null} when unknown
  */
 record DeploymentStatus(Deployment deployment, String namespace, String name, int desired, int updated, int ready,
-                        int available, int total, int revision, String changeCause, Instant createdAt,
+                        int available, int total, long revision, String changeCause, Instant createdAt,
                         List<String> pending) {
 
     DeploymentStatus {
@@ -61,8 +62,8 @@ record DeploymentStatus(Deployment deployment, String namespace, String name, in
                     .filter(ObservedPod::running).toList();
             List<ObservedPod> current = mine.stream().filter(pod -> hash != null
                     && hash.equals(pod.specHash())).toList();
-            List<dev.berth.state.Revision> history = picture.record().map(r -> r.revisions(key)).orElse(List.of());
-            dev.berth.state.Revision stored = history.stream()
+            List<StoredRevision> history = picture.record().map(r -> r.revisions(key)).orElse(List.of());
+            StoredRevision stored = history.stream()
                     .filter(r -> hash != null && hash.equals(r.specHash())).findFirst().orElse(null);
             statuses.add(new DeploymentStatus(deployment, namespace, name, deployment.spec().replicas(),
                     current.size(), (int) current.stream().filter(DeploymentStatus::ready).count(),

@@ -22,7 +22,7 @@ final class DeploymentsView {
     /** What {@code -o json|yaml} shows of a Deployment. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record DeploymentDocument(String namespace, String name, int replicas, int readyReplicas, int updatedReplicas,
-                              int availableReplicas, int revision, List<String> images, String createdAt,
+                              int availableReplicas, long revision, List<String> images, String createdAt,
                               List<String> pending) {
     }
 

@@ -18,31 +18,31 @@ final class LockView {
     private LockView() {
     }
 
-    /** One state node's view, as {@code -o json|yaml} print it. */
-    record NodeLock(String node, String state, String holder, String command, Long pid, Instant since,
+    /** One state node's lock, as {@code -o json|yaml} print it. */
+    record NodeLockDocument(String node, String state, String holder, String command, Long pid, Instant since,
                     Long expiresInSeconds, String error) {
     }
 
     static Listing listing(LockStatus status, ZoneId zone) {
-        return Listing.of(COLUMNS, status.nodes().stream().map(view -> item(view, zone)).toList())
+        return Listing.of(COLUMNS, status.nodes().stream().map(lock -> item(lock, zone)).toList())
                 .withEmptyMessage("No state nodes.");
     }
 
-    private static Listing.Item item(LockStatus.NodeView view, ZoneId zone) {
-        String state = view.state().name().charAt(0) + view.state().name().substring(1).toLowerCase();
-        if (view.lease() == null) {
-            return new Listing.Item("node/" + view.node(), List.of(view.node(), state, "<none>", "", "", "", ""),
-                    new NodeLock(view.node(), state, null, null, null, null, null, view.error()));
+    private static Listing.Item item(LockStatus.NodeLock lock, ZoneId zone) {
+        String state = lock.state().name().charAt(0) + lock.state().name().substring(1).toLowerCase();
+        if (lock.lease() == null) {
+            return new Listing.Item("node/" + lock.node(), List.of(lock.node(), state, "<none>", "", "", "", ""),
+                    new NodeLockDocument(lock.node(), state, null, null, null, null, null, lock.error()));
         }
-        Instant since = Instant.ofEpochSecond(view.lease().acquired());
-        long expiresIn = view.expiresIn().toSeconds();
-        String expires = view.state() == LockStatus.State.HELD ? "in " + seconds(expiresIn)
-                : view.state() == LockStatus.State.EXPIRED ? seconds(-expiresIn) + " ago" : "";
-        return new Listing.Item("node/" + view.node(), List.of(view.node(), state, view.lease().holder().who(),
-                view.lease().holder().command(), TIME.format(since.atZone(zone)), expires,
-                String.valueOf(view.lease().holder().pid())),
-                new NodeLock(view.node(), state, view.lease().holder().who(), view.lease().holder().command(),
-                        view.lease().holder().pid(), since, expiresIn, null));
+        Instant since = Instant.ofEpochSecond(lock.lease().acquired());
+        long expiresIn = lock.expiresIn().toSeconds();
+        String expires = lock.state() == LockStatus.State.HELD ? "in " + seconds(expiresIn)
+                : lock.state() == LockStatus.State.EXPIRED ? seconds(-expiresIn) + " ago" : "";
+        return new Listing.Item("node/" + lock.node(), List.of(lock.node(), state, lock.lease().holder().who(),
+                lock.lease().holder().command(), TIME.format(since.atZone(zone)), expires,
+                String.valueOf(lock.lease().holder().pid())),
+                new NodeLockDocument(lock.node(), state, lock.lease().holder().who(), lock.lease().holder().command(),
+                        lock.lease().holder().pid(), since, expiresIn, null));
     }
 
     private static String seconds(long seconds) {

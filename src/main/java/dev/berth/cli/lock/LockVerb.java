@@ -18,7 +18,7 @@ abstract class LockVerb extends BaseCommand {
         try (ClusterAccess access = connect()) {
             status = action.apply(clusterState(access, command));
         }
-        print(LockView.listing(status, ZoneId.systemDefault()));
+        print(LockListing.of(status, ZoneId.systemDefault()));
         long unreachable = status.nodes().stream()
                 .filter(lock -> lock.state() == LockStatus.State.UNREACHABLE).count();
         status.nodes().stream().filter(lock -> lock.error() != null)

@@ -10,12 +10,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** The table of {@code lock status} and {@code lock release}: one row per state node. */
-final class LockView {
+final class LockListing {
     private static final List<Column> COLUMNS = List.of(Column.of("NODE"), Column.of("STATE"), Column.of("HOLDER"),
             Column.of("COMMAND"), Column.of("SINCE"), Column.of("EXPIRES"), Column.wide("PID"));
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private LockView() {
+    private LockListing() {
     }
 
     /** One state node's lock, as {@code -o json|yaml} print it. */
@@ -23,7 +23,7 @@ final class LockView {
                     Long expiresInSeconds, String error) {
     }
 
-    static Listing listing(LockStatus status, ZoneId zone) {
+    static Listing of(LockStatus status, ZoneId zone) {
         return Listing.of(COLUMNS, status.nodes().stream().map(lock -> item(lock, zone)).toList())
                 .withEmptyMessage("No state nodes.");
     }

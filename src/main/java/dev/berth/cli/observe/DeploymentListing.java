@@ -14,9 +14,9 @@ import java.util.List;
  * the desired replicas, UP-TO-DATE the running replicas of the current template, AVAILABLE the ready replicas of
  * any template, AGE since the oldest kept revision was stored.
  */
-final class DeploymentsView {
+final class DeploymentListing {
 
-    private DeploymentsView() {
+    private DeploymentListing() {
     }
 
     /** What {@code -o json|yaml} shows of a Deployment. */
@@ -26,7 +26,7 @@ final class DeploymentsView {
                               List<String> pending) {
     }
 
-    static Listing listing(List<DeploymentStatus> deployments, boolean allNamespaces, Instant now) {
+    static Listing of(List<DeploymentStatus> deployments, boolean allNamespaces, Instant now) {
         List<Column> columns = new ArrayList<>();
         if (allNamespaces) {
             columns.add(Column.of("NAMESPACE"));

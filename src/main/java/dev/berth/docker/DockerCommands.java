@@ -15,7 +15,7 @@ public final class DockerCommands {
     private DockerCommands() {
     }
 
-    /** The engine's view of the machine, as one JSON object. */
+    /** What the engine reports of the machine, as one JSON object. */
     public static List<String> info() {
         return List.of("docker", "info", "--format", JSON);
     }

@@ -14,6 +14,7 @@ import dev.berth.plan.DesiredState;
 import dev.berth.plan.Plan;
 import dev.berth.plan.Revision;
 import dev.berth.state.StateRecord;
+import dev.berth.state.StoredRevision;
 import dev.berth.state.StoredManifests;
 
 import java.time.Instant;
@@ -54,8 +55,8 @@ public final class DesiredStates {
         Map<String, Revision> revisions = new LinkedHashMap<>();
         record.revisions().forEach((deployment, history) -> {
             if (!history.isEmpty()) {
-                dev.berth.state.Revision newest = history.get(history.size() - 1);
-                revisions.put(deployment, new Revision((int) newest.number(), newest.specHash()));
+                StoredRevision newest = history.get(history.size() - 1);
+                revisions.put(deployment, new Revision(newest.number(), newest.specHash()));
             }
         });
         return revisions;
@@ -67,7 +68,7 @@ public final class DesiredStates {
         for (Deployment deployment : desired.deployments()) {
             String key = DesiredState.key(deployment);
             Revision revision = plan.revisions().get(key);
-            List<dev.berth.state.Revision> history = next.revisions(key);
+            List<StoredRevision> history = next.revisions(key);
             boolean known = !history.isEmpty()
                     && history.get(history.size() - 1).specHash().equals(revision == null ? "" : revision.specHash());
             if (revision != null && !known) {

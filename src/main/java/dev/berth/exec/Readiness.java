@@ -1,6 +1,5 @@
 package dev.berth.exec;
 
-import dev.berth.model.BerthLabels;
 import dev.berth.model.Deployment;
 import dev.berth.model.ObservedPod;
 import dev.berth.plan.DesiredState;
@@ -24,9 +23,9 @@ public final class Readiness {
             Revision revision = plan.revisions().get(key);
             long ready = observed.stream().filter(NodeObservation::ready)
                     .flatMap(o -> ObservedPod.group(o.node().name(), o.snapshot().containers()).stream())
-                    .filter(pod -> key.equals(pod.namespace() + "/" + pod.deployment()))
-                    .filter(pod -> revision == null || revision.specHash().equals(pod.label(BerthLabels.SPEC_HASH)))
-                    .filter(pod -> pod.live() && pod.readyContainers() == pod.containers().size())
+                    .filter(pod -> key.equals(DesiredState.key(pod.namespace(), pod.deployment())))
+                    .filter(pod -> revision == null || revision.specHash().equals(pod.specHash()))
+                    .filter(pod -> pod.running() && pod.readyContainers() == pod.containers().size())
                     .count();
             if (ready < deployment.spec().replicas()) {
                 missing.add(key + " " + ready + "/" + deployment.spec().replicas() + " ready");

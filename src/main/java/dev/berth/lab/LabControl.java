@@ -72,15 +72,15 @@ public final class LabControl {
         }
         new NodeConvergence(lab, docker, progress).converge(nodes, key);
         NodeReadiness readiness = new NodeReadiness(docker);
-        List<KnownHosts.Entry> hostKeys = new ArrayList<>();
+        List<PinnedHostKeys.Entry> hostKeys = new ArrayList<>();
         for (LabNodeSpec node : nodes) {
             String container = lab.nodeContainer(node.index());
             readiness.await(node.name(), container, node.address(), NODE_READY_TIMEOUT);
-            hostKeys.add(new KnownHosts.Entry(node.address(),
+            hostKeys.add(new PinnedHostKeys.Entry(node.address(),
                     docker.require("reading the host keys of " + node.name(), LabDockerCommands.readHostKeys(container))));
             progress.accept("lab: " + node.name() + " ready (" + node.address() + ")");
         }
-        files.write(files.knownHosts(), KnownHosts.render(hostKeys));
+        files.write(files.knownHosts(), PinnedHostKeys.render(hostKeys));
         files.write(files.inventory(), LabInventory.render(lab, files.privateKey(), files.knownHosts(), nodes));
         return status();
     }

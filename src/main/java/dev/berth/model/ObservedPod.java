@@ -5,39 +5,52 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * A replica as found on a node: the berth containers sharing one {@link BerthLabels#POD} label.
- * Its status words follow kubectl's so that people read them without a glossary.
+ * A replica as found on a node: the berth containers there sharing one {@link BerthLabels#POD} label, in
+ * container name order. Its status words follow kubectl's so that people read them without a glossary.
+ *
+ * @param namespace  the {@link BerthLabels#NAMESPACE} label, {@code default} when absent
+ * @param deployment the name of the Deployment the replica belongs to, in the same namespace (the
+ *                   {@link BerthLabels#DEPLOYMENT} label); {@code null} when its containers name none, as
+ *                   berth's own helpers (such as its proxies) do
  */
 public record ObservedPod(String namespace, String name, String deployment, String node,
                           List<ObservedContainer> containers) {
+    private static final Set<String> ALIVE = Set.of("running", "restarting", "paused");
 
     public ObservedPod {
         containers = List.copyOf(containers);
     }
 
-    /** Groups a node's berth containers into pods, sorted by namespace and name. */
+    /** Groups a node's berth containers into pods, sorted by namespace and name; other containers are left out. */
     public static List<ObservedPod> group(String node, List<ObservedContainer> containers) {
-        Map<String, List<ObservedContainer>> byPod = new LinkedHashMap<>();
+        Map<PodKey, List<ObservedContainer>> byPod = new TreeMap<>(
+                Comparator.comparing(PodKey::namespace).thenComparing(PodKey::name));
         for (ObservedContainer container : containers) {
             if (!container.managedByBerth()) {
                 continue;
             }
             String pod = Objects.requireNonNullElse(container.label(BerthLabels.POD), container.name());
-            String namespace = Objects.requireNonNullElse(container.label(BerthLabels.NAMESPACE), "default");
-            byPod.computeIfAbsent(namespace + "/" + pod, key -> new ArrayList<>()).add(container);
+            String namespace = Objects.requireNonNullElse(container.label(BerthLabels.NAMESPACE),
+                    ObjectMeta.DEFAULT_NAMESPACE);
+            byPod.computeIfAbsent(new PodKey(namespace, pod), key -> new ArrayList<>()).add(container);
         }
         List<ObservedPod> pods = new ArrayList<>();
         byPod.forEach((key, members) -> {
-            ObservedContainer first = members.get(0);
-            pods.add(new ObservedPod(key.substring(0, key.indexOf('/')), key.substring(key.indexOf('/') + 1),
-                    first.label(BerthLabels.DEPLOYMENT), node, members));
+            members.sort(Comparator.comparing(ObservedContainer::name));
+            pods.add(new ObservedPod(key.namespace(), key.name(), members.get(0).label(BerthLabels.DEPLOYMENT),
+                    node, members));
         });
-        pods.sort(Comparator.comparing(ObservedPod::namespace).thenComparing(ObservedPod::name));
         return List.copyOf(pods);
+    }
+
+    private record PodKey(String namespace, String name) {
     }
 
     /** Containers that run and, when they have a health check, pass it. */
@@ -74,14 +87,55 @@ public record ObservedPod(String namespace, String name, String deployment, Stri
         return "Running";
     }
 
-    /** Whether every container runs; a live replica counts toward the desired replicas. */
-    public boolean live() {
+    /**
+     * Every container is running, restarting or paused: the replica exists, healthy or not. A replica that is
+     * not alive is dead, and the planner replaces it.
+     */
+    public boolean alive() {
+        return containers.stream().allMatch(c -> ALIVE.contains(c.status()));
+    }
+
+    /** Every container is running: the replicas that count toward a Deployment's replicas and readiness. */
+    public boolean running() {
         return containers.stream().allMatch(ObservedContainer::running);
     }
 
+    /** Why a replica that is not alive is dead, e.g. {@code dead (exited 3)}. */
+    public String deathReason() {
+        return containers.stream().filter(c -> !ALIVE.contains(c.status())).findFirst()
+                .map(c -> "dead (" + (c.oomKilled() ? "out of memory"
+                        : c.status().equals("exited") ? "exited " + c.exitCode() : c.status()) + ")")
+                .orElse("alive");
+    }
+
+    /**
+     * When the pod was created: when its first (oldest) container was, as kubectl's AGE counts from a pod's
+     * creation and not from its newest container; {@code null} when no container says.
+     */
     public Instant createdAt() {
         return containers.stream().map(ObservedContainer::createdAt).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /** The hash of the pod template the replica was started from ({@link BerthLabels#SPEC_HASH}); empty if none. */
+    public String specHash() {
+        return Objects.requireNonNullElse(label(BerthLabels.SPEC_HASH), "");
+    }
+
+    /** The CPU the replica's containers requested, in thousandths of a core ({@link BerthLabels#CPU_REQUEST}). */
+    public long cpuMillis() {
+        return containers.stream().mapToLong(c -> number(c.label(BerthLabels.CPU_REQUEST))).sum();
+    }
+
+    /** The memory the replica's containers requested, in bytes ({@link BerthLabels#MEMORY_REQUEST}). */
+    public long memoryBytes() {
+        return containers.stream().mapToLong(c -> number(c.label(BerthLabels.MEMORY_REQUEST))).sum();
+    }
+
+    /** Host ports the replica's containers publish, as {@code port/protocol}. */
+    public List<String> hostPorts() {
+        return containers.stream().flatMap(c -> c.ports().stream())
+                .map(p -> p.hostPort() + "/" + p.protocol().toLowerCase(Locale.ROOT)).toList();
     }
 
     /** The labels people select pods by: every label of the first container outside berth's own prefix. */
@@ -97,5 +151,12 @@ public record ObservedPod(String namespace, String name, String deployment, Stri
 
     public String label(String key) {
         return containers.get(0).label(key);
+    }
+
+    private static long number(String label) {
+        if (label == null || !label.matches("[0-9]{1,18}")) {
+            return 0;
+        }
+        return Long.parseLong(label);
     }
 }

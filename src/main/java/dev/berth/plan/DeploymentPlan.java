@@ -1,5 +1,7 @@
 package dev.berth.plan;
 
+import dev.berth.model.ObservedPod;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,7 +17,7 @@ import java.util.Set;
  */
 final class DeploymentPlan {
     private final PodBlueprint blueprint;
-    private final int revision;
+    private final long revision;
     private final int replicas;
     private final Map<String, NodeView> nodes;
     private final Placement placement;
@@ -23,7 +25,7 @@ final class DeploymentPlan {
     private final Set<String> taken;
     private final Steps steps;
 
-    DeploymentPlan(PodBlueprint blueprint, int revision, int replicas, Map<String, NodeView> nodes,
+    DeploymentPlan(PodBlueprint blueprint, long revision, int replicas, Map<String, NodeView> nodes,
                    Placement placement, PodNames names, Set<String> taken, Steps steps) {
         this.blueprint = blueprint;
         this.revision = revision;
@@ -88,7 +90,7 @@ final class DeploymentPlan {
                     .comparing(this::current)
                     .thenComparing(ObservedPod::running)
                     .thenComparing((ObservedPod pod) -> perNode.get(pod.node()), Comparator.reverseOrder())
-                    .thenComparing(ObservedPod::created, Comparator.reverseOrder())
+                    .thenComparing(ObservedPod::createdAt, Comparator.nullsLast(Comparator.reverseOrder()))
                     .thenComparing(ObservedPod::node)
                     .thenComparing(ObservedPod::name)).orElseThrow();
             steps.remove(victim, nodes.get(victim.node()), current(victim) ? "surplus" : "spec changed");

@@ -1,5 +1,7 @@
 package dev.berth.plan;
 
+import dev.berth.model.ObservedPod;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * Chooses a node for each new replica. A node is a candidate when it is reachable, not cordoned, matches the
  * {@code nodeSelector}, holds the replica's claim volumes (if they exist anywhere), has its fixed host ports
- * free, and has room: its capacity minus the requests of berth's live replicas on it and of those placed
+ * free, and has room: its capacity minus the requests of berth's alive replicas on it and of those placed
  * earlier in this plan. Among candidates: fewest replicas of the same Deployment and spec first (spread),
  * then the most free room after placing (the mean of the free CPU and free memory fractions), then the lowest
  * live usage, then the name.
@@ -39,7 +41,7 @@ final class Placement {
         ledger.cpuMillis += pod.cpuMillis();
         ledger.memoryBytes += pod.memoryBytes();
         ledger.hostPorts.addAll(pod.hostPorts());
-        ledger.replicas.merge(pod.deployment() + "@" + pod.specHash(), 1, Integer::sum);
+        ledger.replicas.merge(Planner.deployment(pod) + "@" + pod.specHash(), 1, Integer::sum);
     }
 
     /** The node for one more replica, now reserved for it, or the reason no node fits. */

@@ -1,6 +1,8 @@
 package dev.berth.plan;
 
+import dev.berth.model.BerthLabels;
 import dev.berth.model.Deployment;
+import dev.berth.model.ObservedPod;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +42,7 @@ public final class Planner {
         Map<String, NodeView> nodes = cluster.nodes().stream()
                 .collect(Collectors.toMap(NodeView::name, Function.identity()));
         List<ObservedPod> observed = cluster.nodes().stream().filter(NodeView::reachable)
-                .flatMap(node -> ObservedPod.of(node).stream()).toList();
+                .flatMap(node -> replicas(node).stream()).toList();
         Placement placement = new Placement(cluster);
         observed.stream().filter(ObservedPod::alive).forEach(placement::occupy);
         Set<String> taken = new HashSet<>();
@@ -54,14 +56,14 @@ public final class Planner {
         for (Deployment deployment : deployments) {
             String key = DesiredState.key(deployment);
             String hash = SpecHash.of(deployment, desired);
-            List<ObservedPod> pods = observed.stream().filter(pod -> pod.deployment().equals(key)).toList();
+            List<ObservedPod> pods = observed.stream().filter(pod -> deployment(pod).equals(key)).toList();
             Revision revision = RevisionNumbers.assign(revisions.get(key), hash, pods);
             assigned.put(key, revision);
             PodBlueprint blueprint = PodBlueprint.of(deployment, desired, hash);
             new DeploymentPlan(blueprint, revision.number(), deployment.spec().replicas(), nodes, placement, names,
                     taken, steps).plan(pods).forEach(reason -> pending.add(new PendingReplica(key, reason)));
         }
-        observed.stream().filter(pod -> !assigned.containsKey(pod.deployment()))
+        observed.stream().filter(pod -> !assigned.containsKey(deployment(pod)))
                 .forEach(pod -> steps.remove(pod, nodes.get(pod.node()), "deployment deleted"));
         return new Plan(steps.ordered(), pending, assigned);
     }
@@ -72,7 +74,22 @@ public final class Planner {
      */
     public static List<Action> evictions(NodeView node) {
         Steps steps = new Steps();
-        ObservedPod.of(node).forEach(pod -> steps.remove(pod, node, "node drained"));
+        replicas(node).forEach(pod -> steps.remove(pod, node, "node drained"));
         return steps.ordered();
+    }
+
+    /**
+     * The replicas on a node the planner acts on: the pods of the containers that name their namespace and
+     * Deployment. Other containers, even berth's own (such as its proxies), are left alone.
+     */
+    private static List<ObservedPod> replicas(NodeView node) {
+        return ObservedPod.group(node.name(), node.containers().stream()
+                .filter(c -> c.label(BerthLabels.NAMESPACE) != null && c.label(BerthLabels.DEPLOYMENT) != null)
+                .toList());
+    }
+
+    /** The {@code namespace/name} of the Deployment a replica belongs to. */
+    static String deployment(ObservedPod pod) {
+        return DesiredState.key(pod.namespace(), pod.deployment());
     }
 }

@@ -102,7 +102,7 @@ final class PodBlueprint {
     }
 
     /** The files to write, then the containers to run (the network owner first), for one new replica. */
-    List<Action> start(NodeView node, String pod, int revision) {
+    List<Action> start(NodeView node, String pod, long revision) {
         Layout layout = new Layout(node.homeDirectory(), namespace, pod);
         List<Action> actions = new ArrayList<>();
         volumeFiles.forEach((volume, files) -> files.files().forEach((path, content) -> actions.add(
@@ -127,7 +127,7 @@ final class PodBlueprint {
         return actions;
     }
 
-    private Map<String, String> labels(String pod, Container container, int revision) {
+    private Map<String, String> labels(String pod, Container container, long revision) {
         Map<String, String> labels = new TreeMap<>(deployment.spec().template().metadata() == null
                 ? Map.of() : deployment.spec().template().metadata().labels());
         labels.keySet().removeIf(label -> label.startsWith(BerthLabels.PREFIX));
@@ -137,7 +137,7 @@ final class PodBlueprint {
         labels.put(BerthLabels.POD, pod);
         labels.put(BerthLabels.CONTAINER, container.name());
         labels.put(BerthLabels.SPEC_HASH, specHash);
-        labels.put(BerthLabels.REVISION, Integer.toString(revision));
+        labels.put(BerthLabels.REVISION, Long.toString(revision));
         labels.put(BerthLabels.CPU_REQUEST, Long.toString(Requests.cpuMillis(container)));
         labels.put(BerthLabels.MEMORY_REQUEST, Long.toString(Requests.memoryBytes(container)));
         return labels;

@@ -1,6 +1,7 @@
 package dev.berth.plan;
 
 import dev.berth.model.BerthLabels;
+import dev.berth.model.ObservedPod;
 
 import java.util.List;
 import java.util.Objects;
@@ -18,18 +19,18 @@ final class RevisionNumbers {
         if (stored != null && stored.specHash().equals(specHash)) {
             return stored;
         }
-        int running = pods.stream().filter(pod -> pod.specHash().equals(specHash))
-                .mapToInt(RevisionNumbers::revision).max().orElse(0);
+        long running = pods.stream().filter(pod -> pod.specHash().equals(specHash))
+                .mapToLong(RevisionNumbers::revision).max().orElse(0);
         if (running > 0) {
             return new Revision(running, specHash);
         }
-        int highest = Math.max(stored == null ? 0 : stored.number(),
-                pods.stream().mapToInt(RevisionNumbers::revision).max().orElse(0));
+        long highest = Math.max(stored == null ? 0 : stored.number(),
+                pods.stream().mapToLong(RevisionNumbers::revision).max().orElse(0));
         return new Revision(highest + 1, specHash);
     }
 
-    private static int revision(ObservedPod pod) {
+    private static long revision(ObservedPod pod) {
         return pod.containers().stream().map(c -> c.label(BerthLabels.REVISION)).filter(Objects::nonNull)
-                .filter(label -> label.matches("[0-9]{1,9}")).mapToInt(Integer::parseInt).max().orElse(0);
+                .filter(label -> label.matches("[0-9]{1,18}")).mapToLong(Long::parseLong).max().orElse(0);
     }
 }

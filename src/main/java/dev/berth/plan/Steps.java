@@ -1,5 +1,7 @@
 package dev.berth.plan;
 
+import dev.berth.model.ObservedPod;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  *
  * @param needed how many state nodes a holder needs: a majority
  */
-public record LockStatus(List<NodeView> nodes, int needed) {
+public record LockStatus(List<NodeLock> nodes, int needed) {
 
     public LockStatus {
         nodes = List.copyOf(nodes);
@@ -36,11 +36,13 @@ public record LockStatus(List<NodeView> nodes, int needed) {
     }
 
     /**
+     * The lock as one state node holds it.
+     *
      * @param lease     the lease the node holds (or held, when released), or {@code null}
      * @param expiresIn how long the lease still runs by the node's clock, or {@code null}
      * @param error     why the node did not answer, or {@code null}
      */
-    public record NodeView(String node, State state, LeaseInfo lease, Duration expiresIn, String error) {
+    public record NodeLock(String node, State state, LeaseInfo lease, Duration expiresIn, String error) {
     }
 
     /**
@@ -48,28 +50,28 @@ public record LockStatus(List<NodeView> nodes, int needed) {
      * unreachable it may show on fewer than {@link #needed()} of those that answered.
      */
     public Optional<LeaseInfo> holder() {
-        Map<String, Long> held = nodes.stream().filter(view -> view.state() == State.HELD)
-                .collect(Collectors.groupingBy(view -> view.lease().token(), Collectors.counting()));
-        return nodes.stream().filter(view -> view.state() == State.HELD)
-                .max(Comparator.comparingLong(view -> held.get(view.lease().token())))
-                .map(NodeView::lease);
+        Map<String, Long> held = nodes.stream().filter(lock -> lock.state() == State.HELD)
+                .collect(Collectors.groupingBy(lock -> lock.lease().token(), Collectors.counting()));
+        return nodes.stream().filter(lock -> lock.state() == State.HELD)
+                .max(Comparator.comparingLong(lock -> held.get(lock.lease().token())))
+                .map(NodeLock::lease);
     }
 
-    /** Builds the view from the answers of the status or release script. */
+    /** Builds the status from the answers of the status or release script. */
     static LockStatus of(List<NodeResult<LeaseAnswer>> answers) {
-        Function<NodeResult<LeaseAnswer>, NodeView> view = result -> {
+        Function<NodeResult<LeaseAnswer>, NodeLock> lock = result -> {
             if (result instanceof NodeResult.Failed<LeaseAnswer> failed) {
-                return new NodeView(failed.node(), State.UNREACHABLE, null, null, failed.message());
+                return new NodeLock(failed.node(), State.UNREACHABLE, null, null, failed.message());
             }
             LeaseAnswer answer = ((NodeResult.Ok<LeaseAnswer>) result).value();
             if (answer.lease().isEmpty() || answer.verdict().equals("free")) {
-                return new NodeView(result.node(), State.FREE, null, null, null);
+                return new NodeLock(result.node(), State.FREE, null, null, null);
             }
             LeaseInfo lease = answer.lease().get();
             State state = answer.verdict().equals("released") ? State.RELEASED
                     : lease.expired(answer.nodeNow()) ? State.EXPIRED : State.HELD;
-            return new NodeView(result.node(), state, lease, lease.expiresIn(answer.nodeNow()), null);
+            return new NodeLock(result.node(), state, lease, lease.expiresIn(answer.nodeNow()), null);
         };
-        return new LockStatus(answers.stream().map(view).toList(), Quorum.majority(answers.size()));
+        return new LockStatus(answers.stream().map(lock).toList(), Quorum.majority(answers.size()));
     }
 }

@@ -16,7 +16,7 @@ final class RevisionHistory {
      * unchanged. A template seen before (a rollback) moves to the end under a new number, like Kubernetes.
      * Then the oldest revisions are dropped until {@code limit} remain besides the newest.
      */
-    static List<Revision> record(List<Revision> history, String specHash, JsonNode template, String changeCause,
+    static List<StoredRevision> record(List<StoredRevision> history, String specHash, JsonNode template, String changeCause,
                                  Instant now, int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("revisionHistoryLimit cannot be negative, got " + limit);
@@ -24,15 +24,15 @@ final class RevisionHistory {
         if (!history.isEmpty() && history.get(history.size() - 1).specHash().equals(specHash)) {
             return trimmed(history, limit);
         }
-        long next = history.stream().mapToLong(Revision::number).max().orElse(0) + 1;
-        List<Revision> grown = new ArrayList<>(history.stream()
+        long next = history.stream().mapToLong(StoredRevision::number).max().orElse(0) + 1;
+        List<StoredRevision> grown = new ArrayList<>(history.stream()
                 .filter(revision -> !revision.specHash().equals(specHash))
                 .toList());
-        grown.add(new Revision(next, specHash, template, now, changeCause));
+        grown.add(new StoredRevision(next, specHash, template, now, changeCause));
         return trimmed(grown, limit);
     }
 
-    private static List<Revision> trimmed(List<Revision> history, int limit) {
+    private static List<StoredRevision> trimmed(List<StoredRevision> history, int limit) {
         int keep = Math.min(history.size(), limit + 1);
         return List.copyOf(history.subList(history.size() - keep, history.size()));
     }

@@ -23,10 +23,10 @@ import java.util.TreeSet;
  */
 @JsonPropertyOrder({"generation", "writtenBy", "writtenAt", "applied", "revisions", "cordoned"})
 public record StateRecord(long generation, String writtenBy, Instant writtenAt, SortedMap<String, String> applied,
-                          SortedMap<String, List<Revision>> revisions, SortedSet<String> cordoned) {
+                          SortedMap<String, List<StoredRevision>> revisions, SortedSet<String> cordoned) {
 
     public StateRecord(long generation, String writtenBy, Instant writtenAt, SortedMap<String, String> applied,
-                       SortedMap<String, List<Revision>> revisions) {
+                       SortedMap<String, List<StoredRevision>> revisions) {
         this(generation, writtenBy, writtenAt, applied, revisions, null);
     }
 
@@ -35,7 +35,7 @@ public record StateRecord(long generation, String writtenBy, Instant writtenAt, 
             throw new IllegalArgumentException("a generation cannot be negative, got " + generation);
         }
         applied = applied == null ? new TreeMap<>() : new TreeMap<>(applied);
-        TreeMap<String, List<Revision>> copied = new TreeMap<>();
+        TreeMap<String, List<StoredRevision>> copied = new TreeMap<>();
         if (revisions != null) {
             revisions.forEach((key, history) -> copied.put(key, List.copyOf(history)));
         }
@@ -59,7 +59,7 @@ public record StateRecord(long generation, String writtenBy, Instant writtenAt, 
      */
     public StateRecord withRevision(String deployment, String specHash, JsonNode template, String changeCause,
                                     Instant now, int revisionHistoryLimit) {
-        TreeMap<String, List<Revision>> next = new TreeMap<>(revisions);
+        TreeMap<String, List<StoredRevision>> next = new TreeMap<>(revisions);
         next.put(deployment, RevisionHistory.record(revisions(deployment), specHash, template, changeCause, now,
                 revisionHistoryLimit));
         return new StateRecord(generation, writtenBy, writtenAt, applied, next, cordoned);
@@ -67,7 +67,7 @@ public record StateRecord(long generation, String writtenBy, Instant writtenAt, 
 
     /** This record without the history of a deleted Deployment. */
     public StateRecord withoutRevisions(String deployment) {
-        TreeMap<String, List<Revision>> next = new TreeMap<>(revisions);
+        TreeMap<String, List<StoredRevision>> next = new TreeMap<>(revisions);
         next.remove(deployment);
         return new StateRecord(generation, writtenBy, writtenAt, applied, next, cordoned);
     }
@@ -84,7 +84,7 @@ public record StateRecord(long generation, String writtenBy, Instant writtenAt, 
     }
 
     /** The revisions of one Deployment, oldest first; empty when it has none. */
-    public List<Revision> revisions(String deployment) {
+    public List<StoredRevision> revisions(String deployment) {
         return revisions.getOrDefault(deployment, List.of());
     }
 

@@ -34,7 +34,7 @@ class ObservedPodTest {
         assertThat(first.readyContainers()).isEqualTo(2);
         assertThat(first.restarts()).isEqualTo(4);
         assertThat(first.status()).isEqualTo("Running");
-        assertThat(first.live()).isTrue();
+        assertThat(first.running()).isTrue();
         assertThat(first.labels()).isEqualTo(Map.of("app", "web"));
         assertThat(first.node()).isEqualTo("node-1");
     }
@@ -45,7 +45,7 @@ class ObservedPodTest {
         assertThat(pod("exited", 0, null).status()).isEqualTo("Completed");
         assertThat(pod("restarting", 1, null).status()).isEqualTo("CrashLoopBackOff");
         assertThat(pod("created", 0, null).status()).isEqualTo("ContainerCreating");
-        assertThat(pod("exited", 1, null).live()).isFalse();
+        assertThat(pod("exited", 1, null).running()).isFalse();
     }
 
     @Test
@@ -53,6 +53,38 @@ class ObservedPodTest {
         ObservedPod pod = pod("running", 0, "unhealthy");
         assertThat(pod.status()).isEqualTo("Running");
         assertThat(pod.readyContainers()).isZero();
+    }
+
+    @Test
+    void aRestartingOrPausedReplicaIsAliveButNotRunning() {
+        assertThat(pod("restarting", 1, null).alive()).isTrue();
+        assertThat(pod("restarting", 1, null).running()).isFalse();
+        assertThat(pod("paused", 0, null).alive()).isTrue();
+        assertThat(pod("exited", 3, null).alive()).isFalse();
+        assertThat(pod("exited", 3, null).deathReason()).isEqualTo("dead (exited 3)");
+    }
+
+    @Test
+    void aPodIsCreatedWhenItsOldestContainerWas() {
+        ObservedContainer app = container("web-a", "app", "running", 0, null);
+        ObservedContainer sidecar = new ObservedContainer("s", "default_web-a_sidecar", "reg/side:v1", app.labels(),
+                "running", 0, false, null, 0, Instant.parse("2025-12-31T00:00:00Z"), null, null, Map.of(), List.of());
+        ObservedPod pod = ObservedPod.group("node-1", List.of(app, sidecar)).get(0);
+        assertThat(pod.createdAt()).isEqualTo(Instant.parse("2025-12-31T00:00:00Z"));
+        assertThat(pod.containers()).extracting(ObservedContainer::name)
+                .containsExactly("default_web-a_app", "default_web-a_sidecar");
+    }
+
+    @Test
+    void theDeploymentIsItsNameInThePodsNamespaceAndAbsentForBerthsOwnHelpers() {
+        assertThat(pod("running", 0, null).deployment()).isEqualTo("web");
+        assertThat(pod("running", 0, null).namespace()).isEqualTo("default");
+        ObservedContainer proxy = new ObservedContainer("p", "berth-proxy", "nginx:1", Map.of(BerthLabels.MANAGED,
+                "true"), "running", 0, false, null, 0, null, null, null, Map.of(), List.of());
+        ObservedPod helper = ObservedPod.group("node-1", List.of(proxy)).get(0);
+        assertThat(helper.deployment()).isNull();
+        assertThat(helper.createdAt()).isNull();
+        assertThat(helper.specHash()).isEmpty();
     }
 
     private static ObservedPod pod(String status, int exitCode, String health) {

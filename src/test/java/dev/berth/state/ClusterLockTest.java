@@ -129,7 +129,7 @@ class ClusterLockTest {
                     LockStatus status = cron.status();
                     assertThat(status.holder().orElseThrow().token()).isEqualTo(taken.token());
                     assertThat(status.holder().orElseThrow().holder()).isEqualTo(CRON);
-                    assertThat(status.nodes()).extracting(LockStatus.NodeView::state)
+                    assertThat(status.nodes()).extracting(LockStatus.NodeLock::state)
                             .containsOnly(LockStatus.State.HELD);
                 }
             } finally {
@@ -147,7 +147,7 @@ class ClusterLockTest {
                 assertThatThrownBy(() -> nodes.state(CRON, LEASE).acquire(Duration.ZERO))
                         .isInstanceOf(LockHeldException.class);
             }
-            assertThat(laptop.status().nodes()).extracting(LockStatus.NodeView::state)
+            assertThat(laptop.status().nodes()).extracting(LockStatus.NodeLock::state)
                     .containsOnly(LockStatus.State.FREE);
         }
 
@@ -185,7 +185,7 @@ class ClusterLockTest {
                 LockStatus status = nodes.state(CRON, LEASE, "node-1").status();
 
                 assertThat(status.holder().orElseThrow().token()).isEqualTo(lease.token());
-                assertThat(status.nodes()).extracting(LockStatus.NodeView::state)
+                assertThat(status.nodes()).extracting(LockStatus.NodeLock::state)
                         .containsExactly(LockStatus.State.UNREACHABLE, LockStatus.State.HELD, LockStatus.State.FREE);
             }
         }
@@ -197,7 +197,7 @@ class ClusterLockTest {
                     .hasMessageStartingWith("cannot lock the cluster state: 2 of 3 state nodes failed (2 must answer): "
                             + "node-1 (127.0.0.1:")
                     .hasMessageContaining("; node-2 (127.0.0.1:");
-            assertThat(nodes.state(CRON, LEASE).status().nodes()).extracting(LockStatus.NodeView::state)
+            assertThat(nodes.state(CRON, LEASE).status().nodes()).extracting(LockStatus.NodeLock::state)
                     .as("the node it got was given back").containsOnly(LockStatus.State.FREE);
         }
     }
@@ -210,7 +210,7 @@ class ClusterLockTest {
             try (Lease lease = laptop.acquire(Duration.ZERO)) {
                 LockStatus released = nodes.state(CRON, LEASE, "node-2").release();
 
-                assertThat(released.nodes()).extracting(LockStatus.NodeView::state).containsExactly(
+                assertThat(released.nodes()).extracting(LockStatus.NodeLock::state).containsExactly(
                         LockStatus.State.RELEASED, LockStatus.State.UNREACHABLE, LockStatus.State.RELEASED);
                 assertThat(released.nodes().get(0).lease().holder()).isEqualTo(LAPTOP);
 

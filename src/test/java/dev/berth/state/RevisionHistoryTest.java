@@ -17,45 +17,45 @@ class RevisionHistoryTest {
         return JsonNodeFactory.instance.objectNode().put("image", image);
     }
 
-    static List<Revision> rollOut(List<Revision> history, String hash, int limit) {
+    static List<StoredRevision> rollOut(List<StoredRevision> history, String hash, int limit) {
         return RevisionHistory.record(history, hash, template("app:" + hash), null, NOW, limit);
     }
 
-    static List<String> hashes(List<Revision> history) {
+    static List<String> hashes(List<StoredRevision> history) {
         return history.stream().map(revision -> revision.number() + ":" + revision.specHash()).toList();
     }
 
     @Test
     void startsAtRevisionOne() {
-        List<Revision> history = RevisionHistory.record(List.of(), "aaa", template("app:v1"), "first", NOW, 10);
+        List<StoredRevision> history = RevisionHistory.record(List.of(), "aaa", template("app:v1"), "first", NOW, 10);
 
-        assertThat(history).containsExactly(new Revision(1, "aaa", template("app:v1"), NOW, "first"));
+        assertThat(history).containsExactly(new StoredRevision(1, "aaa", template("app:v1"), NOW, "first"));
     }
 
     @Test
     void addsANumberForEachNewTemplate() {
-        List<Revision> history = rollOut(rollOut(rollOut(List.of(), "aaa", 10), "bbb", 10), "ccc", 10);
+        List<StoredRevision> history = rollOut(rollOut(rollOut(List.of(), "aaa", 10), "bbb", 10), "ccc", 10);
 
         assertThat(hashes(history)).containsExactly("1:aaa", "2:bbb", "3:ccc");
     }
 
     @Test
     void leavesTheHistoryAloneWhenTheTemplateIsUnchanged() {
-        List<Revision> history = rollOut(rollOut(List.of(), "aaa", 10), "bbb", 10);
+        List<StoredRevision> history = rollOut(rollOut(List.of(), "aaa", 10), "bbb", 10);
 
         assertThat(rollOut(history, "bbb", 10)).isEqualTo(history);
     }
 
     @Test
     void givesATemplateRolledOutAgainTheNextNumberAndDropsItsOldOne() {
-        List<Revision> history = rollOut(rollOut(rollOut(List.of(), "aaa", 10), "bbb", 10), "ccc", 10);
+        List<StoredRevision> history = rollOut(rollOut(rollOut(List.of(), "aaa", 10), "bbb", 10), "ccc", 10);
 
         assertThat(hashes(rollOut(history, "aaa", 10))).containsExactly("2:bbb", "3:ccc", "4:aaa");
     }
 
     @Test
     void keepsTheLimitOfOldRevisionsBesidesTheNewest() {
-        List<Revision> history = List.of();
+        List<StoredRevision> history = List.of();
         for (String hash : List.of("a", "b", "c", "d", "e")) {
             history = rollOut(history, hash, 2);
         }
@@ -66,7 +66,7 @@ class RevisionHistoryTest {
 
     @Test
     void trimsAnUnchangedHistoryWhenTheLimitShrank() {
-        List<Revision> history = rollOut(rollOut(rollOut(List.of(), "aaa", 10), "bbb", 10), "ccc", 10);
+        List<StoredRevision> history = rollOut(rollOut(rollOut(List.of(), "aaa", 10), "bbb", 10), "ccc", 10);
 
         assertThat(hashes(rollOut(history, "ccc", 1))).containsExactly("2:bbb", "3:ccc");
     }

@@ -18,8 +18,8 @@ final class LockReleaseCommand extends LockVerb {
     public Integer call() {
         return show("berth lock release", state -> {
             LockStatus released = state.release();
-            released.nodes().stream().filter(view -> view.state() == LockStatus.State.RELEASED)
-                    .map(view -> view.lease().holder().toString()).distinct()
+            released.nodes().stream().filter(lock -> lock.state() == LockStatus.State.RELEASED)
+                    .map(lock -> lock.lease().holder().toString()).distinct()
                     .forEach(holder -> err().println("released the lock of " + holder));
             return released;
         });

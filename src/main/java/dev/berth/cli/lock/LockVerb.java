@@ -12,17 +12,17 @@ import java.util.function.Function;
 /** What {@code lock status} and {@code lock release} share: the state nodes of the cluster, and the table. */
 abstract class LockVerb extends BaseCommand {
 
-    /** Runs {@code action} on the cluster's state, prints the nodes' view and exits 3 without a majority. */
+    /** Runs {@code action} on the cluster's state, prints each node's lock and exits 3 without a majority. */
     protected int show(String command, Function<ClusterState, LockStatus> action) {
         LockStatus status;
         try (ClusterAccess access = connect()) {
             status = action.apply(clusterState(access, command));
         }
-        print(LockView.listing(status, ZoneId.systemDefault()));
+        print(LockListing.of(status, ZoneId.systemDefault()));
         long unreachable = status.nodes().stream()
-                .filter(view -> view.state() == LockStatus.State.UNREACHABLE).count();
-        status.nodes().stream().filter(view -> view.error() != null)
-                .forEach(view -> err().println("warning: Unreachable: " + view.error()));
+                .filter(lock -> lock.state() == LockStatus.State.UNREACHABLE).count();
+        status.nodes().stream().filter(lock -> lock.error() != null)
+                .forEach(lock -> err().println("warning: Unreachable: " + lock.error()));
         err().flush();
         if (status.nodes().size() - unreachable < status.needed()) {
             throw new ClusterException(unreachable + " of " + status.nodes().size() + " state nodes did not answer ("

@@ -2,13 +2,13 @@ package dev.berth.cli.observe;
 
 import dev.berth.exec.ClusterPicture;
 import dev.berth.exec.NodeObservation;
-import dev.berth.model.BerthLabels;
 import dev.berth.model.Container;
 import dev.berth.model.Deployment;
 import dev.berth.model.ObjectMeta;
 import dev.berth.model.ObservedPod;
 import dev.berth.plan.DesiredState;
 import dev.berth.plan.Revision;
+import dev.berth.state.StoredRevision;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,15 +18,15 @@ import java.util.List;
  * One desired Deployment next to its replicas as observed: kubectl's counts, the revision it runs now and why
  * replicas are pending.
  *
- * @param updated   live replicas of the current template
+ * @param updated   running replicas of the current template
  * @param ready     of those, the ones whose containers are all ready
  * @param available ready replicas of any template (the ones serving now)
- * @param total     live replicas of any template
+ * @param total     running replicas of any template
  * @param revision  the current revision number; 0 when none is stored yet
  * @param createdAt when its first kept revision was stored; {@code null} when unknown
  */
 record DeploymentStatus(Deployment deployment, String namespace, String name, int desired, int updated, int ready,
-                        int available, int total, int revision, String changeCause, Instant createdAt,
+                        int available, int total, long revision, String changeCause, Instant createdAt,
                         List<String> pending) {
 
     DeploymentStatus {
@@ -59,11 +59,11 @@ record DeploymentStatus(Deployment deployment, String namespace, String name, in
             String hash = revision == null ? null : revision.specHash();
             List<ObservedPod> mine = pods.stream()
                     .filter(pod -> pod.namespace().equals(namespace) && name.equals(pod.deployment()))
-                    .filter(ObservedPod::live).toList();
+                    .filter(ObservedPod::running).toList();
             List<ObservedPod> current = mine.stream().filter(pod -> hash != null
-                    && hash.equals(pod.label(BerthLabels.SPEC_HASH))).toList();
-            List<dev.berth.state.Revision> history = picture.record().map(r -> r.revisions(key)).orElse(List.of());
-            dev.berth.state.Revision stored = history.stream()
+                    && hash.equals(pod.specHash())).toList();
+            List<StoredRevision> history = picture.record().map(r -> r.revisions(key)).orElse(List.of());
+            StoredRevision stored = history.stream()
                     .filter(r -> hash != null && hash.equals(r.specHash())).findFirst().orElse(null);
             statuses.add(new DeploymentStatus(deployment, namespace, name, deployment.spec().replicas(),
                     current.size(), (int) current.stream().filter(DeploymentStatus::ready).count(),

@@ -64,7 +64,7 @@ public final class GetCommand extends ObservingCommand {
                 .filter(node -> labels == null || labels.matches(node.labels()))
                 .toList();
         NodeReports.requireFound(names, nodes.stream().map(NodeSummary::name).toList(), "node");
-        return NodesView.listing(nodes);
+        return NodeListing.of(nodes);
     }
 
     private Listing pods(ClusterPicture picture, PodFilter filter) {
@@ -76,7 +76,7 @@ public final class GetCommand extends ObservingCommand {
         List<String> found = new ArrayList<>(shown.stream().map(ObservedPod::name).toList());
         pending.forEach(pod -> found.add(pod.name()));
         NodeReports.requireFound(names, found, "pod");
-        return PodsView.listing(shown, pending, addresses, filter.allNamespaces(), Instant.now())
+        return PodListing.of(shown, pending, addresses, filter.allNamespaces(), Instant.now())
                 .withEmptyMessage("No resources found" + filter.where() + ".");
     }
 
@@ -84,7 +84,7 @@ public final class GetCommand extends ObservingCommand {
         List<DeploymentStatus> shown = DeploymentStatus.of(picture).stream()
                 .filter(d -> filter.matches(d.namespace(), d.name(), d.deployment().metadata().labels())).toList();
         NodeReports.requireFound(names, shown.stream().map(DeploymentStatus::name).toList(), "deployment");
-        return DeploymentsView.listing(shown, filter.allNamespaces(), Instant.now())
+        return DeploymentListing.of(shown, filter.allNamespaces(), Instant.now())
                 .withEmptyMessage("No resources found" + filter.where() + ".");
     }
 

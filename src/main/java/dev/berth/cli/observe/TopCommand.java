@@ -27,11 +27,11 @@ public final class TopCommand extends ObservingCommand {
         }
         Listing listing;
         if (resource == ResourceType.NODES) {
-            listing = UsageView.nodes(observations, names);
+            listing = UsageListing.nodes(observations, names);
         } else {
             List<ObservedPod> pods = NodeReports.pods(observations, filter);
             NodeReports.requireFound(names, pods.stream().map(ObservedPod::name).toList(), "pod");
-            listing = UsageView.pods(observations, pods, filter.allNamespaces())
+            listing = UsageListing.pods(observations, pods, filter.allNamespaces())
                     .withEmptyMessage("No resources found" + filter.where() + ".");
         }
         print(listing);

@@ -9,16 +9,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The table of {@code get nodes}. */
-final class NodesView {
+final class NodeListing {
     private static final List<Column> COLUMNS = List.of(Column.of("NAME"), Column.of("STATUS"), Column.of("ROLES"),
             Column.of("DOCKER"), Column.of("CPU(REQ/CAP)"), Column.of("MEMORY(REQ/CAP)"), Column.of("PODS"),
             Column.wide("ADDRESS"), Column.wide("OS-IMAGE"), Column.wide("KERNEL"), Column.wide("LABELS"));
 
-    private NodesView() {
+    private NodeListing() {
     }
 
-    static Listing listing(List<NodeSummary> nodes) {
-        return Listing.of(COLUMNS, nodes.stream().map(NodesView::item).toList());
+    static Listing of(List<NodeSummary> nodes) {
+        return Listing.of(COLUMNS, nodes.stream().map(NodeListing::item).toList());
     }
 
     private static Listing.Item item(NodeSummary node) {

@@ -4,9 +4,12 @@ import dev.berth.error.ClusterException;
 
 import java.util.List;
 
-/** The lab's known_hosts: each node's host keys pinned by its address, in OpenSSH's format. */
-public final class KnownHosts {
-    private KnownHosts() {
+/**
+ * The lab's known_hosts file, written when the lab comes up: each node's host keys pinned by its address, in
+ * OpenSSH's format. Reading and checking a known_hosts file is {@code dev.berth.ssh.KnownHosts}'s part.
+ */
+public final class PinnedHostKeys {
+    private PinnedHostKeys() {
     }
 
     /** The host keys of one node: the content of its {@code ssh_host_*_key.pub} files, one key a line. */

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /**
- * One rollout revision of a Deployment, kept so that {@code rollout history} can list it and
- * {@code rollout undo} can go back to it.
+ * One rollout revision of a Deployment as the cluster-held record keeps it: the number and spec hash the
+ * planner knows it by ({@code dev.berth.plan.Revision}), with the template itself, so that
+ * {@code rollout history} can list it and {@code rollout undo} can go back to it.
  *
  * @param number      1, 2, 3, ... per Deployment; a template rolled out again gets a new, higher number
  * @param specHash    the hash of the pod template, as on the containers' labels
@@ -15,5 +16,5 @@ import java.time.Instant;
  * @param changeCause the {@code kubernetes.io/change-cause} annotation, or {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Revision(long number, String specHash, JsonNode template, Instant createdAt, String changeCause) {
+public record StoredRevision(long number, String specHash, JsonNode template, Instant createdAt, String changeCause) {
 }

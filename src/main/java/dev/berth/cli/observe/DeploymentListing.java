@@ -11,22 +11,22 @@ import java.util.List;
 
 /**
  * The table of {@code get deployments}, kubectl's columns: READY is ready replicas of the current template over
- * the desired replicas, UP-TO-DATE the live replicas of the current template, AVAILABLE the ready replicas of
+ * the desired replicas, UP-TO-DATE the running replicas of the current template, AVAILABLE the ready replicas of
  * any template, AGE since the oldest kept revision was stored.
  */
-final class DeploymentsView {
+final class DeploymentListing {
 
-    private DeploymentsView() {
+    private DeploymentListing() {
     }
 
     /** What {@code -o json|yaml} shows of a Deployment. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record DeploymentDocument(String namespace, String name, int replicas, int readyReplicas, int updatedReplicas,
-                              int availableReplicas, int revision, List<String> images, String createdAt,
+                              int availableReplicas, long revision, List<String> images, String createdAt,
                               List<String> pending) {
     }
 
-    static Listing listing(List<DeploymentStatus> deployments, boolean allNamespaces, Instant now) {
+    static Listing of(List<DeploymentStatus> deployments, boolean allNamespaces, Instant now) {
         List<Column> columns = new ArrayList<>();
         if (allNamespaces) {
             columns.add(Column.of("NAMESPACE"));

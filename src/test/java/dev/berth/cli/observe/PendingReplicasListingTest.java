@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * get pods, get deployments and describe deployment over a planned picture: one node with 1536Mi of memory,
  * a Deployment of three replicas asking 1Gi each, one of which runs.
  */
-class PendingReplicasViewTest {
+class PendingReplicasListingTest {
     static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
     static final String WEB = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"web\","
             + "\"labels\":{\"tier\":\"front\"}},\"spec\":{\"replicas\":3,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},"
@@ -86,7 +86,7 @@ class PendingReplicasViewTest {
         @Test
         void listsEachPendingReplicaAfterTheRunningOnesWithoutANode() {
             List<ObservedPod> running = ObservedPod.group("node-1", List.of(replica("web-" + hash + "-a1b2c")));
-            Listing listing = PodsView.listing(running, GetCommand.pendingPods(picture),
+            Listing listing = PodListing.of(running, GetCommand.pendingPods(picture),
                     Map.of("node-1", "10.0.0.11"), false, NOW);
             assertThat(table(listing)).isEqualTo(String.join("\n",
                     "NAME                       READY   STATUS    RESTARTS   AGE      NODE",
@@ -97,8 +97,8 @@ class PendingReplicasViewTest {
 
         @Test
         void theJsonOfAPendingReplicaCarriesTheReason() {
-            Listing listing = PodsView.listing(List.of(), GetCommand.pendingPods(picture), Map.of(), false, NOW);
-            PodsView.PodDocument document = (PodsView.PodDocument) listing.items().get(0).object();
+            Listing listing = PodListing.of(List.of(), GetCommand.pendingPods(picture), Map.of(), false, NOW);
+            PodListing.PodDocument document = (PodListing.PodDocument) listing.items().get(0).object();
             assertThat(document.status()).isEqualTo("Pending");
             assertThat(document.node()).isNull();
             assertThat(document.reason()).isEqualTo("0/1 nodes fit: 1 insufficient memory");
@@ -109,7 +109,7 @@ class PendingReplicasViewTest {
     class GetDeployments {
         @Test
         void readyIsReadyReplicasOfTheCurrentTemplateOverDesired() {
-            Listing listing = DeploymentsView.listing(DeploymentStatus.of(picture), false, NOW);
+            Listing listing = DeploymentListing.of(DeploymentStatus.of(picture), false, NOW);
             assertThat(table(listing)).isEqualTo(String.join("\n",
                     "NAME   READY   UP-TO-DATE   AVAILABLE   AGE",
                     "web    1/3     1            1           5m", ""));

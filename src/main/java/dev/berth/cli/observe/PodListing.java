@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The table of {@code get pods}: one row per replica, wherever it runs. */
-final class PodsView {
+final class PodListing {
 
-    private PodsView() {
+    private PodListing() {
     }
 
     /** What {@code -o json|yaml} shows of a pod. */
@@ -33,13 +33,13 @@ final class PodsView {
                              int restartCount, List<String> ports) {
     }
 
-    static Listing listing(List<ObservedPod> pods, Map<String, String> nodeAddresses, boolean allNamespaces,
+    static Listing of(List<ObservedPod> pods, Map<String, String> nodeAddresses, boolean allNamespaces,
                            Instant now) {
-        return listing(pods, List.of(), nodeAddresses, allNamespaces, now);
+        return of(pods, List.of(), nodeAddresses, allNamespaces, now);
     }
 
     /** The running pods, then one row per pending replica: READY 0/n, STATUS Pending, no age, NODE {@code <none>}. */
-    static Listing listing(List<ObservedPod> pods, List<PendingPod> pending, Map<String, String> nodeAddresses,
+    static Listing of(List<ObservedPod> pods, List<PendingPod> pending, Map<String, String> nodeAddresses,
                            boolean allNamespaces, Instant now) {
         List<Column> columns = new ArrayList<>();
         if (allNamespaces) {

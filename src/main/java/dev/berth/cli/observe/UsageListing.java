@@ -16,9 +16,9 @@ import java.util.Map;
  * The tables of {@code top}: live CPU and memory of nodes (all their running containers together) and of
  * berth's pods, from {@code docker stats}.
  */
-final class UsageView {
+final class UsageListing {
 
-    private UsageView() {
+    private UsageListing() {
     }
 
     /** Usage of one node or pod: CPU in millis, memory in bytes. */

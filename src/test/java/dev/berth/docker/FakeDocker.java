@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +33,7 @@ public final class FakeDocker {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INFO = resource("info.json");
     private static final String REPLICA = resource("inspect-running-replica.json");
+    private static final String REPLICA_ID = read(REPLICA).get(0).path("Id").asText();
 
     private final String node;
     private final String home;
@@ -120,7 +120,7 @@ public final class FakeDocker {
     private String run(List<String> argv) {
         DockerRun run = DockerRun.parse(argv);
         String id = id(run.name());
-        ObjectNode container = (ObjectNode) read(REPLICA.replace(templateId(), id)).get(0);
+        ObjectNode container = (ObjectNode) read(REPLICA.replace(REPLICA_ID, id)).get(0);
         String now = clock.instant().toString();
         container.put("Created", now).put("Name", "/" + run.name()).put("RestartCount", 0);
         ObjectNode state = (ObjectNode) container.get("State");
@@ -166,10 +166,6 @@ public final class FakeDocker {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String templateId() {
-        return read(REPLICA).get(0).path("Id").asText();
     }
 
     /** Whether {@code argv} is exactly what the builder makes of the words taken from it. */

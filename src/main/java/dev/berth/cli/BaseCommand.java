@@ -10,7 +10,6 @@ import dev.berth.exec.LocalSsh;
 import dev.berth.manifest.InventoryReader;
 import dev.berth.model.Cluster;
 import dev.berth.plan.Planner;
-import dev.berth.plan.PodNames;
 import dev.berth.ssh.PassphrasePrompt;
 import dev.berth.state.ClusterState;
 import dev.berth.state.Holder;
@@ -24,7 +23,6 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -75,7 +73,7 @@ public abstract class BaseCommand implements Callable<Integer> {
                 environment.variable("USER").orElse(System.getProperty("user.name")),
                 environment.variable("SSH_AUTH_SOCK").map(Path::of).orElse(null),
                 environment.interactive() ? PassphrasePrompt.terminal() : PassphrasePrompt.none());
-        return ClusterAccess.open(cluster, local, environment::resolve);
+        return ClusterAccess.open(cluster, local, environment::resolve, environment.transports());
     }
 
     /**
@@ -88,7 +86,7 @@ public abstract class BaseCommand implements Callable<Integer> {
         String host = environment.variable("HOSTNAME").orElseGet(BaseCommand::hostName);
         return new ClusterState(access.transport(), access.fanOut(),
                 StateNodes.of(access.cluster()).stream().map(access::node).toList(),
-                new Holder(user + "@" + host, command, ProcessHandle.current().pid()), Clock.systemDefaultZone(),
+                new Holder(user + "@" + host, command, ProcessHandle.current().pid()), environment.clock(),
                 StateSettings.defaults());
     }
 
@@ -97,7 +95,7 @@ public abstract class BaseCommand implements Callable<Integer> {
      * verbs show, including why replicas are pending.
      */
     protected ClusterPicture picture(ClusterAccess access, String command) {
-        return ClusterPicture.take(access, clusterState(access, command), new Planner(PodNames.random()));
+        return ClusterPicture.take(access, clusterState(access, command), new Planner(environment().podNames()));
     }
 
     private static String hostName() {

@@ -1,20 +1,33 @@
 package dev.berth.cli;
 
+import dev.berth.exec.TransportOpener;
+import dev.berth.plan.PodNames;
+
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What a berth run sees of the machine it runs on: environment variables, standard input,
- * the working directory, the home directory and whether stdout is a terminal.
+ * the working directory, the home directory, whether stdout is a terminal, the clock, where the random part of
+ * replica names comes from, and how the servers are reached.
  * Passed in explicitly so that tests can run the CLI in-process with a controlled world.
  */
 public record Environment(Map<String, String> variables, InputStream stdin, Path workingDirectory,
-                          Path home, boolean interactive) {
+                          Path home, boolean interactive, Clock clock, PodNames podNames,
+                          TransportOpener transports) {
 
     public Environment {
         variables = Map.copyOf(variables);
+    }
+
+    /** A real run's world around the given machine: its clock, unpredictable replica names, servers over SSH. */
+    public Environment(Map<String, String> variables, InputStream stdin, Path workingDirectory, Path home,
+                       boolean interactive) {
+        this(variables, stdin, workingDirectory, home, interactive, Clock.systemDefaultZone(), PodNames.random(),
+                TransportOpener.SSH);
     }
 
     /** The environment of this process. */

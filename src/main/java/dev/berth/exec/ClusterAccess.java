@@ -4,12 +4,9 @@ import dev.berth.error.InvalidInputException;
 import dev.berth.model.Cluster;
 import dev.berth.ssh.FanOut;
 import dev.berth.ssh.NodeResult;
-import dev.berth.ssh.SshConfig;
 import dev.berth.ssh.SshTarget;
-import dev.berth.ssh.SshTransport;
 import dev.berth.ssh.Transport;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,14 +32,11 @@ public final class ClusterAccess implements AutoCloseable {
         this.fanOut = fanOut;
     }
 
-    /** Opens the transport for the cluster in the inventory. No server is contacted until a command runs. */
-    public static ClusterAccess open(Cluster cluster, LocalSsh local, Function<String, Path> userPaths) {
-        Path sshConfig = local.home().resolve(".ssh").resolve("config");
-        SshConfig config = Files.isRegularFile(sshConfig) ? SshConfig.read(sshConfig) : SshConfig.empty();
+    /** Opens the transport for the cluster in the inventory with {@code opener} (e.g. {@link TransportOpener#SSH}). */
+    public static ClusterAccess open(Cluster cluster, LocalSsh local, Function<String, Path> userPaths,
+                                     TransportOpener opener) {
         Map<String, SshTarget> targets = NodeTargets.of(cluster, userPaths);
-        SshTransport transport = SshTransport.start(config, local.home(), local.localUser(), local.prompt(),
-                local.agentSocket());
-        return new ClusterAccess(cluster, targets, transport, new FanOut(cluster.spec().ssh().parallelism()));
+        return new ClusterAccess(cluster, targets, opener.open(local), new FanOut(cluster.spec().ssh().parallelism()));
     }
 
     public Cluster cluster() {

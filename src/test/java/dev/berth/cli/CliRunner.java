@@ -1,11 +1,15 @@
 package dev.berth.cli;
 
+import dev.berth.exec.TransportOpener;
+import dev.berth.plan.PodNames;
+
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,6 +19,9 @@ public final class CliRunner {
     private Path workingDirectory = Path.of("").toAbsolutePath();
     private Path home = Path.of(System.getProperty("java.io.tmpdir"));
     private InputStream stdin = new ByteArrayInputStream(new byte[0]);
+    private Clock clock = Clock.systemDefaultZone();
+    private Long podNamesSeed;
+    private TransportOpener transports = TransportOpener.SSH;
 
     public CliRunner env(String name, String value) {
         variables.put(name, value);
@@ -36,10 +43,28 @@ public final class CliRunner {
         return this;
     }
 
+    public CliRunner clock(Clock runClock) {
+        this.clock = runClock;
+        return this;
+    }
+
+    /** Replica names from a seeded source: every run starts the same sequence again. */
+    public CliRunner podNames(long seed) {
+        this.podNamesSeed = seed;
+        return this;
+    }
+
+    /** Reach the servers through {@code opener} instead of SSH. */
+    public CliRunner transports(TransportOpener opener) {
+        this.transports = opener;
+        return this;
+    }
+
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Environment environment = new Environment(variables, stdin, workingDirectory, home, false);
+        Environment environment = new Environment(variables, stdin, workingDirectory, home, false, clock,
+                podNamesSeed == null ? PodNames.random() : PodNames.seeded(podNamesSeed), transports);
         int exit = Main.run(args, environment, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Result(exit, out.toString(), err.toString());
     }

@@ -11,7 +11,6 @@ import dev.berth.exec.ProvisionerProcess;
 import dev.berth.exec.StepResult;
 import dev.berth.manifest.InventoryReader;
 import dev.berth.model.Cluster;
-import dev.berth.plan.PodNames;
 import dev.berth.plan.Planner;
 import dev.berth.state.ClusterState;
 import dev.berth.state.Lease;
@@ -19,7 +18,6 @@ import dev.berth.state.StateRecord;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +40,8 @@ public abstract class ConvergingCommand extends BaseCommand {
     }
 
     private Convergence convergence(ClusterAccess access, String verb, Consumer<StepResult> progress) {
-        return new Convergence(access, clusterState(access, "berth " + verb), new Planner(PodNames.random()),
-                Clock.systemUTC(), progress);
+        return new Convergence(access, clusterState(access, "berth " + verb), new Planner(environment().podNames()),
+                environment().clock(), progress);
     }
 
     private void progress(StepResult step) {

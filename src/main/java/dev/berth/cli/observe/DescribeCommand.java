@@ -31,7 +31,7 @@ public final class DescribeCommand extends ObservingCommand {
     public Integer call() {
         ResourceType resource = resource(ResourceType.NODES, ResourceType.DEPLOYMENTS, ResourceType.PODS);
         PodFilter filter = filter();
-        Instant now = Instant.now();
+        Instant now = environment().clock().instant();
         List<String> pages = new ArrayList<>();
         int exit;
         if (resource == ResourceType.NODES) {

@@ -11,7 +11,6 @@ import dev.berth.model.ObservedPod;
 import dev.berth.state.StateRecord;
 import picocli.CommandLine.Command;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +75,7 @@ public final class GetCommand extends ObservingCommand {
         List<String> found = new ArrayList<>(shown.stream().map(ObservedPod::name).toList());
         pending.forEach(pod -> found.add(pod.name()));
         NodeReports.requireFound(names, found, "pod");
-        return PodListing.of(shown, pending, addresses, filter.allNamespaces(), Instant.now())
+        return PodListing.of(shown, pending, addresses, filter.allNamespaces(), environment().clock().instant())
                 .withEmptyMessage("No resources found" + filter.where() + ".");
     }
 
@@ -84,7 +83,7 @@ public final class GetCommand extends ObservingCommand {
         List<DeploymentStatus> shown = DeploymentStatus.of(picture).stream()
                 .filter(d -> filter.matches(d.namespace(), d.name(), d.deployment().metadata().labels())).toList();
         NodeReports.requireFound(names, shown.stream().map(DeploymentStatus::name).toList(), "deployment");
-        return DeploymentListing.of(shown, filter.allNamespaces(), Instant.now())
+        return DeploymentListing.of(shown, filter.allNamespaces(), environment().clock().instant())
                 .withEmptyMessage("No resources found" + filter.where() + ".");
     }
 

@@ -1,0 +1,258 @@
+package dev.berth.cli.converge;
+
+import dev.berth.cli.CliRunner;
+import dev.berth.cli.FakeClusterCli;
+import dev.berth.docker.NodeCommands;
+import dev.berth.docker.NodeProbe;
+import dev.berth.state.InMemoryStateNode;
+import dev.berth.testing.FakeCluster;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The exact output of apply and diff, and the exact commands apply sends, against a cluster kept in memory
+ * (two nodes, both state nodes; {@link FakeClusterCli}). The lab tests prove that the commands do on real servers
+ * what these tests assume they do.
+ */
+class ConvergeVerbsOnFakeClusterTest {
+    private static final String HELLO = "examples/hello/";
+    private static final String POD_ON_1 = "hello-2f017bb4a7-ckc87";
+    private static final String POD_ON_2 = "hello-2f017bb4a7-stl2j";
+
+    @TempDir
+    Path directory;
+
+    private FakeClusterCli fake;
+
+    @BeforeEach
+    void cluster() throws IOException {
+        fake = new FakeClusterCli(directory);
+    }
+
+    /** What apply, as berth runs it, starts on a node: one replica of examples/hello. */
+    private static List<String> dockerRun(String pod) {
+        return List.of("docker", "run", "--detach", "--name", "default_" + pod + "_hello",
+                "--label", "app=hello",
+                "--label", "berth.dev/container=hello",
+                "--label", "berth.dev/cpu-request=100",
+                "--label", "berth.dev/deployment=hello",
+                "--label", "berth.dev/managed=true",
+                "--label", "berth.dev/memory-request=67108864",
+                "--label", "berth.dev/namespace=default",
+                "--label", "berth.dev/pod=" + pod,
+                "--label", "berth.dev/revision=1",
+                "--label", "berth.dev/spec-hash=2f017bb4a7",
+                "--restart", "unless-stopped",
+                "--network", "berth", "--hostname", pod,
+                "--publish", "8080/tcp",
+                "--memory", "134217728",
+                "--stop-timeout", "30",
+                "berth-registry:5000/berth-hello:v1");
+    }
+
+    /** The commands sent to {@code node} other than reading and writing the record and the lock. */
+    private List<List<String>> dockerCommands(String node) {
+        return fake.cluster().commands(node).stream().filter(argv -> !InMemoryStateNode.isStateScript(argv)).toList();
+    }
+
+    /** Which record and lock scripts {@code node} was sent, by their name ({@code berth-lock-acquire}, ...). */
+    private List<String> stateScripts(String node) {
+        return fake.cluster().commands(node).stream().filter(InMemoryStateNode::isStateScript)
+                .map(argv -> argv.get(3)).toList();
+    }
+
+    private Path helloWithImage(String tag) throws IOException {
+        String hello = Files.readString(Path.of(HELLO, "hello.yaml"));
+        return Files.writeString(directory.resolve("hello-" + tag + ".yaml"),
+                hello.replace("berth-hello:v1", "berth-hello:" + tag));
+    }
+
+    @Nested
+    class ApplyOnAnEmptyCluster {
+        private CliRunner.Result applied;
+
+        @BeforeEach
+        void apply() {
+            applied = fake.berth("apply", "-f", HELLO);
+        }
+
+        @Test
+        void printsTheObjectsCreatedOnStdoutAndEveryStepOnStderr() {
+            assertThat(applied.exitCode()).as(applied.toString()).isZero();
+            assertThat(applied.out()).isEqualTo("""
+                    deployment.apps/hello created
+                    ingress.networking.k8s.io/hello created
+                    service/hello created
+                    """);
+            assertThat(applied.err()).isEqualTo("""
+                    node-1: ensure network berth
+                    node-1: start container default_hello-2f017bb4a7-ckc87_hello (berth-registry:5000/berth-hello:v1)
+                    node-2: ensure network berth
+                    node-2: start container default_hello-2f017bb4a7-stl2j_hello (berth-registry:5000/berth-hello:v1)
+                    apply: 4 steps done on 2 nodes
+                    """);
+        }
+
+        @Test
+        void observesEachNodeThenStartsOneReplicaOnEachWithTheExactDockerRun() {
+            assertThat(dockerCommands("node-1")).containsExactly(NodeProbe.command(),
+                    NodeCommands.ensureNetwork("berth"), dockerRun(POD_ON_1));
+            assertThat(dockerCommands("node-2")).containsExactly(NodeProbe.command(),
+                    NodeCommands.ensureNetwork("berth"), dockerRun(POD_ON_2));
+            assertThat(fake.cluster().uploads("node-1")).isEmpty();
+        }
+
+        @Test
+        void storesTheRecordUnderTheLockOnEveryStateNodeAndGivesTheLockBack() {
+            for (String node : List.of("node-1", "node-2")) {
+                assertThat(stateScripts(node)).as(node).containsExactly(
+                        "berth-lock-acquire", "berth-state-read", "berth-state-write", "berth-lock-release");
+                InMemoryStateNode state = fake.cluster().node(node).state();
+                assertThat(state.record()).as(node).hasValueSatisfying(record -> assertThat(record)
+                        .startsWith("{\"generation\":1,").contains("\"alice@laptop\"", "Deployment/default/hello"));
+                assertThat(state.lease()).as(node).isEmpty();
+            }
+        }
+    }
+
+    @Nested
+    class ApplyingTheSameFilesAgain {
+        private CliRunner.Result again;
+
+        @BeforeEach
+        void applyTwice() {
+            fake.berth("apply", "-f", HELLO);
+            fake.clock().advance(Duration.ofMinutes(5));
+            fake.cluster().forgetCalls();
+            again = fake.berth("apply", "-f", HELLO);
+        }
+
+        @Test
+        void saysTheClusterIsInSync() {
+            assertThat(again.exitCode()).as(again.toString()).isZero();
+            assertThat(again.out()).isEqualTo("cluster is in sync; nothing to do\n");
+            assertThat(again.err()).isEmpty();
+        }
+
+        @Test
+        void sendsNoCommandThatChangesANodeAndDoesNotRewriteTheRecord() {
+            for (String node : List.of("node-1", "node-2")) {
+                assertThat(dockerCommands(node)).as(node).containsExactly(NodeProbe.command());
+                assertThat(stateScripts(node)).as(node)
+                        .containsExactly("berth-lock-acquire", "berth-state-read", "berth-lock-release");
+                assertThat(fake.cluster().node(node).state().record()).as(node)
+                        .hasValueSatisfying(record -> assertThat(record).startsWith("{\"generation\":1,"));
+            }
+            assertThat(fake.cluster().calls()).noneMatch(call -> call instanceof FakeCluster.Call.Upload);
+        }
+    }
+
+    @Nested
+    class Diff {
+        @Test
+        void beforeAnyApplyListsTheObjectsToCreateAndTheStepsPerNodeAndExitsOne() {
+            CliRunner.Result diff = fake.berth("diff", "-f", HELLO);
+
+            assertThat(diff.exitCode()).as(diff.toString()).isEqualTo(1);
+            assertThat(diff.out()).isEqualTo("""
+                    deployment.apps/hello created
+                    ingress.networking.k8s.io/hello created
+                    service/hello created
+                    node-1:
+                      ~ ensure network berth
+                      + start container default_hello-2f017bb4a7-ckc87_hello (berth-registry:5000/berth-hello:v1)
+                    node-2:
+                      ~ ensure network berth
+                      + start container default_hello-2f017bb4a7-stl2j_hello (berth-registry:5000/berth-hello:v1)
+                    """);
+            assertThat(diff.err()).isEmpty();
+        }
+
+        @Test
+        void takesNoLockAndChangesNothing() {
+            fake.berth("diff", "-f", HELLO);
+
+            for (String node : List.of("node-1", "node-2")) {
+                assertThat(dockerCommands(node)).as(node).containsExactly(NodeProbe.command());
+                assertThat(stateScripts(node)).as(node).containsExactly("berth-state-read");
+                assertThat(fake.cluster().node(node).state().record()).as(node).isEmpty();
+            }
+        }
+
+        @Test
+        void afterApplyingTheSameFilesFindsNothingAndExitsZero() {
+            fake.berth("apply", "-f", HELLO);
+
+            CliRunner.Result diff = fake.berth("diff", "-f", HELLO);
+
+            assertThat(diff.exitCode()).as(diff.toString()).isZero();
+            assertThat(diff.out()).isEmpty();
+            assertThat(diff.err()).isEmpty();
+        }
+
+        @Test
+        void withANewImageShowsTheDeploymentConfiguredAndEachReplicaReplacedAndExitsOne() throws IOException {
+            fake.berth("apply", "-f", HELLO);
+
+            CliRunner.Result diff = fake.berth("diff", "-f", helloWithImage("v2").toString());
+
+            assertThat(diff.exitCode()).as(diff.toString()).isEqualTo(1);
+            assertThat(diff.out()).isEqualTo("""
+                    deployment.apps/hello configured
+                    node-1:
+                      ~ ensure network berth
+                      + start container default_hello-d7597576b9-ckc87_hello (berth-registry:5000/berth-hello:v2)
+                      - remove container default_hello-2f017bb4a7-ckc87_hello (spec changed)
+                      - clean up files of hello-2f017bb4a7-ckc87
+                    node-2:
+                      ~ ensure network berth
+                      + start container default_hello-d7597576b9-stl2j_hello (berth-registry:5000/berth-hello:v2)
+                      - remove container default_hello-2f017bb4a7-stl2j_hello (spec changed)
+                      - clean up files of hello-2f017bb4a7-stl2j
+                    """);
+            assertThat(diff.err()).isEmpty();
+        }
+    }
+
+    @Nested
+    class AStepThatFails {
+        @Test
+        void isReportedWithDockersMessageAndNoOldReplicaIsRemoved() throws IOException {
+            fake.berth("apply", "-f", HELLO);
+            fake.cluster().node("node-2").answer(argv -> argv.size() > 1 && argv.get(1).equals("run"), 125, "",
+                    "docker: Error response from daemon: pull access denied for berth-registry:5000/berth-hello.\n");
+
+            CliRunner.Result apply = fake.berth("apply", "-f", helloWithImage("v2").toString());
+
+            assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(3);
+            assertThat(apply.out()).isEqualTo("deployment.apps/hello configured\n");
+            assertThat(apply.err()).isEqualTo("""
+                    node-1: ensure network berth
+                    node-1: start container default_hello-d7597576b9-ckc87_hello (berth-registry:5000/berth-hello:v2)
+                    node-2: ensure network berth
+                    node-2: start container default_hello-d7597576b9-stl2j_hello (berth-registry:5000/berth-hello:v2): \
+                    FAILED: exit 125: docker: Error response from daemon: pull access denied for berth-registry:5000/berth-hello.
+                    node-1: remove container default_hello-2f017bb4a7-ckc87_hello (spec changed): skipped
+                    node-2: remove container default_hello-2f017bb4a7-stl2j_hello (spec changed): skipped
+                    node-1: clean up files of hello-2f017bb4a7-ckc87: skipped
+                    node-2: clean up files of hello-2f017bb4a7-stl2j: skipped
+                    apply: 3 steps done on 2 nodes, 1 failed, 4 skipped
+                    error: 1 of 8 steps failed (see above); what was not done is retried by the next run, e.g. berth reconcile
+                    """);
+            assertThat(fake.cluster().node("node-1").docker().containerNames()).containsExactly(
+                    "default_hello-2f017bb4a7-ckc87_hello", "default_hello-d7597576b9-ckc87_hello");
+            assertThat(fake.cluster().node("node-2").docker().containerNames()).containsExactly(
+                    "default_hello-2f017bb4a7-stl2j_hello");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.berth.docker;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A {@code docker run --detach} argv read back into what {@link FakeDocker} needs to show the container: the
+ * flags {@link ContainerRunCommand} writes, and nothing else. A flag it does not know is an error naming the
+ * argv, so that a new flag is taught to the fake rather than silently dropped.
+ */
+record DockerRun(String name, String image, Map<String, String> labels, String network, String hostname,
+                 String restart, List<String> published, List<String> environment, boolean healthCheck,
+                 List<String> arguments) {
+
+    private static final Set<String> IGNORED = Set.of("--memory", "--cpus", "--env-file", "--mount", "--workdir",
+            "--health-interval", "--health-timeout", "--health-retries", "--health-start-period", "--stop-timeout",
+            "--pull", "--entrypoint");
+
+    static DockerRun parse(List<String> argv) {
+        String name = null;
+        String network = "default";
+        String hostname = null;
+        String restart = "no";
+        boolean healthCheck = false;
+        Map<String, String> labels = new LinkedHashMap<>();
+        List<String> published = new ArrayList<>();
+        List<String> environment = new ArrayList<>();
+        int i = 3;
+        while (i < argv.size() && argv.get(i).startsWith("--")) {
+            String flag = argv.get(i);
+            if (i + 1 >= argv.size()) {
+                throw new IllegalArgumentException("docker run: " + flag + " needs a value in " + argv);
+            }
+            String value = argv.get(i + 1);
+            switch (flag) {
+                case "--name" -> name = value;
+                case "--label" -> labels.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
+                case "--network" -> network = value;
+                case "--hostname" -> hostname = value;
+                case "--restart" -> restart = value;
+                case "--publish" -> published.add(value);
+                case "--env" -> environment.add(value);
+                case "--health-cmd" -> healthCheck = true;
+                default -> {
+                    if (!IGNORED.contains(flag)) {
+                        throw new IllegalArgumentException("docker run: the fake engine does not know " + flag
+                                + " in " + argv);
+                    }
+                }
+            }
+            i += 2;
+        }
+        if (name == null || i >= argv.size()) {
+            throw new IllegalArgumentException("docker run without --name or image: " + argv);
+        }
+        return new DockerRun(name, argv.get(i), labels, network, hostname, restart, published, environment,
+                healthCheck, List.copyOf(argv.subList(i + 1, argv.size())));
+    }
+}

@@ -1,0 +1,156 @@
+package dev.berth.testing;
+
+import dev.berth.exec.TransportOpener;
+import dev.berth.ssh.CommandResult;
+import dev.berth.ssh.FailureKind;
+import dev.berth.ssh.SshFailure;
+import dev.berth.ssh.SshTarget;
+import dev.berth.ssh.Transport;
+import dev.berth.ssh.Tunnel;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A cluster kept in memory behind berth's one seam to its servers: every node answers from what the test
+ * recorded, its copy of the state and lock, and its Docker engine ({@link FakeNode}). Every call is kept, in
+ * order, so a test can assert the exact commands a verb sent. A command no node knows fails that node and is
+ * kept in {@link #unanswered()}: nothing gets a silent default.
+ *
+ * <p>Runs of berth open and close the transport as they would over SSH; the nodes, their state and their
+ * containers outlive the runs, so an apply is seen by the diff that follows.
+ */
+public final class FakeCluster implements Transport {
+    private final Clock clock;
+    private final Map<String, FakeNode> nodes = new LinkedHashMap<>();
+    private final List<Call> calls = new ArrayList<>();
+    private final List<String> unanswered = new ArrayList<>();
+
+    public FakeCluster(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** What berth sent: a command with its standard input, or a file. */
+    public sealed interface Call {
+        String node();
+
+        record Command(String node, List<String> argv, byte[] stdin) implements Call {
+        }
+
+        record Upload(String node, String path, int mode, byte[] content) implements Call {
+        }
+    }
+
+    /** Adds a server whose SSH user's home is {@code /home/deploy}. */
+    public synchronized FakeNode add(String name, String address) {
+        FakeNode node = new FakeNode(name, address, "/home/deploy", clock);
+        nodes.put(name, node);
+        return node;
+    }
+
+    public synchronized FakeNode node(String name) {
+        FakeNode node = nodes.get(name);
+        if (node == null) {
+            throw new IllegalArgumentException("no node " + name + " in the fake cluster; nodes: " + nodes.keySet());
+        }
+        return node;
+    }
+
+    /** The seam a berth run takes its transport from: this cluster, whatever the local SSH setup. */
+    public TransportOpener opener() {
+        return local -> this;
+    }
+
+    /** Every call so far, in the order they were made. */
+    public synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The argument lists sent to {@code node}, in order. */
+    public synchronized List<List<String>> commands(String node) {
+        return calls.stream().filter(call -> call.node().equals(node) && call instanceof Call.Command)
+                .map(call -> ((Call.Command) call).argv()).toList();
+    }
+
+    /** The files written to {@code node}, in order. */
+    public synchronized List<Call.Upload> uploads(String node) {
+        return calls.stream().filter(call -> call.node().equals(node) && call instanceof Call.Upload)
+                .map(Call.Upload.class::cast).toList();
+    }
+
+    public synchronized void forgetCalls() {
+        calls.clear();
+    }
+
+    /** Each command no node had an answer for, with the node and the argv. */
+    public synchronized List<String> unanswered() {
+        return List.copyOf(unanswered);
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> run(SshTarget node, List<String> argv) {
+        return run(node, argv, new byte[0]);
+    }
+
+    @Override
+    public synchronized CompletableFuture<CommandResult> run(SshTarget target, List<String> argv, byte[] stdin) {
+        calls.add(new Call.Command(target.name(), List.copyOf(argv), stdin.clone()));
+        FakeNode node = nodes.get(target.name());
+        Optional<CompletableFuture<CommandResult>> down = unreachable(target, node);
+        if (down.isPresent()) {
+            return down.get();
+        }
+        Optional<CommandResult> answer;
+        try {
+            answer = node.answer(argv, stdin);
+        } catch (RuntimeException e) {
+            return unanswered(target, e.getMessage());
+        }
+        return answer.map(CompletableFuture::completedFuture)
+                .orElseGet(() -> unanswered(target, "no answer recorded for " + argv));
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> upload(SshTarget target, byte[] content, String remotePath, int mode) {
+        calls.add(new Call.Upload(target.name(), remotePath, mode, content.clone()));
+        FakeNode node = nodes.get(target.name());
+        Optional<CompletableFuture<CommandResult>> down = unreachable(target, node);
+        if (down.isPresent()) {
+            return down.get().thenApply(result -> null);
+        }
+        node.docker().upload(remotePath, content);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public synchronized Tunnel tunnel(SshTarget target, int remotePort) {
+        String message = target.name() + ": the fake cluster has no tunnels (asked for port " + remotePort + ")";
+        unanswered.add(message);
+        throw new UnsupportedOperationException(message);
+    }
+
+    /** Nothing to close: the nodes outlive a run, as servers do. */
+    @Override
+    public void close() {
+    }
+
+    private Optional<CompletableFuture<CommandResult>> unreachable(SshTarget target, FakeNode node) {
+        if (node == null) {
+            return Optional.of(unanswered(target, "no such node in the fake cluster"));
+        }
+        return node.unreachableBecause().map(reason -> CompletableFuture.failedFuture(new SshFailure(target.name(),
+                FailureKind.UNREACHABLE, target.name() + " (" + target.host() + ":" + (target.port() == null ? 22
+                : target.port()) + "): " + reason)));
+    }
+
+    private CompletableFuture<CommandResult> unanswered(SshTarget target, String message) {
+        String line = target.name() + ": " + message;
+        unanswered.add(line);
+        return CompletableFuture.failedFuture(new SshFailure(target.name(), FailureKind.PROTOCOL, line));
+    }
+}

@@ -78,9 +78,9 @@ public final class BerthCommand implements Callable<Integer> {
     boolean noColor;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT,
-            completionCandidates = OutputFormat.Flags.class,
+            converter = OutputFormat.Converter.class, completionCandidates = OutputFormat.Flags.class,
             description = "Output format: wide, json, yaml or name (default: a table).")
-    String output;
+    OutputFormat output;
 
     public BerthCommand(Environment environment) {
         this.environment = environment;
@@ -98,7 +98,7 @@ public final class BerthCommand implements Callable<Integer> {
     }
 
     public OutputFormat outputFormat() {
-        return OutputFormat.parse(output);
+        return output == null ? OutputFormat.TABLE : output;
     }
 
     public boolean verbose() {

@@ -74,7 +74,8 @@ public final class BerthCommand implements Callable<Integer> {
     boolean verbose;
 
     @Option(names = "--no-color", scope = ScopeType.INHERIT,
-            description = "No colour, spinner or prompt (also when $NO_COLOR is set or stdout is not a terminal).")
+            description = "No colour in tables and diffs; there is none anyway when stdout is not a terminal or "
+                    + "$NO_COLOR is set.")
     boolean noColor;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT,
@@ -105,6 +106,7 @@ public final class BerthCommand implements Callable<Integer> {
         return verbose;
     }
 
+    /** Whether stdout may be coloured: see {@link Environment#decorates(boolean)}. */
     public boolean decorates() {
         return environment.decorates(noColor);
     }

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /**
- * One rollout revision of a Deployment, kept so that {@code rollout history} can list it and
- * {@code rollout undo} can go back to it.
+ * One revision of a Deployment: a pod template it was rolled out with, kept in the cluster's record (at most
+ * {@code revisionHistoryLimit} of them) so that its number, change cause and age are the same for every
+ * operator, as {@code get deployments -o wide} and {@code describe} show them.
  *
  * @param number      1, 2, 3, ... per Deployment; a template rolled out again gets a new, higher number
  * @param specHash    the hash of the pod template, as on the containers' labels

@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.cli.output.Listing;
+import dev.berth.cli.output.Palette;
 import dev.berth.cli.output.Printer;
 import dev.berth.config.ClusterFileResolver;
 import dev.berth.config.ConfigStore;
@@ -108,6 +109,11 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     /** Prints a listing in the format chosen with {@code -o}. */
     protected void print(Listing listing) {
-        Printer.forFormat(root().outputFormat()).print(listing, out(), err());
+        Printer.forFormat(root().outputFormat(), palette()).print(listing, out(), err());
+    }
+
+    /** Colour for stdout: only on a terminal, and neither {@code NO_COLOR} nor {@code --no-color} set. */
+    protected Palette palette() {
+        return Palette.of(root().decorates());
     }
 }

@@ -74,13 +74,14 @@ public final class BerthCommand implements Callable<Integer> {
     boolean verbose;
 
     @Option(names = "--no-color", scope = ScopeType.INHERIT,
-            description = "No colour, spinner or prompt (also when $NO_COLOR is set or stdout is not a terminal).")
+            description = "No colour in tables and diffs; there is none anyway when stdout is not a terminal or "
+                    + "$NO_COLOR is set.")
     boolean noColor;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT,
-            completionCandidates = OutputFormat.Flags.class,
+            converter = OutputFormat.Converter.class, completionCandidates = OutputFormat.Flags.class,
             description = "Output format: wide, json, yaml or name (default: a table).")
-    String output;
+    OutputFormat output;
 
     public BerthCommand(Environment environment) {
         this.environment = environment;
@@ -98,13 +99,14 @@ public final class BerthCommand implements Callable<Integer> {
     }
 
     public OutputFormat outputFormat() {
-        return OutputFormat.parse(output);
+        return output == null ? OutputFormat.TABLE : output;
     }
 
     public boolean verbose() {
         return verbose;
     }
 
+    /** Whether stdout may be coloured: see {@link Environment#decorates(boolean)}. */
     public boolean decorates() {
         return environment.decorates(noColor);
     }

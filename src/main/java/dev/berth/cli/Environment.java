@@ -52,8 +52,11 @@ public record Environment(Map<String, String> variables, InputStream stdin, Path
         return workingDirectory.resolve(userPath).normalize();
     }
 
-    /** Colour and other terminal decoration are allowed only on a terminal without NO_COLOR. */
+    /**
+     * Whether stdout may be coloured: only on a terminal, without {@code --no-color}, and without {@code NO_COLOR}
+     * set to a non-empty value (as no-color.org defines it).
+     */
     public boolean decorates(boolean noColorFlag) {
-        return interactive && !noColorFlag && !variables.containsKey("NO_COLOR");
+        return interactive && !noColorFlag && variable("NO_COLOR").isEmpty();
     }
 }

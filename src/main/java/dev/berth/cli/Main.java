@@ -4,6 +4,7 @@ import dev.berth.error.ExitCode;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,6 +33,7 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.registerConverter(Duration.class, new DurationConverter());
         commandLine.getCommandSpec().usageMessage().exitCodeList(exitCodes());
         return commandLine;
     }

@@ -3,6 +3,7 @@ package dev.berth.ssh;
 import dev.berth.shell.ShellQuote;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -55,14 +56,7 @@ public final class SshTransport implements Transport {
      */
     public static SshTransport start(SshConfig config, Path home, String localUser, PassphrasePrompt prompt,
                                      Path agentSocket) {
-        SshClient client = SshClient.setUpDefaultClient();
-        HostKeyVerifier verifier = new HostKeyVerifier();
-        client.setServerKeyVerifier(verifier);
-        client.addSessionListener(new HostKeyAlgorithmOrder(verifier));
-        client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
-        client.setAgentFactory(agentSocket == null ? null : UnixAgent.factory(agentSocket));
-        CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, HEARTBEAT);
-        CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, HEARTBEATS_MISSED);
+        SshClient client = client(agentSocket);
         client.start();
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = Executors.defaultThreadFactory().newThread(runnable);
@@ -73,6 +67,25 @@ public final class SshTransport implements Transport {
         timer.setRemoveOnCancelPolicy(true);
         SessionOpener opener = new SessionOpener(client, new IdentityFiles(prompt), timer);
         return new SshTransport(client, opener, new Route.Defaults(config, home, localUser), timer);
+    }
+
+    /**
+     * The MINA client, not yet started. Its own ssh_config resolver is switched off: berth has resolved every
+     * endpoint ({@link Route}, from the {@code SshConfig} of the run's home) before it connects, and MINA's
+     * default would read the JVM user's {@code ~/.ssh/config} a second time, apply it to the resolved address
+     * (adding its own ProxyJump, port or identities) and fail every connection on a {@code Match} block.
+     */
+    static SshClient client(Path agentSocket) {
+        SshClient client = SshClient.setUpDefaultClient();
+        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        HostKeyVerifier verifier = new HostKeyVerifier();
+        client.setServerKeyVerifier(verifier);
+        client.addSessionListener(new HostKeyAlgorithmOrder(verifier));
+        client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
+        client.setAgentFactory(agentSocket == null ? null : UnixAgent.factory(agentSocket));
+        CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, HEARTBEAT);
+        CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, HEARTBEATS_MISSED);
+        return client;
     }
 
     @Override

@@ -5,23 +5,35 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The dependency direction of STYLE.md, enforced: the pure core knows nothing of the edges. */
+/**
+ * The dependency direction of STYLE.md, enforced: the pure core knows nothing of the edges, and each edge only of
+ * what is below it. Every rule selects classes that exist, so none of them can pass by matching nothing.
+ */
 class LayerRulesTest {
     private static final JavaClasses BERTH = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.berth");
 
-    private static final String[] EDGES = {
-            "dev.berth.cli..", "dev.berth.ssh..", "dev.berth.exec..", "dev.berth.lab..",
-            "picocli..", "org.apache.sshd.."};
+    private static final String CLI = "dev.berth.cli..";
+    private static final String SSH = "dev.berth.ssh..";
+    private static final String EXEC = "dev.berth.exec..";
+    private static final String STATE = "dev.berth.state..";
+    private static final String CONFIG = "dev.berth.config..";
+    private static final String LAB = "dev.berth.lab..";
+    private static final String PICOCLI = "picocli..";
+    private static final String MINA = "org.apache.sshd..";
+
+    /** What the pure core (records, planner, manifests, docker argv and output) may never reach. */
+    private static final String[] EDGES = {CLI, SSH, EXEC, STATE, CONFIG, LAB, PICOCLI, MINA};
 
     @Test
     void modelImportsNoEdge() {
         noClasses().that().resideInAPackage("dev.berth.model..")
                 .should().dependOnClassesThat().resideInAnyPackage(EDGES)
-                .allowEmptyShould(true)
                 .check(BERTH);
     }
 
@@ -29,23 +41,64 @@ class LayerRulesTest {
     void planImportsNoEdge() {
         noClasses().that().resideInAPackage("dev.berth.plan..")
                 .should().dependOnClassesThat().resideInAnyPackage(EDGES)
-                .allowEmptyShould(true)
                 .check(BERTH);
     }
 
     @Test
-    void manifestLoadingImportsNoEdge() {
-        noClasses().that().resideInAnyPackage("dev.berth.manifest..", "dev.berth.docker..", "dev.berth.proxy..")
+    void manifestLoadingAndDockerCommandsImportNoEdge() {
+        noClasses().that().resideInAnyPackage("dev.berth.manifest..", "dev.berth.docker..", "dev.berth.shell..")
                 .should().dependOnClassesThat().resideInAnyPackage(EDGES)
-                .allowEmptyShould(true)
+                .check(BERTH);
+    }
+
+    /** The cluster-held record and lock talk to nodes through the transport; they know no verb, executor or lab. */
+    @Test
+    void stateKnowsNoVerbExecutorOrLab() {
+        noClasses().that().resideInAPackage(STATE)
+                .should().dependOnClassesThat().resideInAnyPackage(CLI, EXEC, LAB, CONFIG, PICOCLI, MINA)
+                .check(BERTH);
+    }
+
+    /** The executor applies plans through the transport for any front end; it knows no verb, context or lab. */
+    @Test
+    void execKnowsNoVerbContextOrLab() {
+        noClasses().that().resideInAPackage(EXEC)
+                .should().dependOnClassesThat().resideInAnyPackage(CLI, LAB, CONFIG, PICOCLI, MINA)
+                .check(BERTH);
+    }
+
+    /** Contexts are a file on this machine that names an inventory; they reach no server. */
+    @Test
+    void configKnowsNothingButErrors() {
+        noClasses().that().resideInAPackage(CONFIG)
+                .should().dependOnClassesThat(resideInAPackage("dev.berth..")
+                        .and(resideOutsideOfPackage(CONFIG)).and(resideOutsideOfPackage("dev.berth.error..")))
+                .orShould().dependOnClassesThat().resideInAnyPackage(PICOCLI, MINA)
+                .check(BERTH);
+    }
+
+    /** The SSH transport knows targets and argv, not what berth does with them. */
+    @Test
+    void sshKnowsNoLayerAboveIt() {
+        noClasses().that().resideInAPackage(SSH)
+                .should().dependOnClassesThat().resideInAnyPackage(CLI, EXEC, STATE, CONFIG, LAB,
+                        "dev.berth.plan..", "dev.berth.manifest..", "dev.berth.model..", PICOCLI)
+                .check(BERTH);
+    }
+
+    /** MINA types never leave dev.berth.ssh (ADR 0003). */
+    @Test
+    void onlySshUsesMina() {
+        noClasses().that().resideOutsideOfPackage(SSH)
+                .should().dependOnClassesThat().resideInAPackage(MINA)
                 .check(BERTH);
     }
 
     @Test
     void errorsDependOnNothingOfBerth() {
         noClasses().that().resideInAPackage("dev.berth.error..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.cli..", "dev.berth.model..",
-                        "dev.berth.manifest..", "dev.berth.ssh..")
+                .should().dependOnClassesThat(resideInAPackage("dev.berth..")
+                        .and(resideOutsideOfPackage("dev.berth.error..")))
                 .check(BERTH);
     }
 }

@@ -38,8 +38,9 @@ class RootCommandTest {
         void unknownOutputFormatListsTheAllowedOnes() {
             CliRunner.Result result = berth.run("version", "-o", "xml");
             assertThat(result.exitCode()).isEqualTo(2);
-            assertThat(result.err()).isEqualTo(
-                    "error: unknown output format \"xml\": use one of wide, json, yaml, name\n");
+            assertThat(result.err()).isEqualTo("error: Invalid value for option '--output': unable to match a printer "
+                    + "suitable for the output format \"xml\", allowed formats are: json,name,wide,yaml\n"
+                    + "See 'berth version --help' for usage.\n");
             assertThat(result.out()).isEmpty();
         }
 

@@ -20,4 +20,12 @@ class DurationsTest {
     void refusesEverythingElse(String text) {
         assertThat(Durations.parse(text)).isEmpty();
     }
+
+    @ParameterizedTest(name = "{1} ms is written {0}")
+    @CsvSource({"0s, 0", "500ms, 500", "10s, 10000", "2m5s, 125000", "1m1ms, 60001", "1h30m, 5400000",
+            "26h, 93600000"})
+    void writesTheShortestFormItReadsBack(String text, long millis) {
+        assertThat(Durations.format(Duration.ofMillis(millis))).isEqualTo(text);
+        assertThat(Durations.parse(text)).contains(Duration.ofMillis(millis));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.berth.ssh;
 
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +64,27 @@ class SshConfigTest {
         }
 
         @Test
+        void keepsTheFirstValueWithinABlockToo() {
+            SshConfig config = SshConfig.parse(List.of("Host web", "  HostName first", "  HostName second"));
+
+            assertThat(config.settingsFor("web").hostName()).isEqualTo("first");
+        }
+
+        @Test
+        void readsQuotedPathsWithSpaces() {
+            SshConfig config = SshConfig.parse(List.of("Host web", "  IdentityFile \"~/My Keys/id_ed25519\""));
+
+            assertThat(config.settingsFor("web").identityFiles()).containsExactly("~/My Keys/id_ed25519");
+        }
+
+        @Test
+        void ignoresKeywordsItDoesNotUseEvenWithoutAValue() {
+            SshConfig config = SshConfig.parse(List.of("Host web", "  ForwardAgent", "  Port 2222"));
+
+            assertThat(config.settingsFor("web").port()).isEqualTo(2222);
+        }
+
+        @Test
         void treatsProxyJumpNoneAsNoJump() {
             SshConfig config = SshConfig.parse(List.of("Host direct", "ProxyJump none", "Host *", "ProxyJump bastion"));
 
@@ -78,6 +100,14 @@ class SshConfigTest {
                     .isEqualTo(Path.of("/home/u/.ssh/web-1_deploy"));
             assertThat(SshConfig.expandPath("%d/keys/100%%", Path.of("/home/u"), "h", "r"))
                     .isEqualTo(Path.of("/home/u/keys/100%"));
+        }
+    }
+
+    @Nested
+    class ReadByBerthAlone {
+        @Test
+        void theSshClientDoesNotResolveHostsFromAnyFileOfItsOwn() {
+            assertThat(SshTransport.client(null).getHostConfigEntryResolver()).isSameAs(HostConfigEntryResolver.EMPTY);
         }
     }
 }

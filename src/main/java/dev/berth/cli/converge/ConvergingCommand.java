@@ -81,7 +81,7 @@ public abstract class ConvergingCommand extends BaseCommand {
         if (options.dryRun()) {
             changes.forEach(line -> out.println(line + " (dry run)"));
             List<String> plan = PlanReport.plan(outcome.plan().actions(), outcome.plan().pending());
-            plan.forEach(out::println);
+            plan.forEach(line -> out.println(PlanReport.coloured(line, palette())));
             if (changes.isEmpty() && plan.isEmpty() && !quiet) {
                 out.println("cluster is in sync; nothing to do (dry run)");
             }
@@ -151,7 +151,7 @@ public abstract class ConvergingCommand extends BaseCommand {
         PlanReport.warnUnready(outcome.observed(), err());
         List<String> lines = new ArrayList<>(PlanReport.objectChanges(outcome.before(), outcome.after()));
         lines.addAll(PlanReport.plan(outcome.plan().actions(), outcome.plan().pending()));
-        lines.forEach(out()::println);
+        lines.forEach(line -> out().println(PlanReport.coloured(line, palette())));
         out().flush();
         err().flush();
         return !lines.isEmpty();

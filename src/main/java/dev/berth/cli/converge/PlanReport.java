@@ -1,6 +1,7 @@
 package dev.berth.cli.converge;
 
 import dev.berth.cli.ObjectNames;
+import dev.berth.cli.output.Palette;
 import dev.berth.exec.Convergence;
 import dev.berth.exec.NodeObservation;
 import dev.berth.exec.StepResult;
@@ -60,6 +61,17 @@ final class PlanReport {
         });
         pending.forEach(replica -> lines.add("pending: " + replica.deployment() + ": " + replica.reason()));
         return lines;
+    }
+
+    /** A line of {@link #plan} for a person: starts ({@code +}) green, removals ({@code -}) red, others plain. */
+    static String coloured(String line, Palette palette) {
+        if (line.startsWith("  + ")) {
+            return palette.green(line);
+        }
+        if (line.startsWith("  - ")) {
+            return palette.red(line);
+        }
+        return line;
     }
 
     static void warnUnready(List<NodeObservation> observed, PrintWriter err) {

@@ -39,12 +39,13 @@ public final class ReconcileCommand extends ConvergingCommand {
 
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1m",
             description = "Pause between runs with --watch (default: ${DEFAULT-VALUE}).")
-    String interval;
+    Duration interval;
 
     @Override
     public Integer call() throws InterruptedException {
-        Duration pause = Durations.parse(interval).filter(d -> !d.isZero()).orElseThrow(() ->
-                new InvalidInputException("--interval: not a duration: \"" + interval + "\" (use e.g. 30s, 1m)"));
+        if (interval.isZero()) {
+            throw new InvalidInputException("--interval must be longer than 0s (use e.g. 30s, 1m)");
+        }
         UnaryOperator<dev.berth.state.StateRecord> change = UnaryOperator.identity();
         if (manifests.given()) {
             Map<String, String> objects = StoredManifests.encode(manifests.load(environment(), err()));
@@ -61,10 +62,10 @@ public final class ReconcileCommand extends ConvergingCommand {
             try {
                 converge("reconcile", change, options, true);
             } catch (BerthException e) {
-                err().println("error: " + e.getMessage() + " (trying again in " + interval + ")");
+                err().println("error: " + e.getMessage() + " (trying again in " + Durations.format(interval) + ")");
                 err().flush();
             }
-            Thread.sleep(pause.toMillis());
+            Thread.sleep(interval.toMillis());
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.berth.cli.lab;
 import dev.berth.cli.output.Listing;
 import dev.berth.cli.output.Listing.Column;
 import dev.berth.cli.output.OutputFormat;
+import dev.berth.cli.output.Palette;
 import dev.berth.cli.output.Printer;
 import dev.berth.lab.LabStatus;
 
@@ -14,7 +15,8 @@ final class LabStatusListing {
     private LabStatusListing() {
     }
 
-    static void print(LabStatus status, OutputFormat format, PrintWriter out, PrintWriter err, String hint) {
+    static void print(LabStatus status, OutputFormat format, Palette palette, PrintWriter out, PrintWriter err,
+                      String hint) {
         if (format == OutputFormat.JSON || format == OutputFormat.YAML) {
             Printer.forFormat(format).print(Listing.of(List.of(Column.of("NAME")),
                     List.of(new Listing.Item("lab/" + status.name(), List.of(status.name()), status))).asSingle(),
@@ -26,7 +28,7 @@ final class LabStatusListing {
                         node.roles().isEmpty() ? "<none>" : String.join(",", node.roles()), node.docker(),
                         node.container()),
                 node)).toList();
-        Printer.forFormat(format).print(Listing.of(List.of(Column.of("NODE"), Column.of("STATUS"),
+        Printer.forFormat(format, palette).print(Listing.of(List.of(Column.of("NODE"), Column.of("STATUS"),
                         Column.of("ADDRESS"), Column.of("ROLES"), Column.of("DOCKER"), Column.wide("CONTAINER")), items)
                 .withEmptyMessage("No lab \"" + status.name() + "\" is up (start one: " + hint + ")."), out, err);
         if (format == OutputFormat.NAME) {

@@ -24,7 +24,8 @@ public final class LabUpCommand extends LabVerb {
     public Integer call() {
         long started = System.nanoTime();
         LabStatus status = control().up(nodes, registryPort);
-        LabStatusListing.print(status, root().outputFormat(), out(), err(), "berth lab up" + nameOption());
+        LabStatusListing.print(status, root().outputFormat(), palette(), out(), err(),
+                "berth lab up" + nameOption());
         registerContext();
         long seconds = Math.round((System.nanoTime() - started) / 1e9);
         long ready = status.nodes().stream().filter(LabStatus.NodeStatus::ready).count();

@@ -7,10 +7,16 @@ public interface Printer {
 
     void print(Listing listing, PrintWriter out, PrintWriter err);
 
+    /** The printer of {@code format}, without colour. */
     static Printer forFormat(OutputFormat format) {
+        return forFormat(format, Palette.PLAIN);
+    }
+
+    /** The printer of {@code format}; tables colour their status words with {@code palette}. */
+    static Printer forFormat(OutputFormat format, Palette palette) {
         return switch (format) {
-            case TABLE -> new TablePrinter(false);
-            case WIDE -> new TablePrinter(true);
+            case TABLE -> new TablePrinter(false, palette);
+            case WIDE -> new TablePrinter(true, palette);
             case JSON -> new JsonPrinter();
             case YAML -> new YamlPrinter();
             case NAME -> new NamePrinter();

@@ -24,6 +24,12 @@ public final class NodeCommands {
         return List.of("docker", "pull", "--quiet", image);
     }
 
+    /** Pulls an image only when the engine does not have it yet ({@code imagePullPolicy: IfNotPresent}). */
+    public static List<String> pullIfMissing(String image) {
+        return List.of("sh", "-c", "docker image inspect \"$1\" >/dev/null 2>&1 || docker pull --quiet \"$1\"",
+                "sh", image);
+    }
+
     /** Stops a container within the grace period it was started with, then removes it; gone already is fine. */
     public static List<String> removeContainer(String containerId) {
         requireId(containerId);

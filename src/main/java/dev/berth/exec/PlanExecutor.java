@@ -103,7 +103,8 @@ public final class PlanExecutor {
             return checked(transport.run(node, NodeCommands.ensureNetwork(network.name())));
         }
         if (action instanceof Action.PullImage pull) {
-            return checked(transport.run(node, NodeCommands.pull(pull.image())));
+            return checked(transport.run(node, pull.onlyIfMissing() ? NodeCommands.pullIfMissing(pull.image())
+                    : NodeCommands.pull(pull.image())));
         }
         if (action instanceof Action.RunContainer run) {
             return checked(transport.run(node, run.argv()));

@@ -59,6 +59,21 @@ public record ObservedPod(String namespace, String name, String deployment, Stri
                 .filter(c -> c.running() && (c.health() == null || c.health().equals("healthy"))).count();
     }
 
+    /** Every container runs and, when it has a readiness check, passes it: the replica may take traffic. */
+    public boolean ready() {
+        return running() && readyContainers() == containers.size();
+    }
+
+    /**
+     * Kubernetes' <em>available</em>: the replica is {@link #ready()} and every container has been running at
+     * least {@code minReadySeconds} at {@code observedAt} (counted from its {@code startedAt}, so a restart starts
+     * the count again). A container whose start time is unknown has run long enough only when none is asked.
+     */
+    public boolean available(int minReadySeconds, Instant observedAt) {
+        return ready() && containers.stream().allMatch(c -> minReadySeconds <= 0 || c.startedAt() != null
+                && !c.startedAt().plusSeconds(minReadySeconds).isAfter(observedAt));
+    }
+
     public int restarts() {
         return containers.stream().mapToInt(ObservedContainer::restartCount).sum();
     }

@@ -48,4 +48,11 @@ class NodeCommandsTest {
         assertThat(NodeCommands.pull("berth-registry:5000/berth-hello:v1"))
                 .containsExactly("docker", "pull", "--quiet", "berth-registry:5000/berth-hello:v1");
     }
+
+    @Test
+    void pullIfMissingAsksTheEngineFirstAndPassesTheImageAsAParameter() {
+        assertThat(NodeCommands.pullIfMissing("nginx:1.28; rm -rf /")).containsExactly("sh", "-c",
+                "docker image inspect \"$1\" >/dev/null 2>&1 || docker pull --quiet \"$1\"", "sh",
+                "nginx:1.28; rm -rf /");
+    }
 }

@@ -87,6 +87,39 @@ class ObservedPodTest {
         assertThat(helper.specHash()).isEmpty();
     }
 
+    @Test
+    void aReplicaIsReadyWhenEveryContainerRunsAndPassesItsCheck() {
+        assertThat(pod("running", 0, null).ready()).isTrue();
+        assertThat(pod("running", 0, "healthy").ready()).isTrue();
+        assertThat(pod("running", 0, "starting").ready()).isFalse();
+        assertThat(pod("running", 0, "unhealthy").ready()).isFalse();
+        assertThat(pod("restarting", 1, null).ready()).isFalse();
+        assertThat(pod("paused", 0, null).ready()).isFalse();
+    }
+
+    @Test
+    void aReadyReplicaIsAvailableOnceItHasRunMinReadySeconds() {
+        Instant started = Instant.parse("2026-01-01T00:00:10Z");
+        ObservedContainer app = container("web-a", "app", "running", 0, "healthy");
+        ObservedPod pod = ObservedPod.group("node-1", List.of(new ObservedContainer(app.id(), app.name(), app.image(),
+                app.labels(), "running", 0, false, "healthy", 0, app.createdAt(), started, null, Map.of(),
+                List.of()))).get(0);
+
+        assertThat(pod.available(0, started)).isTrue();
+        assertThat(pod.available(10, started.plusSeconds(9))).isFalse();
+        assertThat(pod.available(10, started.plusSeconds(10))).isTrue();
+        assertThat(pod.available(10, Instant.MAX)).isTrue();
+        assertThat(pod("running", 0, "starting").available(0, Instant.MAX)).isFalse();
+    }
+
+    @Test
+    void aContainerOfUnknownStartHasRunLongEnoughOnlyWhenNoneIsAsked() {
+        ObservedPod pod = pod("running", 0, null);
+
+        assertThat(pod.available(0, Instant.MAX)).isTrue();
+        assertThat(pod.available(5, Instant.MAX)).isFalse();
+    }
+
     private static ObservedPod pod(String status, int exitCode, String health) {
         return ObservedPod.group("node-1", List.of(container("web-a", "app", status, exitCode, health))).get(0);
     }

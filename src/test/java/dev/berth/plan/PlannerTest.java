@@ -174,20 +174,26 @@ class PlannerTest {
         private final String newHash = SpecHash.of(newImage, desired(newImage));
 
         @Test
-        void startNewReplicasBeforeRemovingTheOldOnes() {
+        void pullsTheNewImageEverywhereThenStartsTheFirstWave() {
             servers.apply(plan(DESIRED));
 
             Plan plan = planner.plan(desired(newImage), servers.view(), Map.of("default/web", new Revision(1, HASH)));
 
             assertThat(describe(plan)).containsExactly(
-                    "node-1: ensure network berth", "node-2: ensure network berth", "node-3: ensure network berth",
-                    "node-1: start container default_web-" + newHash + "-a0004_app (nginx:1.28)",
-                    "node-2: start container default_web-" + newHash + "-a0005_app (nginx:1.28)",
-                    "node-3: start container default_web-" + newHash + "-a0006_app (nginx:1.28)",
-                    remove("node-3", "a0003", "spec changed"), remove("node-2", "a0002", "spec changed"),
-                    remove("node-1", "a0001", "spec changed"),
-                    cleanUp("node-3", "a0003"), cleanUp("node-2", "a0002"), cleanUp("node-1", "a0001"));
+                    "node-1: ensure network berth",
+                    "node-1: pull nginx:1.28 (if missing)", "node-2: pull nginx:1.28 (if missing)",
+                    "node-3: pull nginx:1.28 (if missing)",
+                    "node-1: start container default_web-" + newHash + "-a0004_app (nginx:1.28)");
             assertThat(plan.revisions()).containsExactly(Map.entry("default/web", new Revision(2, newHash)));
+        }
+
+        @Test
+        void removesAnOldReplicaOnceItsReplacementIsAvailable() {
+            servers.apply(plan(DESIRED));
+            servers.apply(plan(desired(newImage)));
+
+            assertThat(describe(plan(desired(newImage)))).containsExactly(
+                    remove("node-1", "a0001", "spec changed"), cleanUp("node-1", "a0001"));
         }
 
         @Test
@@ -199,7 +205,8 @@ class PlannerTest {
 
             assertThat(plan.actions()).isEmpty();
             assertThat(plan.pending()).extracting(PendingReplica::reason)
-                    .containsExactly("0/1 nodes fit: 1 insufficient cpu", "0/1 nodes fit: 1 insufficient cpu");
+                    .containsExactly("0/1 nodes fit: 1 insufficient cpu");
+            assertThat(plan.waiting()).isTrue();
         }
 
         @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.berth.model.BerthLabels;
 import dev.berth.model.Container;
 import dev.berth.model.ContainerProbes;
+import dev.berth.model.IntOrString;
 import dev.berth.model.Probe;
 
 /**
@@ -59,7 +60,7 @@ public final class ProbeLabel {
         return probes;
     }
 
-    private static boolean numbered(dev.berth.model.IntOrString port) {
+    private static boolean numbered(IntOrString port) {
         return port != null && port.isNumber();
     }
 }

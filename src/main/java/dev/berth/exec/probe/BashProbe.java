@@ -2,6 +2,7 @@ package dev.berth.exec.probe;
 
 import dev.berth.ssh.CommandResult;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,7 +36,7 @@ final class BashProbe {
 
     static List<String> httpArgv(String host, int port, byte[] request, int timeoutSeconds) {
         return List.of("bash", "-c", HTTP, "berth-probe", host, Integer.toString(port),
-                new String(request, java.nio.charset.StandardCharsets.UTF_8), Integer.toString(timeoutSeconds));
+                new String(request, StandardCharsets.UTF_8), Integer.toString(timeoutSeconds));
     }
 
     /** Whether the node has no bash to run the scripts with. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What one run has seen of each container's probes, in memory: a run that observes several times (a rollout
@@ -58,7 +59,7 @@ final class ProbeHistory {
 
     private Entry entry(String containerId, Instant startedAt) {
         Entry entry = containers.get(containerId);
-        if (entry == null || !java.util.Objects.equals(entry.startedAt, startedAt)) {
+        if (entry == null || !Objects.equals(entry.startedAt, startedAt)) {
             entry = new Entry(startedAt);
             containers.put(containerId, entry);
         }

@@ -12,6 +12,7 @@ import dev.berth.model.ObjectMeta;
 import dev.berth.model.ObservedContainer;
 import dev.berth.model.Probe;
 import dev.berth.ssh.CommandResult;
+import dev.berth.ssh.ConnectFailure;
 import dev.berth.ssh.FanOut;
 import dev.berth.ssh.SshTarget;
 import dev.berth.ssh.TcpConnection;
@@ -92,8 +93,8 @@ final class FakeNodes implements Transport {
         asked.add("connect " + key);
         Function<String, CompletableFuture<TcpConnection>> answer = connections.get(key);
         if (answer == null) {
-            return CompletableFuture.failedFuture(new dev.berth.ssh.ConnectFailure(node.name(),
-                    dev.berth.ssh.ConnectFailure.Reason.REFUSED, node.name() + ": " + host + ":" + port
+            return CompletableFuture.failedFuture(new ConnectFailure(node.name(),
+                    ConnectFailure.Reason.REFUSED, node.name() + ": " + host + ":" + port
                     + ": connection refused"));
         }
         return answer.apply(key);

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,7 +184,7 @@ class ProbeRunnerTest {
             runner.probe(List.of(observed));
             answerHttp("node-1", "503 Service Unavailable");
 
-            List<String> healths = new java.util.ArrayList<>();
+            List<String> healths = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 clock.advance(Duration.ofSeconds(1));
                 healths.add(only(runner.probe(List.of(observed))).health());

@@ -53,13 +53,16 @@ public record ObservedPod(String namespace, String name, String deployment, Stri
     private record PodKey(String namespace, String name) {
     }
 
-    /** Containers that run and, when they have a health check, pass it. */
+    /** Containers that run and, when they have a readiness probe (or docker health check), pass it. */
     public int readyContainers() {
         return (int) containers.stream()
                 .filter(c -> c.running() && (c.health() == null || c.health().equals("healthy"))).count();
     }
 
-    /** Every container runs and, when it has a readiness check, passes it: the replica may take traffic. */
+    /**
+     * Every container is running and, when it has a readiness probe, passes it: the replica may take traffic.
+     * A replica that runs but is not ready still shows {@code Running}, with READY {@code 0/1}, as kubectl.
+     */
     public boolean ready() {
         return running() && readyContainers() == containers.size();
     }

@@ -56,6 +56,25 @@ class ObservedPodTest {
     }
 
     @Test
+    void aReplicaIsReadyOnlyWhenEveryContainerRunsAndPassesItsReadinessProbe() {
+        assertThat(pod("running", 0, null).ready()).isTrue();
+        assertThat(pod("running", 0, "healthy").ready()).isTrue();
+        assertThat(pod("running", 0, "starting").ready()).isFalse();
+        assertThat(pod("running", 0, "unhealthy").ready()).isFalse();
+        assertThat(pod("restarting", 1, null).ready()).isFalse();
+    }
+
+    @Test
+    void berthsProbeResultReplacesDockersWordAndSaysWhatItSaw() {
+        ObservedContainer probed = container("web-a", "app", "running", 0, "healthy")
+                .withHealth("unhealthy", "HTTP probe failed with statuscode: 500");
+
+        assertThat(probed.health()).isEqualTo("unhealthy");
+        assertThat(probed.healthDetail()).isEqualTo("HTTP probe failed with statuscode: 500");
+        assertThat(container("web-a", "app", "running", 0, "healthy").healthDetail()).isNull();
+    }
+
+    @Test
     void aRestartingOrPausedReplicaIsAliveButNotRunning() {
         assertThat(pod("restarting", 1, null).alive()).isTrue();
         assertThat(pod("restarting", 1, null).running()).isFalse();

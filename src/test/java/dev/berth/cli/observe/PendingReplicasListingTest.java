@@ -96,6 +96,20 @@ class PendingReplicasListingTest {
         }
 
         @Test
+        void aReplicaWhoseReadinessProbeFailsRunsButIsNotReadyAndDescribeSaysWhatTheProbeSaw() {
+            ObservedContainer failing = replica("web-" + hash + "-a1b2c")
+                    .withHealth("unhealthy", "HTTP probe failed with statuscode: 500");
+            List<ObservedPod> running = ObservedPod.group("node-1", List.of(failing));
+
+            assertThat(table(PodListing.of(running, Map.of("node-1", "10.0.0.11"), false, NOW))).isEqualTo(
+                    String.join("\n",
+                            "NAME                   READY   STATUS    RESTARTS   AGE   NODE",
+                            "web-" + hash + "-a1b2c   0/1     Running   0          60s   node-1", ""));
+            assertThat(DescribeCommand.pod(running.get(0), "10.0.0.11", NOW)).contains(
+                    "    Health:    unhealthy\n    Probe:     HTTP probe failed with statuscode: 500\n");
+        }
+
+        @Test
         void theJsonOfAPendingReplicaCarriesTheReason() {
             Listing listing = PodListing.of(List.of(), GetCommand.pendingPods(picture), Map.of(), false, NOW);
             PodListing.PodDocument document = (PodListing.PodDocument) listing.items().get(0).object();

@@ -1,0 +1,118 @@
+package dev.berth.state;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Changes to one stored Deployment that berth makes itself rather than the user's files: a rollback or
+ * {@code rollout undo} puts an earlier template back, {@code rollout pause|resume} sets {@code spec.paused},
+ * {@code rollout restart} stamps the template. Each returns a new record; the next converging run rolls the
+ * replicas to it like any other change, and {@code diff -f} of the user's files then shows the difference.
+ */
+public final class StoredDeployments {
+    /** The annotation {@code kubectl rollout restart} sets on the pod template; berth sets the same. */
+    public static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private StoredDeployments() {
+    }
+
+    /** The record key of a Deployment's stored object, from its {@code namespace/name}. */
+    public static String identity(String deployment) {
+        return "Deployment/" + deployment;
+    }
+
+    /** Whether the record stores the Deployment {@code namespace/name}. */
+    public static boolean stored(StateRecord record, String deployment) {
+        return record.applied().containsKey(identity(deployment));
+    }
+
+    /** The kept revision {@code number} of the Deployment, if the record still has it. */
+    public static Optional<StoredRevision> revision(StateRecord record, String deployment, long number) {
+        return record.revisions(deployment).stream().filter(r -> r.number() == number).findFirst();
+    }
+
+    /** The revision before the newest one: where a rollback or a plain {@code rollout undo} goes. */
+    public static Optional<StoredRevision> previous(StateRecord record, String deployment) {
+        var history = record.revisions(deployment);
+        return history.size() < 2 ? Optional.empty() : Optional.of(history.get(history.size() - 2));
+    }
+
+    /** The record with the Deployment's pod template replaced by {@code revision}'s. */
+    public static StateRecord withTemplate(StateRecord record, String deployment, StoredRevision revision) {
+        return edit(record, deployment, object -> object.with("spec").set("template", withoutNulls(revision.template())));
+    }
+
+    /** The record with the Deployment's {@code spec.paused} set to {@code paused}. */
+    public static StateRecord withPaused(StateRecord record, String deployment, boolean paused) {
+        return edit(record, deployment, object -> object.with("spec").put("paused", paused));
+    }
+
+    /** The record with the template stamped {@value #RESTARTED_AT}: a new revision with the same spec. */
+    public static StateRecord withRestart(StateRecord record, String deployment, Instant at) {
+        return edit(record, deployment, object -> object.with("spec").with("template").with("metadata")
+                .with("annotations").put(RESTARTED_AT, at.toString()));
+    }
+
+    /** Whether the stored Deployment is paused. */
+    public static boolean paused(StateRecord record, String deployment) {
+        JsonNode paused = read(record, deployment).path("spec").path("paused");
+        return paused.asBoolean(false);
+    }
+
+    private interface Edit {
+        void apply(ObjectNode object);
+    }
+
+    private static StateRecord edit(StateRecord record, String deployment, Edit edit) {
+        ObjectNode object = read(record, deployment);
+        edit.apply(object);
+        Map<String, String> applied = new TreeMap<>(record.applied());
+        applied.put(identity(deployment), object.toString());
+        return record.withApplied(applied);
+    }
+
+    private static ObjectNode read(StateRecord record, String deployment) {
+        String text = record.applied().get(identity(deployment));
+        if (text == null) {
+            throw new IllegalArgumentException("the cluster stores no deployment " + deployment);
+        }
+        try {
+            return (ObjectNode) JSON.readTree(text);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("the stored deployment " + deployment + " is not a JSON object", e);
+        }
+    }
+
+    /** Templates kept by older runs hold explicit nulls, which the manifest reader refuses. */
+    private static JsonNode withoutNulls(JsonNode node) {
+        JsonNode copy = node.deepCopy();
+        strip(copy);
+        return copy;
+    }
+
+    private static void strip(JsonNode node) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getValue().isNull()) {
+                    fields.remove();
+                } else {
+                    strip(field.getValue());
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(StoredDeployments::strip);
+        }
+    }
+}

@@ -37,6 +37,12 @@ public final class NodeCommands {
                 + "! docker container inspect \"$1\" >/dev/null 2>&1", "sh", containerId);
     }
 
+    /** Restarts a container in place: stopped within the grace period it was started with, then started again. */
+    public static List<String> restartContainer(String containerId) {
+        requireId(containerId);
+        return List.of("docker", "restart", containerId);
+    }
+
     /**
      * Creates the directory a file goes into: berth's own directory private to the SSH user (0700), those below
      * it readable (0755) so a container can read what is mounted into it.

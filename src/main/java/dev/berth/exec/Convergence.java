@@ -1,5 +1,6 @@
 package dev.berth.exec;
 
+import dev.berth.exec.probe.ProbeRunner;
 import dev.berth.model.Resource;
 import dev.berth.plan.Action;
 import dev.berth.plan.ClusterView;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -25,33 +27,65 @@ import java.util.function.UnaryOperator;
  * out the plan, and optionally wait until every replica is ready.
  */
 public final class Convergence {
-    private static final Duration POLL = Duration.ofSeconds(2);
-
     private final ClusterAccess access;
     private final ClusterState state;
     private final Planner planner;
     private final Clock clock;
     private final Consumer<StepResult> progress;
+    private final Consumer<String> notes;
+    private final RolloutDriver.Pause pause;
 
     public Convergence(ClusterAccess access, ClusterState state, Planner planner, Clock clock,
                        Consumer<StepResult> progress) {
+        this(access, state, planner, clock, progress, note -> { }, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    /**
+     * @param notes what a person follows a rollout by: its waves, failures and rollbacks, one line each
+     * @param pause how the run waits between observations
+     */
+    public Convergence(ClusterAccess access, ClusterState state, Planner planner, Clock clock,
+                       Consumer<StepResult> progress, Consumer<String> notes, RolloutDriver.Pause pause) {
         this.access = access;
         this.state = state;
         this.planner = planner;
         this.clock = clock;
         this.progress = progress;
+        this.notes = notes;
+        this.pause = pause;
     }
 
-    /** How a run behaves. */
-    public record Options(boolean dryRun, Duration lockWait, boolean waitReady, Duration timeout) {
+    /**
+     * How a run behaves.
+     *
+     * @param timeout      how long the run waits for rollouts and, with {@code waitReady}, for readiness; zero or
+     *                     null waits as long as the rollouts' progress deadlines allow
+     * @param autoRollback a failed rollout is rolled back (else paused)
+     */
+    public record Options(boolean dryRun, Duration lockWait, boolean waitReady, Duration timeout,
+                          boolean autoRollback) {
+        public Options(boolean dryRun, Duration lockWait, boolean waitReady, Duration timeout) {
+            this(dryRun, lockWait, waitReady, timeout, true);
+        }
     }
 
-    /** What a run found and did. */
+    /**
+     * What a run found and did.
+     *
+     * @param failures     the rollouts that failed, and why
+     * @param rolledBackTo the revision each rolled-back Deployment went back to
+     */
     public record Outcome(StateRecord before, StateRecord after, List<NodeObservation> observed, Plan plan,
-                          List<StepResult> steps, WaitResult waited) {
+                          List<StepResult> steps, WaitResult waited, List<RolloutFailure> failures,
+                          Map<String, Long> rolledBackTo) {
+
+        public Outcome(StateRecord before, StateRecord after, List<NodeObservation> observed, Plan plan,
+                       List<StepResult> steps, WaitResult waited) {
+            this(before, after, observed, plan, steps, waited, List.of(), Map.of());
+        }
 
         public boolean failed() {
-            return steps.stream().anyMatch(StepResult::failed);
+            return steps.stream().anyMatch(StepResult::failed) || !failures.isEmpty();
         }
     }
 
@@ -73,82 +107,72 @@ public final class Convergence {
      * elsewhere first, and removed from them only when every replacement could be placed and started.
      */
     public Outcome run(UnaryOperator<StateRecord> change, Options options, Set<String> draining) {
+        ProbeRunner probes = new ProbeRunner(access, clock);
         if (options.dryRun()) {
             StateRecord current = state.read();
             StateRecord next = change.apply(current);
-            Planned planned = plan(next, draining);
-            return new Outcome(current, next, planned.observed, withEvictions(planned, draining), List.of(),
+            Planned planned = plan(next, draining, probes);
+            return new Outcome(current, next, planned.observed(), withEvictions(planned, draining), List.of(),
                     WaitResult.NOT_ASKED);
         }
         try (Lease lease = state.acquire(options.lockWait())) {
             StateRecord current = state.read();
             StateRecord next = change.apply(current);
-            Planned planned = plan(next, draining);
-            StateRecord stored = DesiredStates.withRevisions(next, planned.desired, planned.plan, clock.instant());
-            if (!DesiredStates.sameContent(stored, current)) {
-                stored = state.write(stored);
-            }
+            Planned planned = plan(next, draining, probes);
+            StateRecord stored = store(current, next, planned);
             lease.ensureHeld();
             PlanExecutor executor = new PlanExecutor(access, progress);
-            List<StepResult> steps = new ArrayList<>(executor.execute(planned.plan.actions()));
-            if (!draining.isEmpty() && planned.plan.pending().isEmpty() && steps.stream().noneMatch(StepResult::failed)) {
+            List<StepResult> steps = new ArrayList<>(executor.execute(planned.plan().actions()));
+            if (!draining.isEmpty() && planned.plan().pending().isEmpty() && steps.stream().noneMatch(StepResult::failed)) {
                 lease.ensureHeld();
                 steps.addAll(executor.execute(evictions(planned, draining)));
             }
-            WaitResult waited = options.waitReady() && steps.stream().noneMatch(StepResult::failed)
-                    ? waitReady(stored, options.timeout(), lease) : WaitResult.NOT_ASKED;
-            return new Outcome(current, stored, planned.observed, planned.plan, steps, waited);
+            Instant deadline = options.timeout() == null || options.timeout().isZero() ? Instant.MAX
+                    : clock.instant().plus(options.timeout());
+            StateRecord[] latest = {stored};
+            RolloutDriver driver = new RolloutDriver(access, record -> plan(record, Set.of(), probes),
+                    (record, again) -> latest[0] = store(latest[0], record, again), clock, pause, executor, notes);
+            RolloutDriver.Result driven = driver.drive(stored, planned, steps, lease, deadline,
+                    options.autoRollback(), options.waitReady());
+            WaitResult waited = !options.waitReady() ? WaitResult.NOT_ASKED
+                    : driven.timedOut() ? new WaitResult(true, false, driven.waitingFor())
+                    : new WaitResult(true, driven.failures().isEmpty()
+                            && driven.steps().stream().noneMatch(StepResult::failed), "");
+            if (driven.timedOut() && !options.waitReady()) {
+                notes.accept("the rollout goes on at the next run (reconcile, or rollout status): "
+                        + driven.waitingFor());
+            }
+            return new Outcome(current, driven.record(), driven.last().observed(), driven.last().plan(),
+                    driven.steps(), waited, driven.failures(), driven.rolledBackTo());
         }
     }
 
-    private Planned plan(StateRecord record, Set<String> draining) {
+    /** Stores {@code next} with the revisions {@code planned} assigned, unless that is what is stored already. */
+    private StateRecord store(StateRecord current, StateRecord next, Planned planned) {
+        StateRecord stored = DesiredStates.withRevisions(next, planned.desired(), planned.plan(), clock.instant());
+        return DesiredStates.sameContent(stored, current) ? current : state.write(stored);
+    }
+
+    private Planned plan(StateRecord record, Set<String> draining, ProbeRunner probes) {
         List<Resource> objects = DesiredStates.objects(record);
         DesiredState desired = DesiredStates.of(objects);
-        List<NodeObservation> observed = new ClusterObserver(access).observe();
-        ClusterView view = ClusterViews.of(observed, record.cordoned(), draining);
-        return new Planned(desired, observed, planner.plan(desired, view, DesiredStates.revisions(record)));
+        List<NodeObservation> observed = probes.probe(new ClusterObserver(access).observe());
+        ClusterView view = ClusterViews.of(observed, record.cordoned(), draining, clock.instant());
+        return new Planned(desired, observed, planner.plan(desired, view, DesiredStates.revisions(record)),
+                probes.livenessFailures());
     }
 
     private static List<Action> evictions(Planned planned, Set<String> draining) {
         List<Action> evictions = new ArrayList<>();
-        planned.observed.stream().filter(o -> o.ready() && draining.contains(o.node().name()))
+        planned.observed().stream().filter(o -> o.ready() && draining.contains(o.node().name()))
                 .forEach(o -> evictions.addAll(Planner.evictions(ClusterViews.node(o, true))));
         return evictions;
     }
 
     /** For a dry run: the plan with the evictions of the draining nodes appended. */
     private static Plan withEvictions(Planned planned, Set<String> draining) {
-        List<Action> all = new ArrayList<>(planned.plan.actions());
+        List<Action> all = new ArrayList<>(planned.plan().actions());
         all.addAll(evictions(planned, draining));
-        return new Plan(all, planned.plan.pending(), planned.plan.revisions());
-    }
-
-    private WaitResult waitReady(StateRecord record, Duration timeout, Lease lease) {
-        Instant deadline = clock.instant().plus(timeout);
-        String missing = "";
-        while (true) {
-            Planned planned = plan(record, Set.of());
-            missing = Readiness.missing(planned.desired, planned.observed, planned.plan);
-            if (missing.isEmpty()) {
-                return new WaitResult(true, true, "");
-            }
-            if (!clock.instant().plus(POLL).isBefore(deadline)) {
-                return new WaitResult(true, false, missing);
-            }
-            lease.ensureHeld();
-            sleep(POLL);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for replicas", e);
-        }
-    }
-
-    private record Planned(DesiredState desired, List<NodeObservation> observed, Plan plan) {
+        return new Plan(all, planned.plan().pending(), planned.plan().revisions(), planned.plan().rollouts());
     }
 }

@@ -112,6 +112,9 @@ public final class PlanExecutor {
         if (action instanceof Action.RemoveContainer remove) {
             return checked(transport.run(node, NodeCommands.removeContainer(remove.containerId())));
         }
+        if (action instanceof Action.RestartContainer restart) {
+            return checked(transport.run(node, NodeCommands.restartContainer(restart.containerId())));
+        }
         if (action instanceof Action.CleanUpPod cleanUp) {
             return checked(transport.run(node, NodeCommands.cleanUpPod(cleanUp.directory(), cleanUp.pod())));
         }

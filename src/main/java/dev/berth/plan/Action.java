@@ -117,6 +117,19 @@ public sealed interface Action {
     }
 
     /**
+     * Restart one container in place (stop within its grace period, start again), as the kubelet does when a
+     * liveness probe fails {@code failureThreshold} times.
+     *
+     * @param reason what the probe saw, for people
+     */
+    record RestartContainer(String node, String containerId, String name, String reason) implements Action {
+        @Override
+        public String describe() {
+            return node + ": restart container " + name + " (" + reason + ")";
+        }
+    }
+
+    /**
      * After a replica's containers are removed: delete its directory of files ({@code directory}) and the
      * scratch volumes of its {@code emptyDir}s (Docker volumes labelled {@code berth.dev/pod=<pod>}).
      * PersistentVolumeClaim volumes are never deleted here.

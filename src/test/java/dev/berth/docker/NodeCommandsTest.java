@@ -20,6 +20,12 @@ class NodeCommandsTest {
     }
 
     @Test
+    void aRestartNamesOnlyTheContainerAndRefusesAnythingElse() {
+        assertThat(NodeCommands.restartContainer(ID)).containsExactly("docker", "restart", ID);
+        assertThatThrownBy(() -> NodeCommands.restartContainer("--time=0")).hasMessage("not a container id: --time=0");
+    }
+
+    @Test
     void directoriesUnderBerthsOwnArePrepared() {
         assertThat(NodeCommands.prepareDirectory("/home/deploy/.berth/pods/default/web-abc/config"))
                 .containsExactly("sh", "-c", "mkdir -p \"$1\" && chmod 0700 \"$1\" && umask 022 && mkdir -p \"$2\"",

@@ -13,11 +13,11 @@ import dev.berth.plan.PendingReplica;
 import dev.berth.ssh.KnownHosts;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -89,7 +89,7 @@ final class Provisioning {
                 + "address: 10.0.0.14, hostKey: \"ssh-ed25519 AAAA...\"}); it printed: " + excerpt(stdout));
     }
 
-    private void recordHostKey(Cluster cluster, Cluster.Node node, JsonNode hostKey, String source) throws IOException {
+    private void recordHostKey(Cluster cluster, Cluster.Node node, JsonNode hostKey, String source) {
         Path knownHosts = userPaths.apply(cluster.spec().ssh().knownHosts());
         int port = node.port() != null ? node.port() : cluster.spec().ssh().port() != null
                 ? cluster.spec().ssh().port() : 22;
@@ -106,15 +106,13 @@ final class Provisioning {
                     + "AAAA...\"): " + excerpt(hostKey.asText("")) + "; node " + node.name()
                     + " is in the inventory, its key is not recorded");
         }
-        String line = KnownHosts.line(KnownHosts.hostToken(node.address(), port),
-                new KnownHosts.HostKey(parts[0], parts[1]));
-        if (knownHosts.getParent() != null) {
-            Files.createDirectories(knownHosts.getParent());
+        try {
+            KnownHosts.append(knownHosts, KnownHosts.hostToken(node.address(), port),
+                    new KnownHosts.HostKey(parts[0], parts[1]));
+        } catch (UncheckedIOException e) {
+            throw new ClusterException("node " + node.name() + " is in the inventory, but its host key could not be "
+                    + "recorded in " + knownHosts + ": " + e.getCause().getMessage());
         }
-        String existing = Files.isRegularFile(knownHosts) ? Files.readString(knownHosts) : "";
-        String separator = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
-        Files.writeString(knownHosts, separator + line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
     }
 
     /** The entry as a one-line YAML flow mapping, every string JSON-quoted so no value changes meaning. */

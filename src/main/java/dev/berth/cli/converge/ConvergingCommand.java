@@ -8,6 +8,7 @@ import dev.berth.exec.ClusterAccess;
 import dev.berth.exec.Convergence;
 import dev.berth.exec.DesiredStates;
 import dev.berth.exec.ProvisionerProcess;
+import dev.berth.exec.Provisioning;
 import dev.berth.exec.StepResult;
 import dev.berth.manifest.InventoryReader;
 import dev.berth.model.Cluster;
@@ -46,6 +47,11 @@ public abstract class ConvergingCommand extends BaseCommand {
                 Clock.systemUTC(), progress);
     }
 
+    private void say(String line) {
+        err().println(line);
+        err().flush();
+    }
+
     private void progress(StepResult step) {
         err().println(PlanReport.progressLine(step));
         err().flush();
@@ -65,7 +71,7 @@ public abstract class ConvergingCommand extends BaseCommand {
         }
         Path inventory = clusterFile().file();
         String node = new Provisioning(new ProvisionerProcess(ProvisionerProcess.TIMEOUT), environment()::resolve,
-                err()).addNode(cluster, inventory, outcome.plan().pending());
+                this::say).addNode(cluster, inventory, outcome.plan().pending()).node();
         err().println("provisioned " + node + "; added it to " + inventory + " and converging again");
         err().flush();
         try (ClusterAccess access = connect()) {

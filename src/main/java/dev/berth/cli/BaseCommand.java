@@ -28,19 +28,37 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** What every verb shares: the global options, the environment, and output through its own writers. */
+/**
+ * What every verb shares: the global options, the environment, and output through its own writers. The
+ * environment and the global options are handed over by {@link VerbFactory} when picocli creates the verb.
+ */
 @Command(mixinStandardHelpOptions = true)
 public abstract class BaseCommand implements Callable<Integer> {
 
     @Spec
     protected CommandSpec spec;
 
-    protected BerthCommand root() {
-        return (BerthCommand) spec.root().userObject();
+    private Environment environment;
+    private GlobalOptions global;
+
+    /** Called once, by the factory that creates the verb for a run. */
+    final void join(Environment environment, GlobalOptions global) {
+        this.environment = environment;
+        this.global = global;
+    }
+
+    /** --cluster, --context, -v, --no-color and -o of this run, wherever on the command line they were given. */
+    protected GlobalOptions global() {
+        return global;
     }
 
     protected Environment environment() {
-        return root().environment();
+        return environment;
+    }
+
+    /** Whether output may be coloured or otherwise decorated for a person at a terminal. */
+    protected boolean decorates() {
+        return environment.decorates(global.noColor());
     }
 
     protected PrintWriter out() {
@@ -56,9 +74,9 @@ public abstract class BaseCommand implements Callable<Integer> {
         Environment environment = environment();
         ConfigStore store = ConfigStore.forUser(environment.variable("XDG_CONFIG_HOME"), environment.home());
         return new ClusterFileResolver(new ClusterFileResolver.Request(
-                Optional.ofNullable(root().clusterOption()),
+                Optional.ofNullable(global().clusterOption()),
                 environment.variable(ClusterFileResolver.VARIABLE),
-                Optional.ofNullable(root().contextOption())),
+                Optional.ofNullable(global().contextOption())),
                 store::load, environment::resolve);
     }
 
@@ -110,6 +128,6 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     /** Prints a listing in the format chosen with {@code -o}. */
     protected void print(Listing listing) {
-        Printer.forFormat(root().outputFormat()).print(listing, out(), err());
+        Printer.forFormat(global().outputFormat()).print(listing, out(), err());
     }
 }

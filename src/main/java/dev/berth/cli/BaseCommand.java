@@ -40,6 +40,7 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     private Environment environment;
     private GlobalOptions global;
+    private RunInventory inventory;
 
     /** Called once, by the factory that creates the verb for a run. */
     final void join(Environment environment, GlobalOptions global) {
@@ -69,8 +70,35 @@ public abstract class BaseCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
+    /** The cluster inventory of this run: the file, where it was named, and the context in effect. Found once. */
+    protected ClusterFileResolver.Resolution clusterFile() {
+        return inventory().resolution();
+    }
+
+    /** The cluster the inventory describes, read once per run. */
+    protected Cluster cluster() {
+        return inventory().cluster();
+    }
+
+    /** The run rewrote the inventory file (the provisioner added a node): later steps see {@code cluster}. */
+    protected void inventoryRewritten(Cluster cluster) {
+        inventory().rewritten(cluster);
+    }
+
+    /** Forgets the inventory found and read so far: the next step finds and reads it again (reconcile --watch). */
+    protected void readInventoryAgain() {
+        inventory = null;
+    }
+
+    private RunInventory inventory() {
+        if (inventory == null) {
+            inventory = new RunInventory(() -> clusterFiles().resolve(), new InventoryReader()::read);
+        }
+        return inventory;
+    }
+
     /** Finds the cluster inventory from --cluster, $BERTH_CLUSTER, the context or ./cluster.yaml. */
-    protected ClusterFileResolver clusterFiles() {
+    private ClusterFileResolver clusterFiles() {
         Environment environment = environment();
         ConfigStore store = ConfigStore.forUser(environment.variable("XDG_CONFIG_HOME"), environment.home());
         return new ClusterFileResolver(new ClusterFileResolver.Request(
@@ -80,14 +108,13 @@ public abstract class BaseCommand implements Callable<Integer> {
                 store::load, environment::resolve);
     }
 
-    /** The resolved cluster inventory: where it came from and its default namespace. */
-    protected ClusterFileResolver.Resolution clusterFile() {
-        return clusterFiles().resolve();
+    /** Opens this run's way to the cluster of the inventory; close it when done. */
+    protected ClusterAccess connect() {
+        return connect(cluster());
     }
 
-    /** Reads the inventory and opens this run's way to the cluster; close it when done. */
-    protected ClusterAccess connect() {
-        Cluster cluster = new InventoryReader().read(clusterFile().file());
+    /** Opens a way to {@code cluster}; close it when done. */
+    protected ClusterAccess connect(Cluster cluster) {
         Environment environment = environment();
         LocalSsh local = new LocalSsh(environment.home(),
                 environment.variable("USER").orElse(System.getProperty("user.name")),

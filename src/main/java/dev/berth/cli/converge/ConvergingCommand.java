@@ -10,7 +10,6 @@ import dev.berth.exec.DesiredStates;
 import dev.berth.exec.ProvisionerProcess;
 import dev.berth.exec.Provisioning;
 import dev.berth.exec.StepResult;
-import dev.berth.manifest.InventoryReader;
 import dev.berth.model.Cluster;
 import dev.berth.plan.PodNames;
 import dev.berth.plan.Planner;
@@ -70,8 +69,10 @@ public abstract class ConvergingCommand extends BaseCommand {
             return verdict(outcome, "");
         }
         Path inventory = clusterFile().file();
-        String node = new Provisioning(new ProvisionerProcess(ProvisionerProcess.TIMEOUT), environment()::resolve,
-                this::say).addNode(cluster, inventory, outcome.plan().pending()).node();
+        Provisioning.Provisioned provisioned = new Provisioning(new ProvisionerProcess(ProvisionerProcess.TIMEOUT),
+                environment()::resolve, this::say).addNode(cluster, inventory, outcome.plan().pending());
+        inventoryRewritten(provisioned.cluster());
+        String node = provisioned.node();
         err().println("provisioned " + node + "; added it to " + inventory + " and converging again");
         err().flush();
         try (ClusterAccess access = connect()) {
@@ -132,8 +133,7 @@ public abstract class ConvergingCommand extends BaseCommand {
 
     /** Fails with the inventory's node names unless {@code node} is one of them. */
     protected void requireNode(String node) {
-        List<String> names = new InventoryReader().read(clusterFile().file()).spec().nodes().stream()
-                .map(Cluster.Node::name).toList();
+        List<String> names = cluster().spec().nodes().stream().map(Cluster.Node::name).toList();
         if (!names.contains(node)) {
             throw new InvalidInputException("no node \"" + node + "\" in the inventory; nodes: "
                     + String.join(", ", names));

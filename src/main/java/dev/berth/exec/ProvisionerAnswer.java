@@ -19,11 +19,11 @@ import java.util.Optional;
  * optional {@code hostKey: "TYPE BASE64"}. The entry is kept as the one-line flow mapping the inventory gains; it
  * is checked as part of the new inventory, not here. See docs/adr/0007-provisioner.md.
  *
- * @param name    the entry's {@code name}, empty when it has none
- * @param entry   the entry without {@code hostKey}, as a one-line YAML flow mapping
- * @param hostKey the text of {@code hostKey}; null when the entry has none
+ * @param name        the entry's {@code name}, empty when it has none
+ * @param entry       the entry without {@code hostKey}, as a one-line YAML flow mapping
+ * @param hostKeyText the text of {@code hostKey}; null when the entry has none
  */
-public record ProvisionerAnswer(String name, String entry, String hostKey) {
+public record ProvisionerAnswer(String name, String entry, String hostKeyText) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** Reads the provisioner's stdout; anything but one mapping is an error naming {@code source}. */
@@ -35,17 +35,17 @@ public record ProvisionerAnswer(String name, String entry, String hostKey) {
     }
 
     /**
-     * The host key to record, empty when the entry has none; one that is not {@code TYPE BASE64} is an error
-     * that says the node itself is already in the inventory.
+     * The host key to record, empty when the entry has none. Asked for once the node is in the inventory, so one
+     * that is not {@code TYPE BASE64} is an error saying the node was added but its key was not recorded.
      */
     public Optional<KnownHosts.HostKey> hostKey(String source) {
-        if (hostKey == null) {
+        if (hostKeyText == null) {
             return Optional.empty();
         }
-        String[] parts = hostKey.strip().split("\\s+");
+        String[] parts = hostKeyText.strip().split("\\s+");
         if (parts.length < 2 || !base64(parts[1])) {
             throw new ClusterException(source + " printed a hostKey that is not \"TYPE BASE64\" (e.g. \"ssh-ed25519 "
-                    + "AAAA...\"): " + excerpt(hostKey) + "; node " + name + " is in the inventory, its key is not "
+                    + "AAAA...\"): " + excerpt(hostKeyText) + "; node " + name + " is in the inventory, its key is not "
                     + "recorded");
         }
         return Optional.of(new KnownHosts.HostKey(parts[0], parts[1]));

@@ -47,7 +47,7 @@ class ObserveVerbsTest {
         Path knownHosts = Files.writeString(directory.resolve("known_hosts"), sshd.knownHostsLine("127.0.0.1") + "\n");
         String common = "apiVersion: berth.dev/v1\nkind: Cluster\nmetadata: {name: loopback}\nspec:\n"
                 + "  ssh: {user: root, identityFiles: [" + key + "], knownHosts: " + knownHosts
-                + ", connectTimeout: 5s}\n  nodes:\n"
+                + ", connectTimeout: 60s}\n  nodes:\n"
                 + "    - {name: node-1, address: 127.0.0.1, port: " + sshd.port() + ", roles: [edge], labels: {zone: a}}\n";
         oneNode = Files.writeString(directory.resolve("one.yaml"), common);
         bothNodes = Files.writeString(directory.resolve("both.yaml"), common

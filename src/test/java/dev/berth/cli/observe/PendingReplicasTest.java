@@ -44,7 +44,7 @@ class PendingReplicasTest {
         Path knownHosts = Files.writeString(directory.resolve("known_hosts"), sshd.knownHostsLine("127.0.0.1") + "\n");
         inventory = Files.writeString(directory.resolve("cluster.yaml"), "apiVersion: berth.dev/v1\nkind: Cluster\n"
                 + "metadata: {name: loopback}\nspec:\n  ssh: {user: root, identityFiles: [" + key + "], knownHosts: "
-                + knownHosts + ", connectTimeout: 5s}\n  nodes:\n    - {name: node-1, address: 127.0.0.1, port: "
+                + knownHosts + ", connectTimeout: 60s}\n  nodes:\n    - {name: node-1, address: 127.0.0.1, port: "
                 + sshd.port() + ", capacity: {cpu: \"2\", memory: 1Gi}}\n");
         Path manifests = Files.writeString(directory.resolve("app.yaml"), deployment("small", 1, "64Mi")
                 + "---\n" + deployment("big", 2, "2Gi"));

@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A berth-like process for tests: takes the cluster's lock, says {@code held}, and works until it is killed. Arguments: known_hosts, identity file, port, lease seconds, then one directory per node.
+ * A berth-like process for tests: takes the cluster's lock, says {@code held}, and works until it is killed.
+ * Arguments: known_hosts, identity file, port, lease seconds, then one directory per node.
  */
 public final class LockHolderProcess {
     private LockHolderProcess() {

@@ -27,19 +27,38 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** What every verb shares: the global options, the environment, and output through its own writers. */
+/**
+ * What every verb shares: the global options, the environment, and output through its own writers. The
+ * environment and the global options are handed over by {@link VerbFactory} when picocli creates the verb.
+ */
 @Command(mixinStandardHelpOptions = true)
 public abstract class BaseCommand implements Callable<Integer> {
 
     @Spec
     protected CommandSpec spec;
 
-    protected BerthCommand root() {
-        return (BerthCommand) spec.root().userObject();
+    private Environment environment;
+    private GlobalOptions global;
+    private RunInventory inventory;
+
+    /** Called once, by the factory that creates the verb for a run. */
+    final void join(Environment environment, GlobalOptions global) {
+        this.environment = environment;
+        this.global = global;
+    }
+
+    /** --cluster, --context, -v, --no-color and -o of this run, wherever on the command line they were given. */
+    protected GlobalOptions global() {
+        return global;
     }
 
     protected Environment environment() {
-        return root().environment();
+        return environment;
+    }
+
+    /** Whether output may be coloured or otherwise decorated for a person at a terminal. */
+    protected boolean decorates() {
+        return environment.decorates(global.noColor());
     }
 
     protected PrintWriter out() {
@@ -50,25 +69,51 @@ public abstract class BaseCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
+    /** The cluster inventory of this run: the file, where it was named, and the context in effect. Found once. */
+    protected ClusterFileResolver.Resolution clusterFile() {
+        return inventory().resolution();
+    }
+
+    /** The cluster the inventory describes, read once per run. */
+    protected Cluster cluster() {
+        return inventory().cluster();
+    }
+
+    /** The run rewrote the inventory file (the provisioner added a node): later steps see {@code cluster}. */
+    protected void inventoryRewritten(Cluster cluster) {
+        inventory().rewritten(cluster);
+    }
+
+    /** Forgets the inventory found and read so far: the next step finds and reads it again (reconcile --watch). */
+    protected void readInventoryAgain() {
+        inventory = null;
+    }
+
+    private RunInventory inventory() {
+        if (inventory == null) {
+            inventory = new RunInventory(() -> clusterFiles().resolve(), new InventoryReader()::read);
+        }
+        return inventory;
+    }
+
     /** Finds the cluster inventory from --cluster, $BERTH_CLUSTER, the context or ./cluster.yaml. */
-    protected ClusterFileResolver clusterFiles() {
+    private ClusterFileResolver clusterFiles() {
         Environment environment = environment();
         ConfigStore store = ConfigStore.forUser(environment.variable("XDG_CONFIG_HOME"), environment.home());
         return new ClusterFileResolver(new ClusterFileResolver.Request(
-                Optional.ofNullable(root().clusterOption()),
+                Optional.ofNullable(global().clusterOption()),
                 environment.variable(ClusterFileResolver.VARIABLE),
-                Optional.ofNullable(root().contextOption())),
+                Optional.ofNullable(global().contextOption())),
                 store::load, environment::resolve);
     }
 
-    /** The resolved cluster inventory: where it came from and its default namespace. */
-    protected ClusterFileResolver.Resolution clusterFile() {
-        return clusterFiles().resolve();
+    /** Opens this run's way to the cluster of the inventory; close it when done. */
+    protected ClusterAccess connect() {
+        return connect(cluster());
     }
 
-    /** Reads the inventory and opens this run's way to the cluster; close it when done. */
-    protected ClusterAccess connect() {
-        Cluster cluster = new InventoryReader().read(clusterFile().file());
+    /** Opens a way to {@code cluster}; close it when done. */
+    protected ClusterAccess connect(Cluster cluster) {
         Environment environment = environment();
         LocalSsh local = new LocalSsh(environment.home(),
                 environment.variable("USER").orElse(System.getProperty("user.name")),
@@ -109,11 +154,11 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     /** Prints a listing in the format chosen with {@code -o}. */
     protected void print(Listing listing) {
-        Printer.forFormat(root().outputFormat(), palette()).print(listing, out(), err());
+        Printer.forFormat(global().outputFormat(), palette()).print(listing, out(), err());
     }
 
     /** Colour for stdout: only on a terminal, and neither {@code NO_COLOR} nor {@code --no-color} set. */
     protected Palette palette() {
-        return Palette.of(root().decorates());
+        return Palette.of(decorates());
     }
 }

@@ -12,11 +12,9 @@ import dev.berth.cli.lock.LockCommand;
 import dev.berth.cli.observe.DescribeCommand;
 import dev.berth.cli.observe.GetCommand;
 import dev.berth.cli.observe.TopCommand;
-import dev.berth.cli.output.OutputFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
@@ -56,35 +54,15 @@ import java.util.concurrent.Callable;
                 "Cluster inventory resolution order: --cluster, $BERTH_CLUSTER, --context or the current "
                         + "context, ./cluster.yaml."})
 public final class BerthCommand implements Callable<Integer> {
-    private final Environment environment;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--cluster", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "Cluster inventory file (overrides $BERTH_CLUSTER and contexts).")
-    String cluster;
+    @Mixin
+    GlobalOptions global;
 
-    @Option(names = "--context", paramLabel = "NAME", scope = ScopeType.INHERIT,
-            description = "Context to use instead of the current one.")
-    String context;
-
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-            description = "Explain more; print stack traces of errors.")
-    boolean verbose;
-
-    @Option(names = "--no-color", scope = ScopeType.INHERIT,
-            description = "No colour in tables and diffs; there is none anyway when stdout is not a terminal or "
-                    + "$NO_COLOR is set.")
-    boolean noColor;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT,
-            converter = OutputFormat.Converter.class, completionCandidates = OutputFormat.Flags.class,
-            description = "Output format: wide, json, yaml or name (default: a table).")
-    OutputFormat output;
-
-    public BerthCommand(Environment environment) {
-        this.environment = environment;
+    public BerthCommand(GlobalOptions global) {
+        this.global = global;
     }
 
     /** {@code berth} alone prints its usage, like kubectl. */
@@ -92,30 +70,5 @@ public final class BerthCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
         return 0;
-    }
-
-    public Environment environment() {
-        return environment;
-    }
-
-    public OutputFormat outputFormat() {
-        return output == null ? OutputFormat.TABLE : output;
-    }
-
-    public boolean verbose() {
-        return verbose;
-    }
-
-    /** Whether stdout may be coloured: see {@link Environment#decorates(boolean)}. */
-    public boolean decorates() {
-        return environment.decorates(noColor);
-    }
-
-    public String clusterOption() {
-        return cluster;
-    }
-
-    public String contextOption() {
-        return context;
     }
 }

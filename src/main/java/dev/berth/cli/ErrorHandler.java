@@ -16,6 +16,11 @@ import java.io.PrintWriter;
  * Stack traces are printed only with {@code -v}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+    private final GlobalOptions global;
+
+    ErrorHandler(GlobalOptions global) {
+        this.global = global;
+    }
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
@@ -30,9 +35,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
-        boolean verbose = ((BerthCommand) command.getCommandSpec().root().userObject()).verbose();
         int code = report(ex, err);
-        if (verbose) {
+        if (global.verbose()) {
             ex.printStackTrace(err);
         }
         err.flush();

@@ -26,8 +26,9 @@ public final class Main {
 
     /** The full command tree, wired to the given environment and writers. */
     public static CommandLine commandLine(Environment environment, PrintWriter out, PrintWriter err) {
-        ErrorHandler errors = new ErrorHandler();
-        CommandLine commandLine = new CommandLine(new BerthCommand(environment));
+        GlobalOptions global = new GlobalOptions();
+        ErrorHandler errors = new ErrorHandler(global);
+        CommandLine commandLine = new CommandLine(new BerthCommand(global), new VerbFactory(environment, global));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(errors);

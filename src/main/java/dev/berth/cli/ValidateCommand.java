@@ -30,7 +30,7 @@ public final class ValidateCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        root().outputFormat(); // an unknown -o fails before any file is read
+        global().outputFormat(); // an unknown -o fails before any file is read
         InputFiles.Read read = new InputFiles(environment().workingDirectory(), environment().stdin())
                 .read(files, recursive);
         ManifestSet set = new ManifestLoader().load(read);

@@ -18,7 +18,7 @@ public final class VersionCommand extends BaseCommand {
     @Override
     public Integer call() {
         BuildInfo build = BuildInfo.load();
-        OutputFormat format = root().outputFormat();
+        OutputFormat format = global().outputFormat();
         if (format == OutputFormat.TABLE || format == OutputFormat.WIDE) {
             out().println(build.describe());
             out().flush();

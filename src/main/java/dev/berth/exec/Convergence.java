@@ -153,6 +153,19 @@ public final class Convergence {
         return DesiredStates.sameContent(stored, current) ? current : state.write(stored);
     }
 
+    /**
+     * Changes the stored record under the lock and converges nothing (cordon, uncordon); returns the record as
+     * stored, which is the current one when {@code change} changed nothing.
+     */
+    public StateRecord update(UnaryOperator<StateRecord> change, Duration lockWait) {
+        try (Lease lease = state.acquire(lockWait)) {
+            StateRecord current = state.read();
+            StateRecord next = change.apply(current);
+            lease.ensureHeld();
+            return DesiredStates.sameContent(current, next) ? current : state.write(next);
+        }
+    }
+
     private Planned plan(StateRecord record, Set<String> draining, ProbeRunner probes) {
         List<Resource> objects = DesiredStates.objects(record);
         DesiredState desired = DesiredStates.of(objects);

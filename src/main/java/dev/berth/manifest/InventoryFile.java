@@ -65,6 +65,23 @@ public final class InventoryFile {
     }
 
     /**
+     * Adds the node {@code name}, given as {@code entry}, to the inventory at {@code file} (see {@link #withNode}
+     * and {@link #replace}); returns the cluster the file now describes. {@code source} names what made the node.
+     */
+    public static Cluster addNode(Path file, String name, String entry, String source) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ClusterException("cannot read the inventory " + file + ": " + e.getMessage());
+        }
+        String changed = withNode(text, entry).orElseThrow(() -> new ClusterException(source + " made node " + name
+                + ", but spec.nodes in " + file + " is not a block list berth can extend; add this entry to it by "
+                + "hand, then run berth reconcile: " + entry));
+        return replace(file, changed, name, source);
+    }
+
+    /**
      * Writes {@code text} as the new inventory at {@code file} once it reads as a valid inventory holding
      * {@code node} as its last node; returns the cluster it describes. A text that does not read is refused with
      * its problems, and the file is left as it was.

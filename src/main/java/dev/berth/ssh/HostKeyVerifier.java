@@ -8,10 +8,8 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Set;
@@ -69,7 +67,7 @@ final class HostKeyVerifier implements ServerKeyVerifier {
                         return endpoint.describe() + ": host key is not in " + file
                                 + "; add it with ssh-keyscan, or set hostKeyPolicy: accept-new";
                     }
-                    append(file, KnownHosts.line(token, key));
+                    KnownHosts.append(file, token, key);
                     files.put(file, read(file));
                     return null;
             }
@@ -89,23 +87,6 @@ final class HostKeyVerifier implements ServerKeyVerifier {
             return KnownHosts.parse(Files.isRegularFile(file) ? Files.readAllLines(file) : List.of());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    private static void append(Path file, String line) {
-        try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            String prefix = "";
-            if (Files.isRegularFile(file) && Files.size(file) > 0) {
-                byte[] existing = Files.readAllBytes(file);
-                prefix = existing[existing.length - 1] == '\n' ? "" : "\n";
-            }
-            Files.writeString(file, prefix + line + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot record a host key in " + file, e);
         }
     }
 }

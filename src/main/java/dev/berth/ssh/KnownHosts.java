@@ -2,6 +2,12 @@ package dev.berth.ssh;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -97,8 +103,30 @@ public final class KnownHosts {
     }
 
     /** The line that records {@code key} for {@code hostToken}, as accept-new appends it. */
-    public static String line(String hostToken, HostKey key) {
+    static String line(String hostToken, HostKey key) {
         return hostToken + " " + key.type() + " " + key.base64();
+    }
+
+    /**
+     * Records {@code key} for {@code hostToken} at the end of the known_hosts {@code file}, on a line of its own
+     * even when the file does not end with a newline; creates the file and its folder when missing. The one
+     * place berth writes known_hosts: accept-new and the provisioner's {@code hostKey} both come here.
+     */
+    public static void append(Path file, String hostToken, HostKey key) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            String prefix = "";
+            if (Files.isRegularFile(file) && Files.size(file) > 0) {
+                byte[] existing = Files.readAllBytes(file);
+                prefix = existing[existing.length - 1] == '\n' ? "" : "\n";
+            }
+            Files.writeString(file, prefix + line(hostToken, key) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record a host key in " + file, e);
+        }
     }
 
     public Verdict check(String hostToken, HostKey key) {
@@ -173,7 +201,7 @@ public final class KnownHosts {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(salt, "HmacSHA1"));
-            return mac.doFinal(hostToken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return mac.doFinal(hostToken.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
         }

@@ -24,7 +24,7 @@ class ColourChoiceTest {
         PrintWriter sink = new PrintWriter(new StringWriter());
         CommandLine commandLine = Main.commandLine(environment, sink, sink);
         commandLine.parseArgs(args);
-        return ((BerthCommand) commandLine.getCommand()).decorates();
+        return environment.decorates(((BerthCommand) commandLine.getCommand()).global.noColor());
     }
 
     @Nested

@@ -58,4 +58,27 @@ class RootCommandTest {
             assertThat(result.out()).contains("Usage: berth").contains("Exit codes:");
         }
     }
+
+    @Nested
+    class GlobalOptionsReachTheVerbs {
+        @Test
+        void clusterBeforeOrAfterTheVerbNamesTheSameFile() {
+            String missing = "/nonexistent/berth-cluster.yaml";
+            String expected = "error: cluster inventory " + missing + " (from --cluster) does not exist\n";
+
+            assertThat(berth.run("--cluster", missing, "cordon", "node-1").err()).isEqualTo(expected);
+            assertThat(berth.run("cordon", "node-1", "--cluster", missing).err()).isEqualTo(expected);
+        }
+
+        @Test
+        void verboseAfterTheVerbPrintsTheStackTraceOfAnError() {
+            CliRunner.Result quiet = berth.run("get", "nodes", "--cluster", "/nonexistent/cluster.yaml");
+            CliRunner.Result verbose = berth.run("get", "nodes", "--cluster", "/nonexistent/cluster.yaml", "-v");
+
+            assertThat(quiet.exitCode()).isEqualTo(2);
+            assertThat(quiet.err()).doesNotContain("\tat dev.berth.");
+            assertThat(verbose.exitCode()).isEqualTo(2);
+            assertThat(verbose.err()).startsWith(quiet.err()).contains("\tat dev.berth.");
+        }
+    }
 }

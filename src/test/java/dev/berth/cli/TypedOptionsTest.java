@@ -81,10 +81,10 @@ class TypedOptionsTest {
     class OutputFormats {
         @Test
         void areTypedWithATableWhenNoneIsGiven() {
-            assertThat(((BerthCommand) commandOf("version").getCommand()).outputFormat()).isEqualTo(OutputFormat.TABLE);
-            assertThat(((BerthCommand) commandOf("version", "-o", "YAML").getCommand()).outputFormat())
+            assertThat(((BerthCommand) commandOf("version").getCommand()).global.outputFormat()).isEqualTo(OutputFormat.TABLE);
+            assertThat(((BerthCommand) commandOf("version", "-o", "YAML").getCommand()).global.outputFormat())
                     .isEqualTo(OutputFormat.YAML);
-            assertThat(((BerthCommand) commandOf("-o", "name", "get", "pods").getCommand()).outputFormat())
+            assertThat(((BerthCommand) commandOf("-o", "name", "get", "pods").getCommand()).global.outputFormat())
                     .isEqualTo(OutputFormat.NAME);
         }
 

@@ -108,16 +108,29 @@ public final class Lab {
                 .orElseThrow(() -> new IllegalStateException("lab " + name + " has no " + nodeName));
     }
 
-    /** Runs a command on a node as user berth with OpenSSH, checking its host key against the lab's known_hosts. */
+    /**
+     * Runs a command on a node as user berth with OpenSSH, checking its host key against the lab's known_hosts. The
+     * connect timeout only guards against a hang: on a busy machine a handshake can take seconds.
+     */
     public ProcessResult ssh(Node node, String command) {
         return ssh(node, knownHosts(), command);
     }
 
     /** Like {@link #ssh(Node, String)} but checking the host key against the given known_hosts file. */
     public ProcessResult ssh(Node node, Path knownHosts, String command) {
+        return ssh(node, knownHosts, Duration.ofSeconds(30), command);
+    }
+
+    /** Like {@link #ssh(Node, String)}, giving up after {@code connectTimeout}: for a node a test expects silent. */
+    public ProcessResult ssh(Node node, Duration connectTimeout, String command) {
+        return ssh(node, knownHosts(), connectTimeout, command);
+    }
+
+    private ProcessResult ssh(Node node, Path knownHosts, Duration connectTimeout, String command) {
         return new LocalProcess().run(List.of("ssh", "-F", "/dev/null", "-i", privateKey().toString(),
                 "-o", "UserKnownHostsFile=" + knownHosts, "-o", "GlobalKnownHostsFile=/dev/null",
-                "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "ConnectTimeout=3",
-                "-o", "LogLevel=ERROR", "berth@" + node.address(), command), Duration.ofSeconds(60));
+                "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
+                "-o", "ConnectTimeout=" + connectTimeout.toSeconds(), "-o", "LogLevel=ERROR",
+                "berth@" + node.address(), command), Duration.ofSeconds(120));
     }
 }

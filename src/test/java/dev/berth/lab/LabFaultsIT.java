@@ -4,6 +4,7 @@ import dev.berth.cli.CliRunner;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,7 @@ class LabFaultsIT {
             assertThat(partition.out()).isEqualTo("node-3 partitioned\n");
             assertThat(lab.lab("status").out()).containsPattern("node-3 +Partitioned ");
 
-            ProcessResult cutOff = lab.ssh(node3, "true");
+            ProcessResult cutOff = lab.ssh(node3, Duration.ofSeconds(3), "true");
             assertThat(cutOff.exitCode()).isEqualTo(255);
             assertThat(cutOff.stderr()).contains("timed out");
             assertThat(lab.ssh(node1, "true").succeeded()).isTrue();
@@ -40,7 +41,7 @@ class LabFaultsIT {
         try {
             assertThat(lab.lab("node", "stop", "node-2").out()).isEqualTo("node-2 stopped\n");
             assertThat(lab.lab("status").out()).containsPattern("node-2 +Stopped +" + before.address() + " ");
-            assertThat(lab.ssh(before, "true").succeeded()).isFalse();
+            assertThat(lab.ssh(before, Duration.ofSeconds(3), "true").succeeded()).isFalse();
         } finally {
             CliRunner.Result start = lab.lab("node", "start", "node-2");
             assertThat(start.exitCode()).as(start.toString()).isZero();

@@ -2,6 +2,8 @@ package dev.berth.lab;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.concurrent.TimeUnit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 @LabTest
@@ -15,13 +17,12 @@ class LabRegistryIT {
                 + " docker run -d --name it-hello -p 18080:8080 berth-registry:5000/berth-hello:v1");
         assertThat(run.succeeded()).as(run.toString()).isTrue();
         try {
-            ProcessResult answer = null;
-            for (int attempt = 0; attempt < 20; attempt++) {
-                answer = lab.ssh(node1, "curl -fsS -m 2 http://" + node2.address() + ":18080/");
-                if (answer.succeeded()) {
-                    break;
-                }
-                Thread.sleep(500);
+            // the container needs a moment to listen; how long depends on the machine, so wait for its answer
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            ProcessResult answer = lab.ssh(node1, "curl -fsS -m 10 http://" + node2.address() + ":18080/");
+            while (!answer.succeeded() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                answer = lab.ssh(node1, "curl -fsS -m 10 http://" + node2.address() + ":18080/");
             }
             assertThat(answer.succeeded()).as(answer.toString()).isTrue();
             assertThat(answer.output()).matches("berth-hello v1 [0-9a-f]{12}");

@@ -4,8 +4,11 @@ import dev.berth.ssh.KnownHosts.HostKey;
 import dev.berth.ssh.KnownHosts.Verdict;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -237,5 +240,32 @@ class KnownHostsTest {
 
         assertThat(line).isEqualTo("[web]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOther");
         assertThat(check(List.of(line), "[web]:2222", OTHER).kind()).isEqualTo(Verdict.Kind.KNOWN);
+    }
+
+    @Nested
+    class Appending {
+        @TempDir
+        Path directory;
+
+        @Test
+        void createsTheFileAndItsFolder() throws Exception {
+            Path file = directory.resolve("ssh/known_hosts");
+
+            KnownHosts.append(file, "[web]:2222", KEY);
+
+            assertThat(Files.readString(file)).isEqualTo("[web]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKnown\n");
+        }
+
+        @Test
+        void startsALineOfItsOwnAfterAFileWithoutAFinalNewline() throws Exception {
+            Path file = Files.writeString(directory.resolve("known_hosts"), "web " + OTHER.type() + " " + OTHER.base64());
+
+            KnownHosts.append(file, "[web]:2222", KEY);
+
+            List<String> lines = Files.readAllLines(file);
+            assertThat(lines).hasSize(2);
+            assertThat(check(lines, "web", OTHER).kind()).isEqualTo(Verdict.Kind.KNOWN);
+            assertThat(check(lines, "[web]:2222", KEY).kind()).isEqualTo(Verdict.Kind.KNOWN);
+        }
     }
 }

@@ -65,7 +65,7 @@ class LabJumpHostIT {
     @Test
     void cannotReachThatNodeWithoutTheJumpHost(Lab lab, @TempDir Path directory) throws Exception {
         Path inventory = TestInventory.of(lab, knownHosts(lab, directory)).address("node-2", innerName(lab))
-                .connectTimeout("3s").write(directory.resolve("cluster.yaml"));
+                .connectTimeout("10s").write(directory.resolve("cluster.yaml"));
 
         CliRunner.Result result = lab.berth("--cluster", inventory.toString(), "get", "nodes");
 

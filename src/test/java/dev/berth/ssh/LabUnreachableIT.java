@@ -21,7 +21,7 @@ class LabUnreachableIT {
     void reportsAPartitionedNodeWithinTheConnectTimeoutWhileTheOthersAnswer(Lab lab, @TempDir Path directory)
             throws Exception {
         Lab.Node node3 = lab.node("node-3");
-        Path inventory = TestInventory.of(lab, lab.knownHosts()).connectTimeout("3s")
+        Path inventory = TestInventory.of(lab, lab.knownHosts()).connectTimeout("10s")
                 .write(directory.resolve("cluster.yaml"));
         CliRunner.Result result;
         Duration took;
@@ -40,8 +40,9 @@ class LabUnreachableIT {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
         assertStatuses(result, "Ready", "Ready", "Unreachable");
         assertThat(result.err()).isEqualTo("warning: Unreachable: node-3 (" + node3.address()
-                + ":22): no SSH answer within 3s (connect timeout)\n");
-        assertThat(took).as("a 3s connect timeout, generously bounded").isLessThan(Duration.ofSeconds(30));
+                + ":22): no SSH answer within 10s (connect timeout)\n");
+        assertThat(took).as("ended by the connect timeout, not by TCP giving up after minutes")
+                .isLessThan(Duration.ofSeconds(90));
 
         CliRunner.Result healed = lab.berth("--cluster", inventory.toString(), "get", "nodes");
         assertThat(healed.exitCode()).as(healed.toString()).isZero();

@@ -11,13 +11,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import static dev.berth.ssh.SshTransportTest.PATIENCE;
 import static dev.berth.ssh.SshTransportTest.await;
 import static dev.berth.ssh.SshTransportTest.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,7 +79,7 @@ class SshTrustTest {
 
     static SshTarget target(Path knownHosts) {
         return SshTarget.of("node-2", "127.0.0.1", knownHosts).withPort(node.port()).withUser("root")
-                .withIdentityFiles(List.of(plainKey)).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10));
+                .withIdentityFiles(List.of(plainKey)).withTimeouts(PATIENCE, PATIENCE);
     }
 
     @Nested
@@ -157,7 +158,7 @@ class SshTrustTest {
             Path file = knownHosts("hashed", node.knownHostsLine("127.0.0.1"));
             Process hash = new ProcessBuilder("ssh-keygen", "-H", "-f", file.toString()).redirectErrorStream(true).start();
             hash.getInputStream().readAllBytes();
-            assertThat(hash.waitFor(10, TimeUnit.SECONDS) && hash.exitValue() == 0).isTrue();
+            assertThat(hash.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS) && hash.exitValue() == 0).isTrue();
             assertThat(Files.readString(file)).startsWith("|1|");
 
             assertThat(await(transport().run(target(file), List.of("true"))).exitCode()).isZero();
@@ -208,14 +209,10 @@ class SshTrustTest {
             Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("agent.out").toFile()).start();
             try {
-                for (int i = 0; i < 100 && !Files.exists(socket); i++) {
-                    Thread.sleep(50);
-                }
-                ProcessBuilder addKey = new ProcessBuilder("ssh-add", plainKey.toString()).redirectErrorStream(true);
-                addKey.environment().put("SSH_AUTH_SOCK", socket.toString());
-                Process add = addKey.start();
-                add.getInputStream().readAllBytes();
-                assertThat(add.waitFor()).isZero();
+                awaitAgent(agent, socket);
+                assertThat(sshAdd(socket, plainKey.toString()).exit()).as("ssh-add of the key").isZero();
+                String publicKey = Files.readString(KeyFiles.publicKey(plainKey)).split(" ")[1];
+                assertThat(sshAdd(socket, "-L").output()).as("the agent holds the key").contains(publicKey);
                 SshTransport withAgent = transport(SshConfig.empty(), PassphrasePrompt.none(), socket);
 
                 CommandResult result = await(withAgent.run(target(file).withIdentityFiles(List.of()),
@@ -224,8 +221,32 @@ class SshTrustTest {
                 assertThat(result.stdoutText()).isEqualTo("via agent\n");
             } finally {
                 agent.destroy();
-                agent.waitFor(5, TimeUnit.SECONDS);
+                agent.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             }
+        }
+
+        /** Waits until ssh-agent answers on its socket: {@code ssh-add -l} says 1 (no keys) rather than 2. */
+        void awaitAgent(Process agent, Path socket) throws Exception {
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (!Files.exists(socket) || sshAdd(socket, "-l").exit() != 1) {
+                assertThat(agent.isAlive()).as("ssh-agent runs: " + Files.readString(dir.resolve("agent.out")))
+                        .isTrue();
+                assertThat(System.nanoTime()).as("ssh-agent listens on " + socket).isLessThan(deadline);
+                Thread.sleep(50);
+            }
+        }
+
+        record Added(int exit, String output) {
+        }
+
+        /** Runs {@code ssh-add ARG} against the agent at {@code socket}. */
+        Added sshAdd(Path socket, String arg) throws Exception {
+            ProcessBuilder builder = new ProcessBuilder("ssh-add", arg).redirectErrorStream(true);
+            builder.environment().put("SSH_AUTH_SOCK", socket.toString());
+            Process add = builder.start();
+            String output = new String(add.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(add.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("ssh-add " + arg + " ended").isTrue();
+            return new Added(add.exitValue(), output);
         }
     }
 

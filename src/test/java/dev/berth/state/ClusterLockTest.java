@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +27,11 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The lease lock on real state nodes: sshd on loopback, the real lock scripts, runs on threads of their own. */
+/**
+ * The lease lock on real state nodes: sshd on loopback, the real lock scripts, runs on threads of their own. The
+ * nodes' clock stands still unless a test moves it ({@link NodeClock}): leases run out when a test says so, never
+ * because the machine is slow.
+ */
 @EnabledIf("dev.berth.ssh.LoopbackSshd#available")
 class ClusterLockTest {
     static final Holder LAPTOP = new Holder("deploy@laptop", "berth apply", 4242);
@@ -49,7 +54,23 @@ class ClusterLockTest {
 
     @BeforeEach
     void freeLock() throws IOException {
+        nodes.clock().set(Instant.now().getEpochSecond());
         nodes.state(CRON, LEASE).release();
+    }
+
+    /** The {@code expires} of the lease file on a node, in seconds of the node's clock. */
+    static long expiresOn(String node) throws IOException {
+        return Files.readAllLines(nodes.directory(node).resolve("lock")).stream()
+                .filter(line -> line.startsWith("expires=")).mapToLong(line -> Long.parseLong(line.substring(8)))
+                .findFirst().orElseThrow();
+    }
+
+    static List<LockStatus.State> states(LockStatus status) {
+        return status.nodes().stream().map(LockStatus.NodeLock::state).toList();
+    }
+
+    static List<String> tokens(LockStatus status) {
+        return status.nodes().stream().map(view -> view.lease() == null ? "" : view.lease().token()).toList();
     }
 
     @Nested
@@ -62,7 +83,7 @@ class ClusterLockTest {
                 ClusterState state = nodes.state(nodes.transport(), holder, LEASE);
                 runs.add(CompletableFuture.supplyAsync(() -> {
                     try {
-                        start.await(10, TimeUnit.SECONDS);
+                        start.await(1, TimeUnit.MINUTES);
                         return state.acquire(Duration.ZERO);
                     } catch (LockHeldException e) {
                         return e;
@@ -73,7 +94,7 @@ class ClusterLockTest {
             }
             List<Object> outcomes = new ArrayList<>();
             for (CompletableFuture<Object> run : runs) {
-                outcomes.add(run.get(30, TimeUnit.SECONDS));
+                outcomes.add(run.get(2, TimeUnit.MINUTES));
             }
 
             List<Lease> leases = outcomes.stream().filter(Lease.class::isInstance).map(Lease.class::cast).toList();
@@ -86,7 +107,8 @@ class ClusterLockTest {
             assertThat(refusals).hasSize(1);
             assertThat(refusals.get(0).getMessage())
                     .startsWith("cluster is locked by " + winner + " since ")
-                    .matches(".* since \\d\\d:\\d\\d:\\d\\d, lease expires in (59s|1m); wait with --lock-wait 2m "
+                    .as("the nodes' clock stands still, so the whole lease is left")
+                    .matches(".* since \\d\\d:\\d\\d:\\d\\d, lease expires in 1m; wait with --lock-wait 2m "
                             + "or free it with berth lock release");
             assertThat(refusals.get(0).exitCode().code()).isEqualTo(3);
             assertThat(during.holder().orElseThrow().holder()).isEqualTo(winner);
@@ -95,14 +117,15 @@ class ClusterLockTest {
         @Test
         void aRunThatWaitsGetsTheLockOnceTheHolderIsDone() throws Exception {
             Lease held = nodes.state(LAPTOP, LEASE).acquire(Duration.ZERO);
-            ClusterState waiting = nodes.state(nodes.transport(), CRON, LEASE);
-            CompletableFuture<Lease> waiter = CompletableFuture.supplyAsync(() -> waiting.acquire(Duration.ofSeconds(20)));
+            CountingTransport counting = new CountingTransport(nodes.transport());
+            ClusterState waiting = nodes.state(counting, CRON, LEASE);
+            CompletableFuture<Lease> waiter = CompletableFuture.supplyAsync(() -> waiting.acquire(Duration.ofMinutes(2)));
 
-            Thread.sleep(1500);
-            assertThat(waiter).isNotDone();
+            counting.awaitAnswers("berth-lock-acquire", LoopbackStateNodes.NAMES.size());
+            assertThat(waiter).as("every state node said the lock is held, and the run waits on").isNotDone();
             held.close();
 
-            try (Lease lease = waiter.get(20, TimeUnit.SECONDS)) {
+            try (Lease lease = waiter.get(2, TimeUnit.MINUTES)) {
                 assertThat(lease.held()).isTrue();
                 assertThat(nodes.state(LAPTOP, LEASE).status().holder().orElseThrow().holder()).isEqualTo(CRON);
             }
@@ -113,24 +136,30 @@ class ClusterLockTest {
     class Leases {
         @Test
         void aRunKilledWithSigkillLeavesALockThatFreesItselfWhenItsLeaseExpires() throws Exception {
-            // a lease long enough that a loaded machine still asks before it runs out, short enough to wait for
-            Process holder = nodes.lockHolder(8);
+            Process holder = nodes.lockHolder(LEASE.toSeconds());
             try {
                 String said = new String(holder.getInputStream().readNBytes(5));
                 assertThat(said).as("the holder process said").isEqualTo("held\n");
                 ClusterState cron = nodes.state(CRON, LEASE);
-                LeaseInfo lease = cron.status().holder().orElseThrow();
-                assertThat(lease.holder().pid()).isEqualTo(holder.pid());
+                LeaseInfo killed = cron.status().holder().orElseThrow();
+                assertThat(killed.holder().pid()).isEqualTo(holder.pid());
 
-                holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                assertThat(holder.destroyForcibly().waitFor(1, TimeUnit.MINUTES)).as("killed").isTrue();
                 assertThatThrownBy(() -> cron.acquire(Duration.ZERO)).isInstanceOf(LockHeldException.class);
 
-                try (Lease taken = cron.acquire(Duration.ofSeconds(30))) {
+                nodes.clock().advance(LEASE);
+                try (Lease taken = cron.acquire(Duration.ZERO)) {
                     LockStatus status = cron.status();
                     assertThat(status.holder().orElseThrow().token()).isEqualTo(taken.token());
                     assertThat(status.holder().orElseThrow().holder()).isEqualTo(CRON);
-                    assertThat(status.nodes()).extracting(LockStatus.NodeLock::state)
-                            .containsOnly(LockStatus.State.HELD);
+                    // The lock is what a majority of the state nodes holds (ADR 0005). A takeover needs the old
+                    // lease to have run out on a majority only; a node where it had not yet run out when asked keeps
+                    // it and shows it Expired afterwards, which no other run can use to get a majority.
+                    assertThat(status.nodes()).filteredOn(view -> view.state() == LockStatus.State.HELD
+                            && view.lease().token().equals(taken.token())).hasSizeGreaterThanOrEqualTo(status.needed());
+                    assertThat(status.nodes()).allSatisfy(view -> assertThat(view.lease().token())
+                            .as(view.node() + " holds the new lease or the old one, expired")
+                            .isEqualTo(view.state() == LockStatus.State.HELD ? taken.token() : killed.token()));
                 }
             } finally {
                 holder.destroyForcibly();
@@ -138,10 +167,49 @@ class ClusterLockTest {
         }
 
         @Test
+        void aTakeoverNeedsAMajorityOnlyAndLeavesTheOldLeaseOnTheOthersUntilItRunsOutThere() throws Exception {
+            SshTransport transport = nodes.transport();
+            long lease = LEASE.toSeconds();
+            // a run took the lock and was killed; its last renewal reached node-3 later than the other two
+            for (SshTarget node : nodes.targets(Set.of())) {
+                long seconds = node.name().equals("node-3") ? lease + 30 : lease;
+                CommandResult took = transport.run(node, LockScripts.acquire(nodes.directory(node.name()).toString(),
+                        "killed-run", seconds, LAPTOP)).get(1, TimeUnit.MINUTES);
+                assertThat(took.stdoutText()).startsWith("acquired ");
+            }
+            ClusterState cron = nodes.state(CRON, LEASE);
+            nodes.clock().advance(LEASE);
+
+            try (Lease taken = cron.acquire(Duration.ZERO)) {
+                LockStatus status = cron.status();
+                assertThat(states(status)).containsOnly(LockStatus.State.HELD);
+                assertThat(tokens(status)).containsExactly(taken.token(), taken.token(), "killed-run");
+                assertThat(status.holder().orElseThrow().token()).as("the lease on a majority").isEqualTo(taken.token());
+                assertThatThrownBy(() -> nodes.state(LAPTOP, LEASE).acquire(Duration.ZERO))
+                        .isInstanceOf(LockHeldException.class).hasMessageStartingWith("cluster is locked by " + CRON);
+
+                nodes.clock().advance(Duration.ofSeconds(30));
+                assertThat(states(cron.status())).as("once the old lease ran out on node-3 too")
+                        .containsExactly(LockStatus.State.HELD, LockStatus.State.HELD, LockStatus.State.EXPIRED);
+            }
+            LockStatus after = cron.status();
+            assertThat(states(after)).as("a run gives back its own lease only")
+                    .containsExactly(LockStatus.State.FREE, LockStatus.State.FREE, LockStatus.State.EXPIRED);
+            try (Lease next = nodes.state(LAPTOP, LEASE).acquire(Duration.ZERO)) {
+                assertThat(tokens(cron.status())).as("the next run takes the old lease over where it was left")
+                        .containsOnly(next.token());
+            }
+        }
+
+        @Test
         void isRenewedWhileTheRunWorks() throws Exception {
+            // a lease of 3s is renewed every second of real time; the nodes' clock moves only when told
             ClusterState laptop = nodes.state(LAPTOP, Duration.ofSeconds(3));
+            long acquired = nodes.clock().seconds();
             try (Lease lease = laptop.acquire(Duration.ZERO)) {
-                Thread.sleep(4000);
+                nodes.clock().advance(Duration.ofSeconds(2));
+                awaitRenewal(acquired + 2 + 3);
+                nodes.clock().advance(Duration.ofSeconds(2));
 
                 assertThat(lease.held()).isTrue();
                 assertThatThrownBy(() -> nodes.state(CRON, LEASE).acquire(Duration.ZERO))
@@ -151,6 +219,23 @@ class ClusterLockTest {
                     .containsOnly(LockStatus.State.FREE);
         }
 
+        /** Waits until the lease runs to {@code expires} on every state node: a renewal reached them all. */
+        void awaitRenewal(long expires) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (!LoopbackStateNodes.NAMES.stream().allMatch(node -> renewedTo(node, expires))) {
+                assertThat(System.nanoTime()).as("renewed within a minute").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+        }
+
+        boolean renewedTo(String node, long expires) {
+            try {
+                return expiresOn(node) >= expires;
+            } catch (IOException | RuntimeException beingReplaced) {
+                return false;
+            }
+        }
+
         @Test
         void isReleasedOnlyWithItsOwnToken() throws Exception {
             ClusterState laptop = nodes.state(LAPTOP, LEASE);
@@ -158,7 +243,7 @@ class ClusterLockTest {
                 SshTransport transport = nodes.transport();
                 for (SshTarget node : nodes.targets(Set.of())) {
                     CommandResult other = transport.run(node, LockScripts.release(
-                            nodes.directory(node.name()).toString(), "not-the-token")).get(10, TimeUnit.SECONDS);
+                            nodes.directory(node.name()).toString(), "not-the-token")).get(1, TimeUnit.MINUTES);
                     assertThat(other.stdoutText()).startsWith("other ");
                 }
 
@@ -214,7 +299,7 @@ class ClusterLockTest {
                         LockStatus.State.RELEASED, LockStatus.State.UNREACHABLE, LockStatus.State.RELEASED);
                 assertThat(released.nodes().get(0).lease().holder()).isEqualTo(LAPTOP);
 
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
                 while (lease.held() && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }

@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A berth-like process for tests: takes the cluster's lock with a short lease, says {@code held}, and works
- * until it is killed. Arguments: known_hosts, identity file, port, lease seconds, then one directory per node.
+ * A berth-like process for tests: takes the cluster's lock, says {@code held}, and works until it is killed.
+ * Arguments: known_hosts, identity file, port, lease seconds, then one directory per node.
  */
 public final class LockHolderProcess {
     private LockHolderProcess() {
@@ -30,7 +30,8 @@ public final class LockHolderProcess {
         List<String> directories = List.of(args).subList(4, args.length);
         for (int i = 0; i < directories.size(); i++) {
             targets.add(SshTarget.of("node-" + (i + 1), "127.0.0.1", knownHosts).withPort(port).withUser("root")
-                    .withIdentityFiles(List.of(key)).withHostKeyPolicy(HostKeyPolicy.STRICT));
+                    .withIdentityFiles(List.of(key)).withHostKeyPolicy(HostKeyPolicy.STRICT)
+                    .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30)));
         }
         SshTransport transport = SshTransport.start(SshConfig.empty(), Path.of(System.getProperty("java.io.tmpdir")),
                 "root", PassphrasePrompt.none(), null);

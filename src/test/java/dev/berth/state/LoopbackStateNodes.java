@@ -7,6 +7,7 @@ import dev.berth.ssh.PassphrasePrompt;
 import dev.berth.ssh.SshConfig;
 import dev.berth.ssh.SshTarget;
 import dev.berth.ssh.SshTransport;
+import dev.berth.ssh.Transport;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ import java.util.Set;
 
 /**
  * Three state nodes on one real sshd on loopback: each node is a name with its own berth directory. A node
- * listed as down is reached on a closed port, as if its server were gone.
+ * listed as down is reached on a closed port, as if its server were gone. The nodes share one {@link NodeClock}.
  */
 final class LoopbackStateNodes implements AutoCloseable {
     static final List<String> NAMES = List.of("node-1", "node-2", "node-3");
@@ -31,23 +32,33 @@ final class LoopbackStateNodes implements AutoCloseable {
     private final Path clientKey;
     private final Path knownHosts;
     private final int closedPort;
+    private final NodeClock clock;
     private final List<SshTransport> transports = new ArrayList<>();
     private final Map<Set<String>, SshTransport> byDownNodes = new HashMap<>();
 
-    private LoopbackStateNodes(Path dir, LoopbackSshd sshd, Path clientKey, Path knownHosts, int closedPort) {
+    private LoopbackStateNodes(Path dir, LoopbackSshd sshd, Path clientKey, Path knownHosts, int closedPort,
+                               NodeClock clock) {
         this.dir = dir;
         this.sshd = sshd;
         this.clientKey = clientKey;
         this.knownHosts = knownHosts;
         this.closedPort = closedPort;
+        this.clock = clock;
     }
 
     static LoopbackStateNodes start(Path dir) throws Exception {
         Path clientKey = KeyFiles.generate(dir.resolve("client/id_ed25519"), "");
-        LoopbackSshd sshd = LoopbackSshd.start(dir.resolve("sshd"), KeyFiles.publicKey(clientKey));
+        NodeClock clock = NodeClock.install(dir.resolve("clock"));
+        LoopbackSshd sshd = LoopbackSshd.start(dir.resolve("sshd"), KeyFiles.publicKey(clientKey), List.of(
+                "SetEnv PATH=" + clock.bin() + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"));
         Path knownHosts = dir.resolve("known_hosts");
         Files.writeString(knownHosts, sshd.knownHostsLine("127.0.0.1") + "\n");
-        return new LoopbackStateNodes(dir, sshd, clientKey, knownHosts, LoopbackSshd.freePort());
+        return new LoopbackStateNodes(dir, sshd, clientKey, knownHosts, LoopbackSshd.freePort(), clock);
+    }
+
+    /** The clock the nodes' lock scripts read: the real one until a test sets it. */
+    NodeClock clock() {
+        return clock;
     }
 
     /** Starts {@link LockHolderProcess} in a JVM of its own, holding the lock with a lease of {@code seconds}. */
@@ -73,7 +84,7 @@ final class LoopbackStateNodes implements AutoCloseable {
         return NAMES.stream().map(name -> SshTarget.of(name, "127.0.0.1", knownHosts)
                         .withPort(down.contains(name) ? closedPort : sshd.port()).withUser("root")
                         .withIdentityFiles(List.of(clientKey))
-                        .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10)))
+                        .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30)))
                 .toList();
     }
 
@@ -98,7 +109,7 @@ final class LoopbackStateNodes implements AutoCloseable {
     }
 
     /** Like {@link #state(Holder, Duration, String...)}, through {@code transport}. */
-    ClusterState state(SshTransport transport, Holder holder, Duration lease, String... down) {
+    ClusterState state(Transport transport, Holder holder, Duration lease, String... down) {
         return new ClusterState(transport, new FanOut(8), targets(Set.of(down)), holder, Clock.systemUTC(),
                 StateSettings.defaults().withLease(lease)
                         .withDirectory(node -> directory(node.name()).toString()));

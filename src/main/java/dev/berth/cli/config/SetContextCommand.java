@@ -33,7 +33,7 @@ final class SetContextCommand extends ConfigVerb {
                     + "\": use letters, digits and punctuation, without spaces, not starting with -");
         }
         BerthConfig config = store().load();
-        Optional<String> cluster = Optional.ofNullable(root().clusterOption())
+        Optional<String> cluster = Optional.ofNullable(global().clusterOption())
                 .map(file -> environment().resolve(file).toAbsolutePath().toString());
         Optional<Context> existing = config.context(name);
         if (existing.isEmpty() && cluster.isEmpty()) {

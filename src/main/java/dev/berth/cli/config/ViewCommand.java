@@ -17,11 +17,11 @@ final class ViewCommand extends ConfigVerb {
 
     @Override
     public Integer call() {
-        OutputFormat format = switch (root().outputFormat()) {
+        OutputFormat format = switch (global().outputFormat()) {
             case TABLE, YAML -> OutputFormat.YAML;
             case JSON -> OutputFormat.JSON;
             case WIDE, NAME -> throw new InvalidInputException(
-                    "berth config view prints yaml (the default) or json, not " + root().outputFormat().flag());
+                    "berth config view prints yaml (the default) or json, not " + global().outputFormat().flag());
         };
         BerthConfig config = store().load();
         Listing listing = Listing.of(List.of(Column.of("FILE")),

@@ -60,6 +60,7 @@ public final class ReconcileCommand extends ConvergingCommand {
         }
         while (true) {
             try {
+                readInventoryAgain();
                 converge("reconcile", change, options, true);
             } catch (BerthException e) {
                 err().println("error: " + e.getMessage() + " (trying again in " + Durations.format(interval) + ")");

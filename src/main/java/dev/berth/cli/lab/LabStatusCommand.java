@@ -9,7 +9,7 @@ public final class LabStatusCommand extends LabVerb {
 
     @Override
     public Integer call() {
-        LabStatusListing.print(control().status(), root().outputFormat(), palette(), out(), err(),
+        LabStatusListing.print(control().status(), global().outputFormat(), palette(), out(), err(),
                 "berth lab up" + nameOption());
         return ExitCode.OK.code();
     }

@@ -24,7 +24,7 @@ public final class LabUpCommand extends LabVerb {
     public Integer call() {
         long started = System.nanoTime();
         LabStatus status = control().up(nodes, registryPort);
-        LabStatusListing.print(status, root().outputFormat(), palette(), out(), err(),
+        LabStatusListing.print(status, global().outputFormat(), palette(), out(), err(),
                 "berth lab up" + nameOption());
         registerContext();
         long seconds = Math.round((System.nanoTime() - started) / 1e9);
@@ -39,7 +39,7 @@ public final class LabUpCommand extends LabVerb {
         try {
             LabContext.register(configStore(), lab(), files().inventory()).ifPresent(previous ->
                     progress("lab: context " + lab().context() + " pointed at " + previous + "; it now points at this lab"));
-            if (root().outputFormat() == OutputFormat.TABLE || root().outputFormat() == OutputFormat.WIDE) {
+            if (global().outputFormat() == OutputFormat.TABLE || global().outputFormat() == OutputFormat.WIDE) {
                 out().println("context: " + lab().context() + " (current; berth config use-context NAME switches back)");
                 out().flush();
             }

@@ -32,7 +32,7 @@ abstract class ObservingCommand extends BaseCommand {
         if (resource == ResourceType.NODES && scope.namespaced()) {
             throw new InvalidInputException("nodes belong to no namespace: drop -n/-A");
         }
-        root().outputFormat();
+        global().outputFormat();
         return resource;
     }
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,17 +36,16 @@ class IdempotenceIT {
     @Test
     void reconcilingAConvergedClusterCausesNoDockerEventOnAnyNode() throws Exception {
         Path file = cluster.manifest("steady.yaml", LabCluster.deployment(NAMESPACE, "steady", 3));
-        Instant applying = Instant.now();
+        Map<String, String> applying = nodeClocks();
         cluster.succeed("apply", "-f", file.toString());
-        Instant applied = Instant.now();
+        Map<String, String> applied = nodeClocks();
         assertThat(events(applying, applied).values()).as("the event log sees what apply did")
                 .allSatisfy(events -> assertThat(events).contains("\"Action\":\"start\""));
         Map<String, List<String>> before = cluster.running(NAMESPACE, "steady");
-        Thread.sleep(1100);
 
-        Instant start = Instant.now();
+        Map<String, String> start = nodeClocks();
         CliRunner.Result reconcile = cluster.succeed("reconcile");
-        Instant end = Instant.now();
+        Map<String, String> end = nodeClocks();
 
         assertThat(reconcile.out()).isEmpty();
         assertThat(reconcile.err()).isEmpty();
@@ -55,20 +53,32 @@ class IdempotenceIT {
         assertThat(cluster.running(NAMESPACE, "steady")).isEqualTo(before);
     }
 
-    /** Container, network and volume events in [since, until] per node, one JSON document a line. */
-    private Map<String, String> events(Instant since, Instant until) {
+    /**
+     * The time on each node, by its own clock, as docker events takes it ({@code SECONDS.NANOS}): a window of
+     * events is measured where the events are stamped, so the clock of the machine running the test does not
+     * matter.
+     */
+    private Map<String, String> nodeClocks() {
+        Map<String, String> byNode = new LinkedHashMap<>();
+        for (Lab.Node node : cluster.nodes()) {
+            ProcessResult now = cluster.lab().ssh(node, "date +%s.%N");
+            assertThat(now.succeeded()).as(now.toString()).isTrue();
+            assertThat(now.output()).as("the clock of " + node.name()).matches("[0-9]+\\.[0-9]{9}");
+            byNode.put(node.name(), now.output());
+        }
+        return byNode;
+    }
+
+    /** Container, network and volume events between two readings of each node's clock, one JSON document a line. */
+    private Map<String, String> events(Map<String, String> since, Map<String, String> until) {
         Map<String, String> byNode = new LinkedHashMap<>();
         for (Lab.Node node : cluster.nodes()) {
             ProcessResult events = cluster.lab().ssh(node, "docker events --format '{{json .}}'"
-                    + " --since " + seconds(since) + " --until " + seconds(until.plusMillis(500))
+                    + " --since " + since.get(node.name()) + " --until " + until.get(node.name())
                     + " --filter type=container --filter type=network --filter type=volume");
             assertThat(events.succeeded()).as(events.toString()).isTrue();
             byNode.put(node.name(), events.output());
         }
         return byNode;
-    }
-
-    private static String seconds(Instant instant) {
-        return instant.getEpochSecond() + "." + String.format("%09d", instant.getNano());
     }
 }

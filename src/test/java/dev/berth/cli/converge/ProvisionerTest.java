@@ -63,7 +63,7 @@ class ProvisionerTest {
         inventory = Files.writeString(directory.resolve("cluster.yaml"), "# the loopback cluster\n"
                 + "apiVersion: berth.dev/v1\nkind: Cluster\nmetadata: {name: loopback}\nspec:\n"
                 + "  ssh: {user: root, identityFiles: [" + key + "], knownHosts: " + knownHosts
-                + ", connectTimeout: 5s}\n"
+                + ", connectTimeout: 60s}\n"
                 + "  nodes:\n"
                 + "    # full: declared smaller than any replica\n"
                 + "    - {name: node-1, address: 127.0.0.1, port: " + first.port()

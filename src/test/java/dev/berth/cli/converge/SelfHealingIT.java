@@ -62,7 +62,7 @@ class SelfHealingIT {
     void replicasOfAStoppedNodeRunElsewhereAndTheSurplusGoesWhenItReturns(@TempDir Path inventoryDirectory)
             throws Exception {
         Path quick = Files.writeString(inventoryDirectory.resolve("cluster.yaml"), Files.readString(
-                cluster.lab().inventory()).replace("  ssh:\n", "  ssh:\n    connectTimeout: 3s\n"));
+                cluster.lab().inventory()).replace("  ssh:\n", "  ssh:\n    connectTimeout: 10s\n"));
         Path file = cluster.manifest("evicted.yaml", LabCluster.deployment(NAMESPACE, "evicted", 3));
         cluster.succeed("apply", "-f", file.toString());
         assertThat(cluster.spread(NAMESPACE, "evicted")).containsExactly(1, 1, 1);

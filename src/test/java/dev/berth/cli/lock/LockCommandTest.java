@@ -63,7 +63,7 @@ class LockCommandTest {
         knownHosts = Files.writeString(directory.resolve("known_hosts"), known.toString());
         inventory = Files.writeString(directory.resolve("cluster.yaml"), "apiVersion: berth.dev/v1\nkind: Cluster\n"
                 + "metadata: {name: loopback}\nspec:\n  ssh: {user: root, identityFiles: [" + key + "], knownHosts: "
-                + knownHosts + ", connectTimeout: 5s}\n  nodes:\n" + nodes);
+                + knownHosts + ", connectTimeout: 60s}\n  nodes:\n" + nodes);
     }
 
     @AfterAll
@@ -78,7 +78,8 @@ class LockCommandTest {
         List<SshTarget> targets = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             targets.add(SshTarget.of("node-" + (i + 1), "127.0.0.1", knownHosts).withPort(servers.get(i).port())
-                    .withUser("root").withIdentityFiles(List.of(key)));
+                    .withUser("root").withIdentityFiles(List.of(key))
+                    .withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(60)));
         }
         return new ClusterState(transport, new FanOut(4), targets, OPERATOR, Clock.systemDefaultZone(),
                 StateSettings.defaults()).acquire(Duration.ZERO);
@@ -98,7 +99,7 @@ class LockCommandTest {
             assertThat(lines.get(0)).isEqualTo("NODE     STATE   HOLDER     COMMAND       SINCE      EXPIRES");
             for (int i = 1; i <= 3; i++) {
                 assertThat(lines.get(i)).matches("node-" + i
-                        + "   Held    ops@desk   berth apply   \\d\\d:\\d\\d:\\d\\d   in (5\\ds|1m)");
+                        + "   Held    ops@desk   berth apply   \\d\\d:\\d\\d:\\d\\d   in (1m|[1-5]?\\ds)");
             }
             assertThat(Files.readString(directory.resolve("home-2/.berth/lock"))).contains("holder=ops@desk\n");
 

@@ -28,7 +28,7 @@ class GetPodsIT {
             String[] rows = wide.out().split("\n");
             assertThat(rows).as(wide.toString()).hasSize(2);
             assertThat(rows[0]).matches("NAME +READY +STATUS +RESTARTS +AGE +NODE +ADDRESS +PORTS +IMAGES");
-            assertThat(rows[1]).matches("hello-probe-1 +1/1 +Running +0 +\\d+s +node-2 +"
+            assertThat(rows[1]).matches("hello-probe-1 +1/1 +Running +0 +" + ObserveVerbsTest.AGE + " +node-2 +"
                     + node2.address().replace(".", "\\.") + " +<none> +berth-registry:5000/berth-hello:v1");
 
             CliRunner.Result selected = lab.berth("--cluster", lab.inventory().toString(), "get", "pods",

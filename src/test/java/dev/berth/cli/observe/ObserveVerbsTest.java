@@ -27,6 +27,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ObserveVerbsTest {
     private static final String POD = "web-5d8f7c9b4a-x2x9z";
+    /** Any age berth prints ({@code 5s}, {@code 2m5s}, {@code 3h}): how old a container is depends on the machine. */
+    static final String AGE = "\\d[\\dsmhdy]*";
 
     @TempDir
     static Path directory;
@@ -47,7 +49,7 @@ class ObserveVerbsTest {
         Path knownHosts = Files.writeString(directory.resolve("known_hosts"), sshd.knownHostsLine("127.0.0.1") + "\n");
         String common = "apiVersion: berth.dev/v1\nkind: Cluster\nmetadata: {name: loopback}\nspec:\n"
                 + "  ssh: {user: root, identityFiles: [" + key + "], knownHosts: " + knownHosts
-                + ", connectTimeout: 5s}\n  nodes:\n"
+                + ", connectTimeout: 60s}\n  nodes:\n"
                 + "    - {name: node-1, address: 127.0.0.1, port: " + sshd.port() + ", roles: [edge], labels: {zone: a}}\n";
         oneNode = Files.writeString(directory.resolve("one.yaml"), common);
         bothNodes = Files.writeString(directory.resolve("both.yaml"), common
@@ -104,7 +106,7 @@ class ObserveVerbsTest {
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.out().lines().toList()).hasSize(2);
             assertThat(result.out()).startsWith("NAME                   READY   STATUS    RESTARTS   AGE")
-                    .containsPattern(POD + "   1/1     Running   0          \\d+s +node-1\n");
+                    .containsPattern(POD + "   1/1     Running   0          " + AGE + " +node-1\n");
         }
 
         @Test
@@ -112,7 +114,8 @@ class ObserveVerbsTest {
             CliRunner.Result result = berth.run("get", "po", "-A", "-l", "app=web", "-o", "wide",
                     "--cluster", oneNode.toString());
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            assertThat(result.out()).startsWith("NAMESPACE").contains(namespace + "   " + POD)
+            // -A lists whatever else runs on the machine's engine too, which may widen the column
+            assertThat(result.out()).startsWith("NAMESPACE").containsPattern(namespace + " +" + POD)
                     .contains(LocalDocker.TINY_IMAGE).contains("127.0.0.1");
             CliRunner.Result none = berth.run("get", "po", "-n", namespace, "-l", "app=api", "--cluster",
                     oneNode.toString());

@@ -44,7 +44,7 @@ class PendingReplicasTest {
         Path knownHosts = Files.writeString(directory.resolve("known_hosts"), sshd.knownHostsLine("127.0.0.1") + "\n");
         inventory = Files.writeString(directory.resolve("cluster.yaml"), "apiVersion: berth.dev/v1\nkind: Cluster\n"
                 + "metadata: {name: loopback}\nspec:\n  ssh: {user: root, identityFiles: [" + key + "], knownHosts: "
-                + knownHosts + ", connectTimeout: 5s}\n  nodes:\n    - {name: node-1, address: 127.0.0.1, port: "
+                + knownHosts + ", connectTimeout: 60s}\n  nodes:\n    - {name: node-1, address: 127.0.0.1, port: "
                 + sshd.port() + ", capacity: {cpu: \"2\", memory: 1Gi}}\n");
         Path manifests = Files.writeString(directory.resolve("app.yaml"), deployment("small", 1, "64Mi")
                 + "---\n" + deployment("big", 2, "2Gi"));
@@ -88,7 +88,8 @@ class PendingReplicasTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         List<String> lines = result.out().lines().toList();
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(1)).matches("small-[0-9a-f]{10}-[a-z0-9]{5} +1/1 +Running +0 +\\d+s +node-1");
+        assertThat(lines.get(1))
+                .matches("small-[0-9a-f]{10}-[a-z0-9]{5} +1/1 +Running +0 +" + ObserveVerbsTest.AGE + " +node-1");
         assertThat(lines.get(2)).matches("big-[0-9a-f]{10}-pending-1 +0/1 +Pending +0 +<none> +<none>");
         assertThat(lines.get(3)).matches("big-[0-9a-f]{10}-pending-2 +0/1 +Pending +0 +<none> +<none>");
     }
@@ -99,8 +100,8 @@ class PendingReplicasTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         List<String> lines = result.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("NAME    READY   UP-TO-DATE   AVAILABLE   AGE");
-        assertThat(lines.get(1)).matches("big     0/2     0            0           \\d+s");
-        assertThat(lines.get(2)).matches("small   1/1     1            1           \\d+s");
+        assertThat(lines.get(1)).matches("big     0/2     0            0           " + ObserveVerbsTest.AGE);
+        assertThat(lines.get(2)).matches("small   1/1     1            1           " + ObserveVerbsTest.AGE);
     }
 
     @Test

@@ -33,11 +33,11 @@ public final class Convergence {
     private final Clock clock;
     private final Consumer<StepResult> progress;
     private final Consumer<String> notes;
-    private final RolloutDriver.Pause pause;
+    private final Pause pause;
 
     public Convergence(ClusterAccess access, ClusterState state, Planner planner, Clock clock,
                        Consumer<StepResult> progress) {
-        this(access, state, planner, clock, progress, note -> { }, duration -> Thread.sleep(duration.toMillis()));
+        this(access, state, planner, clock, progress, note -> { }, Pause.SLEEP);
     }
 
     /**
@@ -45,7 +45,7 @@ public final class Convergence {
      * @param pause how the run waits between observations
      */
     public Convergence(ClusterAccess access, ClusterState state, Planner planner, Clock clock,
-                       Consumer<StepResult> progress, Consumer<String> notes, RolloutDriver.Pause pause) {
+                       Consumer<StepResult> progress, Consumer<String> notes, Pause pause) {
         this.access = access;
         this.state = state;
         this.planner = planner;

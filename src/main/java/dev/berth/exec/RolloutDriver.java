@@ -46,11 +46,6 @@ final class RolloutDriver {
         StateRecord store(StateRecord record, Planned planned);
     }
 
-    /** Waits; tests pass one that moves a clock instead. */
-    interface Pause {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     /** What a run's rollouts came to. */
     record Result(StateRecord record, Planned last, List<StepResult> steps, List<RolloutFailure> failures,
                   Map<String, Long> rolledBackTo, boolean timedOut, String waitingFor) {

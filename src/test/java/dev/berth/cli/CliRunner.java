@@ -1,6 +1,8 @@
 package dev.berth.cli;
 
+import dev.berth.exec.Pause;
 import dev.berth.exec.TransportOpener;
+import dev.berth.testing.ManualClock;
 import dev.berth.plan.PodNames;
 
 import java.io.ByteArrayInputStream;
@@ -64,7 +66,8 @@ public final class CliRunner {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Environment environment = new Environment(variables, stdin, workingDirectory, home, false, clock,
-                podNamesSeed == null ? PodNames.random() : PodNames.seeded(podNamesSeed), transports);
+                podNamesSeed == null ? PodNames.random() : PodNames.seeded(podNamesSeed), transports,
+                clock instanceof ManualClock manual ? manual::advance : Pause.SLEEP);
         int exit = Main.run(args, environment, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Result(exit, out.toString(), err.toString());
     }

@@ -14,6 +14,8 @@ import dev.berth.plan.Planner;
 import dev.berth.state.StateRecord;
 
 import java.io.PrintWriter;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -56,11 +58,19 @@ public abstract class ConvergingCommand extends BaseCommand {
 
     private Convergence convergence(ClusterAccess access, String verb, Consumer<StepResult> progress) {
         return new Convergence(access, clusterState(access, "berth " + verb), new Planner(environment().podNames()),
-                environment().clock(), progress);
+                environment().clock(), progress, this::note, environment().pause());
     }
 
     private void say(String line) {
         err().println(line);
+        err().flush();
+    }
+
+    /** A rollout's progress: plain lines on stderr, stamped with the time when stderr is no terminal. */
+    private void note(String line) {
+        err().println(environment().interactive() ? line
+                : DateTimeFormatter.ISO_INSTANT.format(environment().clock().instant().truncatedTo(ChronoUnit.SECONDS))
+                + " " + line);
         err().flush();
     }
 

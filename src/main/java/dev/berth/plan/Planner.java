@@ -40,6 +40,15 @@ public final class Planner {
      *                  record; empty when unknown (revisions are then recovered from container labels)
      */
     public Plan plan(DesiredState desired, ClusterView cluster, Map<String, Revision> revisions) {
+        return plan(desired, cluster, revisions, Scope.CLUSTER);
+    }
+
+    /**
+     * As {@link #plan(DesiredState, ClusterView, Map)}, for the Deployments in {@code scope} only: the others'
+     * replicas keep their room on the nodes and are otherwise left as they are, and so are replicas of
+     * Deployments no longer desired unless the scope names them.
+     */
+    public Plan plan(DesiredState desired, ClusterView cluster, Map<String, Revision> revisions, Scope scope) {
         Map<String, NodeView> nodes = cluster.nodes().stream()
                 .collect(Collectors.toMap(NodeView::name, Function.identity()));
         List<ObservedPod> observed = cluster.nodes().stream().filter(NodeView::reachable)
@@ -53,7 +62,10 @@ public final class Planner {
         List<PendingReplica> pending = new ArrayList<>();
         Map<String, Revision> assigned = new TreeMap<>();
         Map<String, RolloutProgress> rollouts = new TreeMap<>();
+        Set<String> wanted = new HashSet<>();
+        desired.deployments().forEach(deployment -> wanted.add(DesiredState.key(deployment)));
         List<Deployment> deployments = desired.deployments().stream()
+                .filter(deployment -> scope.covers(DesiredState.key(deployment)))
                 .sorted(Comparator.comparing(DesiredState::key)).toList();
         for (Deployment deployment : deployments) {
             String key = DesiredState.key(deployment);
@@ -67,7 +79,7 @@ public final class Planner {
             outcome.pending().forEach(reason -> pending.add(new PendingReplica(key, reason)));
             rollouts.put(key, outcome.progress());
         }
-        observed.stream().filter(pod -> !assigned.containsKey(deployment(pod)))
+        observed.stream().filter(pod -> !wanted.contains(deployment(pod)) && scope.covers(deployment(pod)))
                 .forEach(pod -> steps.remove(pod, nodes.get(pod.node()), "deployment deleted"));
         return new Plan(steps.ordered(), pending, assigned, rollouts);
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.berth.plan.Plans.describe;
 import static dev.berth.plan.Plans.desired;
@@ -165,6 +166,42 @@ class PlannerTest {
                     remove("node-1", "a0001", "deployment deleted"), remove("node-2", "a0002", "deployment deleted"),
                     remove("node-3", "a0003", "deployment deleted"),
                     cleanUp("node-1", "a0001"), cleanUp("node-2", "a0002"), cleanUp("node-3", "a0003"));
+        }
+    }
+
+    @Nested
+    class Scoped {
+        private final Deployment api = new DeploymentSpec("api").replicas(1)
+                .container(new ContainerSpec("app", "api:1").requests("100m", "64Mi")).build();
+
+        @Test
+        void leavesTheReplicasOfADeploymentNoLongerDesiredToARunThatNamesIt() {
+            servers.apply(plan(DESIRED));
+
+            assertThat(planner.plan(desired(api), servers.view(), Map.of(), Scope.of(Set.of("default/api")))
+                    .actions()).noneMatch(action -> action.describe().contains("web"));
+            assertThat(describe(planner.plan(desired(api), servers.view(), Map.of(), Scope.of(Set.of("default/web")))))
+                    .containsExactly(
+                            remove("node-1", "a0001", "deployment deleted"), remove("node-2", "a0002", "deployment deleted"),
+                            remove("node-3", "a0003", "deployment deleted"),
+                            cleanUp("node-1", "a0001"), cleanUp("node-2", "a0002"), cleanUp("node-3", "a0003"));
+        }
+
+        @Test
+        void plansOnlyTheNamedDeploymentsButCountsEveryReplicasRoom() {
+            servers.apply(plan(DESIRED));
+            Deployment huge = new DeploymentSpec("huge").replicas(1)
+                    .container(new ContainerSpec("app", "huge:1").requests("100m", "1000Gi")).build();
+
+            Plan scoped = planner.plan(desired(web(3, "nginx:1.28"), api, huge), servers.view(), Map.of(),
+                    Scope.of(Set.of("default/api")));
+
+            assertThat(scoped.actions()).allMatch(action -> !action.describe().contains("web")
+                    && !action.describe().contains("huge"));
+            assertThat(scoped.actions()).anyMatch(action -> action.describe().contains("start container default_api-"));
+            assertThat(scoped.pending()).as("another Deployment's Pending replica is not this run's").isEmpty();
+            assertThat(scoped.rollouts()).containsOnlyKeys("default/api");
+            assertThat(scoped.revisions()).containsOnlyKeys("default/api");
         }
     }
 

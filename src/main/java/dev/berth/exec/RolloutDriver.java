@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * Carries a converging run's rollouts to their end, with no agent on the servers: observe (with probes), plan
  * the next wave, carry it out, and again, until every rollout is complete, one fails, or the run's time is up.
  * A failed rollout is rolled back on every node, by the same wave rules, to the revision before it, or paused
- * ({@link RollbackOrPause}). Restarts containers whose liveness probe failed. Each observation's progress is
+ * ({@link RollbackOrPause}); a rollback is carried to its end even past the run's {@code --timeout}, so that a
+ * run never leaves the fleet split by its own rollback. Restarts containers whose liveness probe failed. Each observation's progress is
  * noted before its wave is carried out, in kubectl's words ({@link RolloutNotes}).
  */
 final class RolloutDriver {
@@ -115,6 +116,7 @@ final class RolloutDriver {
                 if (next.isPresent()) {
                     current = next.get();
                     responded = true;
+                    watch.changedByRun(failure.deployment());
                 } else {
                     watch.giveUp(failure.deployment());
                 }
@@ -127,7 +129,9 @@ final class RolloutDriver {
                 if (failedStep || driving.isEmpty() && missing.isEmpty()) {
                     return new Result(current, planned, steps, failures, false, "");
                 }
-                if (!clock.instant().isBefore(deadline)) {
+                boolean rollingBack = driving.stream()
+                        .anyMatch(progress -> response.rolledBackTo().containsKey(progress.deployment()));
+                if (!rollingBack && !clock.instant().isBefore(deadline)) {
                     String waitingFor = driving.isEmpty() ? missing : RolloutNotes.standing(driving);
                     return new Result(current, planned, steps, failures, true, waitingFor);
                 }

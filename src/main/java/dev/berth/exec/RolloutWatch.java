@@ -43,6 +43,7 @@ final class RolloutWatch {
     private final Map<String, Seen> seen = new HashMap<>();
     private final Set<String> givenUp = new HashSet<>();
     private final Set<String> everSeen = new HashSet<>();
+    private final Set<String> changed = new HashSet<>();
 
     /** @param before the newest revision of each Deployment stored when the run began, before its change */
     RolloutWatch(Map<String, Revision> before) {
@@ -76,7 +77,12 @@ final class RolloutWatch {
     private boolean isNew(Plan plan, String deployment) {
         Revision was = before.get(deployment);
         Revision now = plan.revisions().get(deployment);
-        return now != null && (was == null || !was.specHash().equals(now.specHash()));
+        return now != null && (was == null || !was.specHash().equals(now.specHash()) || changed.contains(deployment));
+    }
+
+    /** The run changed the template of {@code deployment} itself (a rollback): its rollout is under way. */
+    void changedByRun(String deployment) {
+        changed.add(deployment);
     }
 
     /** Stops watching the rollout of {@code deployment}: nothing more is tried for it in this run. */

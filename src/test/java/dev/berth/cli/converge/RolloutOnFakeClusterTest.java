@@ -54,8 +54,9 @@ class RolloutOnFakeClusterTest {
     }
 
     /**
-     * The Deployment web at {@code image}, written to {@code web-TAG.yaml}; each line goes into its spec, or into
-     * its container when it starts with {@code container:}.
+     * The Deployment web at {@code image}, written to {@code web-TAG.yaml}; each line goes into its spec (a
+     * {@code strategy:} replaces maxSurge 1 and maxUnavailable 0), or into its container when it starts with
+     * {@code container:}.
      */
     private Path web(String image, String... lines) throws IOException {
         List<String> spec = Stream.of(lines).filter(line -> !line.startsWith("container:")).toList();
@@ -68,9 +69,11 @@ class RolloutOnFakeClusterTest {
                 spec:
                   replicas: 4
                   progressDeadlineSeconds: 30
-                  strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}
                   selector: {matchLabels: {app: web}}
                 """);
+        if (spec.stream().noneMatch(line -> line.startsWith("strategy:"))) {
+            yaml.append("  strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}\n");
+        }
         spec.forEach(line -> yaml.append("  ").append(line).append('\n'));
         yaml.append("""
                   template:
@@ -289,6 +292,56 @@ class RolloutOnFakeClusterTest {
             assertThat(storedRevisions()).containsExactly("2 v2", "3 v1");
             CliRunner.Result diff = fake.berth("diff", "-f", web(V1).toString());
             assertThat(diff.exitCode()).as(diff.toString()).isZero();
+        }
+    }
+
+    @Nested
+    class ARollback {
+        /**
+         * With maxSurge 0 and maxUnavailable 1 the failed rollout took a v1 replica away; the rollback starts it
+         * again, and v1 takes 30 seconds to answer: the run waits for it past its --timeout.
+         */
+        @Test
+        void isCarriedToItsEndPastTheRunsTimeout() throws IOException {
+            fake.cluster().image(V1).serves(FakeApp.listeningAfter(Duration.ofSeconds(30)));
+            fake.cluster().image(V2).serves(FakeApp.serving(500));
+            String strategy = "strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 0, maxUnavailable: 1}}";
+            ok(fake.berth("apply", "-f", web(V1, strategy).toString()));
+
+            CliRunner.Result applied = fake.berth("apply", "-f", web(V2, strategy).toString(), "--timeout", "40s");
+
+            assertThat(applied.exitCode()).as(applied.toString()).isEqualTo(3);
+            assertThat(applied.err()).isEqualTo("""
+                    2026-03-02T09:10:00Z Waiting for deployment "default/web" rollout to finish: 0 out of 4 new \
+                    replicas have been updated...
+                    node-1: pull registry.example/web:v2 (if missing)
+                    node-2: pull registry.example/web:v2 (if missing)
+                    node-1: remove container default_web-c26e7935ec-7ll6r_web (spec changed)
+                    node-1: clean up files of web-c26e7935ec-7ll6r
+                    node-1: ensure network berth
+                    node-1: pull registry.example/web:v2 (if missing)
+                    node-1: start container default_web-ca2e0aaf84-ckc87_web (registry.example/web:v2)
+                    node-2: pull registry.example/web:v2 (if missing)
+                    2026-03-02T09:10:00Z Waiting for deployment "default/web" rollout to finish: 1 out of 4 new \
+                    replicas have been updated...
+                    2026-03-02T09:10:30Z deployment "default/web" revision 2 failed: no progress within \
+                    progressDeadlineSeconds (30s): 1 of 4 replicas updated, 3 available; rolling back to revision 1
+                    2026-03-02T09:10:30Z Waiting for deployment "default/web" rollout to finish: 3 out of 4 new \
+                    replicas have been updated...
+                    node-1: remove container default_web-ca2e0aaf84-ckc87_web (spec changed)
+                    node-1: clean up files of web-ca2e0aaf84-ckc87
+                    node-1: ensure network berth
+                    node-1: start container default_web-c26e7935ec-7ll6r_web (registry.example/web:v1)
+                    2026-03-02T09:10:30Z Waiting for deployment "default/web" rollout to finish: 3 of 4 updated \
+                    replicas are available...
+                    2026-03-02T09:11:00Z deployment "default/web" rolled back to revision 1
+                    apply: 12 steps done on 2 nodes
+                    error: rollout of deployment "default/web" revision 2 failed: no progress within \
+                    progressDeadlineSeconds (30s): 1 of 4 replicas updated, 3 available
+                      pod web-ca2e0aaf84-ckc87 on node-1: Running, HTTP probe failed with statuscode: 500
+                    deployment "default/web" rolled back to revision 1 on every node
+                    """);
+            assertThat(running()).containsExactly(Map.entry("v1", 4L));
         }
     }
 

@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * the next wave, carry it out, and again, until every rollout is complete, one fails, or the run's time is up.
  * A failed rollout is rolled back on every node, by the same wave rules, to the revision before it, or paused
  * ({@link RollbackOrPause}); a rollback is carried to its end even past the run's {@code --timeout}, so that a
- * run never leaves the fleet split by its own rollback. Restarts containers whose liveness probe failed. Each observation's progress is
- * noted before its wave is carried out, in kubectl's words ({@link RolloutNotes}).
+ * run never leaves the fleet split by its own rollback. Restarts containers whose liveness probe failed. Each
+ * observation's progress is noted before its wave is carried out, in kubectl's words ({@link RolloutNotes}).
  */
 final class RolloutDriver {
     /** How long to wait between observations when a wave has nothing to do but wait for readiness. */

@@ -9,11 +9,15 @@ final class RolloutNotes {
     private RolloutNotes() {
     }
 
-    /** For example {@code Waiting for deployment "default/web" rollout to finish: 1 out of 4 new replicas have been updated...}. */
+    /**
+     * For example {@code Waiting for deployment "default/web" rollout to finish: 1 out of 4 new replicas have been
+     * updated...}.
+     */
     static String waiting(RolloutProgress progress) {
         String waiting = "Waiting for deployment \"" + progress.deployment() + "\" rollout to finish: ";
         if (progress.updated() < progress.replicas()) {
-            return waiting + progress.updated() + " out of " + progress.replicas() + " new replicas have been updated...";
+            return waiting + progress.updated() + " out of " + progress.replicas()
+                    + " new replicas have been updated...";
         }
         if (progress.total() > progress.updated()) {
             return waiting + (progress.total() - progress.updated()) + " old replicas are pending termination...";

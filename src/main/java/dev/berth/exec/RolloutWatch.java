@@ -77,7 +77,8 @@ final class RolloutWatch {
     private boolean isNew(Plan plan, String deployment) {
         Revision was = before.get(deployment);
         Revision now = plan.revisions().get(deployment);
-        return now != null && (was == null || !was.specHash().equals(now.specHash()) || changed.contains(deployment));
+        return now != null
+                && (was == null || !was.specHash().equals(now.specHash()) || changed.contains(deployment));
     }
 
     /** The run changed the template of {@code deployment} itself (a rollback): its rollout is under way. */
@@ -163,16 +164,17 @@ final class RolloutWatch {
             Duration deadline = Duration.ofSeconds(deployment.get().spec().progressDeadlineSeconds());
             if (since != null && !since.since().plus(deadline).isAfter(now) && !planned.moves(key)) {
                 List<ObservedPod> waiting = fresh.stream().filter(pod -> !pod.ready()).toList();
-                failed.put(key, new RolloutFailure(key, revision.number(), "no progress within progressDeadlineSeconds ("
-                        + deadline.toSeconds() + "s): " + progress.updated() + " of " + progress.replicas()
-                        + " replicas updated, " + progress.available() + " available",
+                failed.put(key, new RolloutFailure(key, revision.number(),
+                        "no progress within progressDeadlineSeconds (" + deadline.toSeconds() + "s): "
+                                + progress.updated() + " of " + progress.replicas() + " replicas updated, "
+                                + progress.available() + " available",
                         RolloutFailure.replicas(waiting)));
             }
         }
         return failed;
     }
 
-    /** The rollouts under way of which a step failed (an image not pulled, a replica not started), with each such step. */
+    /** The rollouts under way of which a step failed (an image not pulled, a replica not started), with those steps. */
     private Map<String, RolloutFailure> notStarted(Planned planned, List<StepResult> steps) {
         Map<String, List<StepResult>> failedSteps = new LinkedHashMap<>();
         List<RolloutProgress> rolling = driving(planned.plan());

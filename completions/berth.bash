@@ -343,7 +343,7 @@ function _picocli_berth_apply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-R' '--recursive' '--dry-run' '--wait' '--prune' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local flag_opts="'-R' '--recursive' '--dry-run' '--wait' '--no-auto-rollback' '--prune' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'-f' '--filename' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
@@ -427,7 +427,7 @@ function _picocli_berth_reconcile() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-R' '--recursive' '--dry-run' '--wait' '--check' '--watch' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local flag_opts="'-R' '--recursive' '--dry-run' '--wait' '--no-auto-rollback' '--check' '--watch' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'-f' '--filename' '--timeout' '--lock-wait' '--interval' '--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
@@ -475,7 +475,7 @@ function _picocli_berth_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-R' '--recursive' '--ignore-not-found' '--dry-run' '--wait' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local flag_opts="'-R' '--recursive' '--ignore-not-found' '--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'-f' '--filename' '-n' '--namespace' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
@@ -523,7 +523,7 @@ function _picocli_berth_scale() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--wait' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--replicas' '-n' '--namespace' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
@@ -571,7 +571,7 @@ function _picocli_berth_cordon() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--wait' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
@@ -613,7 +613,7 @@ function _picocli_berth_uncordon() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--wait' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
@@ -655,7 +655,7 @@ function _picocli_berth_drain() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--wait' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 

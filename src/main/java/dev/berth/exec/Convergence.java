@@ -72,16 +72,19 @@ public final class Convergence {
     /**
      * What a run found and did.
      *
+     * @param after        the record as the run's change stored it (a failed rollout's rollback is not in it:
+     *                     the objects the change configured are what the run reports)
      * @param failures     the rollouts that failed, and why
      * @param rolledBackTo the revision each rolled-back Deployment went back to
+     * @param paused       the Deployments paused because their rollout failed ({@code --no-auto-rollback})
      */
     public record Outcome(StateRecord before, StateRecord after, List<NodeObservation> observed, Plan plan,
                           List<StepResult> steps, WaitResult waited, List<RolloutFailure> failures,
-                          Map<String, Long> rolledBackTo) {
+                          Map<String, Long> rolledBackTo, Set<String> paused) {
 
         public Outcome(StateRecord before, StateRecord after, List<NodeObservation> observed, Plan plan,
                        List<StepResult> steps, WaitResult waited) {
-            this(before, after, observed, plan, steps, waited, List.of(), Map.of());
+            this(before, after, observed, plan, steps, waited, List.of(), Map.of(), Set.of());
         }
 
         public boolean failed() {
@@ -120,20 +123,23 @@ public final class Convergence {
             StateRecord next = change.apply(current);
             Planned planned = plan(next, draining, probes);
             StateRecord stored = store(current, next, planned);
-            lease.ensureHeld();
+            Instant deadline = options.timeout() == null || options.timeout().isZero() ? Instant.MAX
+                    : clock.instant().plus(options.timeout());
             PlanExecutor executor = new PlanExecutor(access, progress);
-            List<StepResult> steps = new ArrayList<>(executor.execute(planned.plan().actions()));
+            StateRecord[] latest = {stored};
+            RolloutDriver driver = new RolloutDriver(access, record -> plan(record, Set.of(), probes),
+                    (record, again) -> latest[0] = store(latest[0], record, again), clock, pause, executor, notes,
+                    DesiredStates.revisions(current));
+            RollbackOrPause response = new RollbackOrPause(options.autoRollback(), notes);
+            driver.observed(planned, response);
+            lease.ensureHeld();
+            List<StepResult> steps = new ArrayList<>(executor.execute(planned.steps()));
             if (!draining.isEmpty() && planned.plan().pending().isEmpty() && steps.stream().noneMatch(StepResult::failed)) {
                 lease.ensureHeld();
                 steps.addAll(executor.execute(evictions(planned, draining)));
             }
-            Instant deadline = options.timeout() == null || options.timeout().isZero() ? Instant.MAX
-                    : clock.instant().plus(options.timeout());
-            StateRecord[] latest = {stored};
-            RolloutDriver driver = new RolloutDriver(access, record -> plan(record, Set.of(), probes),
-                    (record, again) -> latest[0] = store(latest[0], record, again), clock, pause, executor, notes);
-            RolloutDriver.Result driven = driver.drive(stored, planned, steps, lease, deadline,
-                    options.autoRollback(), options.waitReady());
+            RolloutDriver.Result driven = driver.drive(stored, planned, steps, lease, deadline, response,
+                    options.waitReady());
             WaitResult waited = !options.waitReady() ? WaitResult.NOT_ASKED
                     : driven.timedOut() ? new WaitResult(true, false, driven.waitingFor())
                     : new WaitResult(true, driven.failures().isEmpty()
@@ -142,8 +148,8 @@ public final class Convergence {
                 notes.accept("the rollout goes on at the next run (reconcile, or rollout status): "
                         + driven.waitingFor());
             }
-            return new Outcome(current, driven.record(), driven.last().observed(), driven.last().plan(),
-                    driven.steps(), waited, driven.failures(), driven.rolledBackTo());
+            return new Outcome(current, stored, driven.last().observed(), driven.last().plan(),
+                    driven.steps(), waited, driven.failures(), response.rolledBackTo(), response.paused());
         }
     }
 

@@ -48,7 +48,8 @@ public final class ConvergingRun {
          */
         public void requireDesiredState() {
             if (!outcome.failures().isEmpty()) {
-                throw new ClusterException(RolloutReport.of(outcome.failures(), outcome.rolledBackTo()));
+                throw new ClusterException(RolloutReport.of(outcome.failures(), outcome.rolledBackTo(),
+                        outcome.paused()));
             }
             if (outcome.failed()) {
                 long failed = outcome.steps().stream().filter(StepResult::failed).count();

@@ -1,40 +1,32 @@
 package dev.berth.exec;
 
-import dev.berth.model.ObservedPod;
 import dev.berth.plan.Action;
-import dev.berth.plan.DesiredState;
-import dev.berth.plan.Plan;
+import dev.berth.plan.Revision;
 import dev.berth.plan.RolloutProgress;
 import dev.berth.state.Lease;
 import dev.berth.state.StateRecord;
-import dev.berth.state.StoredDeployments;
-import dev.berth.state.StoredRevision;
-import dev.berth.ssh.CommandResult;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Carries a converging run's rollouts to their end, with no agent on the servers: observe (with probes), plan
  * the next wave, carry it out, and again, until every rollout is complete, one fails, or the run's time is up.
- * A failed rollout is rolled back on every node, by the same wave rules, to the revision before it: the stored
- * Deployment gets that revision's template back, so that the next {@code reconcile} keeps it. With automatic
- * rollback off, the failed rollout is paused instead. Restarts containers whose liveness probe failed.
+ * A failed rollout is rolled back on every node, by the same wave rules, to the revision before it, or paused
+ * ({@link RollbackOrPause}); a rollback is carried to its end even past the run's {@code --timeout}, so that a
+ * run never leaves the fleet split by its own rollback. Restarts containers whose liveness probe failed. Each
+ * observation's progress is noted before its wave is carried out, in kubectl's words ({@link RolloutNotes}).
  */
 final class RolloutDriver {
     /** How long to wait between observations when a wave has nothing to do but wait for readiness. */
     static final Duration POLL = Duration.ofSeconds(2);
-    private static final int LOG_LINES = 5;
 
     /** Observes the cluster (with probes) and plans from the record. */
     interface Planning {
@@ -46,9 +38,15 @@ final class RolloutDriver {
         StateRecord store(StateRecord record, Planned planned);
     }
 
-    /** What a run's rollouts came to. */
+    /**
+     * What a run's rollouts came to.
+     *
+     * @param record     the record as the run left it stored
+     * @param last       the last observation and its plan
+     * @param waitingFor where the rollouts stood when the run stopped waiting ({@code timedOut})
+     */
     record Result(StateRecord record, Planned last, List<StepResult> steps, List<RolloutFailure> failures,
-                  Map<String, Long> rolledBackTo, boolean timedOut, String waitingFor) {
+                  boolean timedOut, String waitingFor) {
     }
 
     private final ClusterAccess access;
@@ -58,10 +56,13 @@ final class RolloutDriver {
     private final Pause pause;
     private final PlanExecutor executor;
     private final Consumer<String> notes;
-    private final RolloutWatch watch = new RolloutWatch();
+    private final RolloutWatch watch;
+    private final Map<String, String> lastNotes = new HashMap<>();
 
+    /** @param before the newest revision of each Deployment stored when the run began, before its change */
     RolloutDriver(ClusterAccess access, Planning planning, Storing storing, Clock clock, Pause pause,
-                  PlanExecutor executor, Consumer<String> notes) {
+                  PlanExecutor executor, Consumer<String> notes, Map<String, Revision> before) {
+        this.watch = new RolloutWatch(before);
         this.access = access;
         this.planning = planning;
         this.storing = storing;
@@ -72,183 +73,82 @@ final class RolloutDriver {
     }
 
     /**
-     * Drives on from {@code first}, planned from {@code record}, whose actions ran as {@code firstSteps}.
+     * Notes how far the rollouts of {@code planned} have come, each line once while it says the same; called
+     * before its steps are carried out.
+     */
+    void observed(Planned planned, RollbackOrPause response) {
+        RolloutWatch.Looked looked = watch.look(planned, clock.instant());
+        looked.unfinished().forEach(progress -> notes.accept(RolloutNotes.unfinished(progress)));
+        for (RolloutProgress progress : looked.moved()) {
+            String line = RolloutNotes.waiting(progress);
+            if (!line.equals(lastNotes.put(progress.deployment(), line))) {
+                notes.accept(line);
+            }
+        }
+        for (String deployment : looked.completed()) {
+            lastNotes.remove(deployment);
+            notes.accept(RolloutNotes.completed(deployment, response.rolledBackTo().get(deployment)));
+        }
+    }
+
+    /**
+     * Drives on from {@code first}, planned from {@code record} and {@link #observed} already, whose actions ran
+     * as {@code firstSteps}.
      *
-     * @param deadline     when the run gives up waiting ({@code --timeout}); the rollouts go on at the next run
-     * @param autoRollback whether a failed rollout is rolled back (else paused)
-     * @param waitReady    whether to wait, beyond rollouts, until every replica is ready ({@code --wait})
+     * @param deadline  when the run gives up waiting ({@code --timeout}); the rollouts go on at the next run
+     * @param response  what becomes of a failed rollout
+     * @param waitReady whether to wait, beyond rollouts, until every replica is ready ({@code --wait})
      */
     Result drive(StateRecord record, Planned first, List<StepResult> firstSteps, Lease lease, Instant deadline,
-                 boolean autoRollback, boolean waitReady) {
+                 RollbackOrPause response, boolean waitReady) {
         StateRecord current = record;
         Planned planned = first;
-        List<StepResult> steps = new ArrayList<>(firstSteps);
         List<StepResult> last = firstSteps;
-        Set<String> rolledBack = new TreeSet<>();
-        Map<String, Long> rolledBackTo = new LinkedHashMap<>();
+        List<StepResult> steps = new ArrayList<>(firstSteps);
         List<RolloutFailure> failures = new ArrayList<>();
-        report(watch.observe(first.plan(), clock.instant()));
         while (true) {
-            Map<String, RolloutFailure> failed = new LinkedHashMap<>(startFailures(planned, last));
-            if (!failed.isEmpty() && RolloutWatch.driving(planned.plan()).isEmpty()) {
-                return new Result(current, planned, steps, failures, rolledBackTo, false, "");
+            Map<String, RolloutFailure> failed = watch.failures(planned, last, clock.instant());
+            boolean responded = false;
+            for (RolloutFailure failure : failed.values()) {
+                RolloutFailure reported = failure.withLogs(LastLogLines.of(access, Planned.pods(planned), failure));
+                failures.add(reported);
+                Optional<StateRecord> next = response.respond(current, reported, clock.instant());
+                if (next.isPresent()) {
+                    current = next.get();
+                    responded = true;
+                    watch.changedByRun(failure.deployment());
+                } else {
+                    watch.giveUp(failure.deployment());
+                }
             }
-            if (last.stream().anyMatch(StepResult::failed) && failed.isEmpty()) {
-                return new Result(current, planned, steps, failures, rolledBackTo, false, "");
-            }
-            failed.putAll(watch.failures(planned.desired(), planned.plan(), pods(planned), clock.instant()));
-            if (!failed.isEmpty()) {
-                boolean again = false;
-                for (RolloutFailure failure : failed.values()) {
-                    RolloutFailure reported = failure.withLogs(logs(planned, failure));
-                    failures.add(reported);
-                    if (rolledBack.contains(failure.deployment())) {
-                        notes.accept("deployment \"" + failure.deployment() + "\": the rollback failed too: "
-                                + failure.reason());
-                        continue;
-                    }
-                    Optional<StoredRevision> previous = StoredDeployments.previous(current, failure.deployment());
-                    if (autoRollback && previous.isPresent()) {
-                        notes.accept("deployment \"" + failure.deployment() + "\" revision " + failure.revision()
-                                + " failed: " + failure.reason() + "; rolling back to revision "
-                                + previous.get().number());
-                        current = StoredDeployments.withTemplate(current, failure.deployment(), previous.get());
-                        rolledBack.add(failure.deployment());
-                        rolledBackTo.put(failure.deployment(), previous.get().number());
-                        again = true;
-                    } else if (StoredDeployments.stored(current, failure.deployment())) {
-                        notes.accept("deployment \"" + failure.deployment() + "\" revision " + failure.revision()
-                                + " failed: " + failure.reason() + (previous.isEmpty()
-                                ? "; no earlier revision to roll back to: paused" : "; paused (--no-auto-rollback)"));
-                        current = StoredDeployments.withPaused(current, failure.deployment(), true);
-                        again = true;
-                    }
+            if (!responded) {
+                List<RolloutProgress> driving = watch.driving(planned.plan());
+                String missing = waitReady
+                        ? Readiness.missing(planned.desired(), planned.observed(), planned.plan()) : "";
+                boolean failedStep = last.stream().anyMatch(StepResult::failed);
+                if (failedStep || driving.isEmpty() && missing.isEmpty()) {
+                    return new Result(current, planned, steps, failures, false, "");
                 }
-                if (!again) {
-                    return new Result(current, planned, steps, failures, rolledBackTo, false, "");
+                boolean rollingBack = driving.stream()
+                        .anyMatch(progress -> response.rolledBackTo().containsKey(progress.deployment()));
+                if (!rollingBack && !clock.instant().isBefore(deadline)) {
+                    String waitingFor = driving.isEmpty() ? missing : RolloutNotes.standing(driving);
+                    return new Result(current, planned, steps, failures, true, waitingFor);
                 }
-                lease.ensureHeld();
-                planned = planning.plan(current);
-                current = storing.store(current, planned);
-            } else {
-                List<RolloutProgress> driving = RolloutWatch.driving(planned.plan());
-                String missing = waitReady ? Readiness.missing(planned.desired(), planned.observed(), planned.plan()) : "";
-                if (driving.isEmpty() && missing.isEmpty()) {
-                    return new Result(current, planned, steps, failures, rolledBackTo, false, "");
-                }
-                if (!clock.instant().isBefore(deadline)) {
-                    String waitingFor = driving.isEmpty() ? missing : describe(driving);
-                    return new Result(current, planned, steps, failures, rolledBackTo, true, waitingFor);
-                }
-                if (planned.plan().actions().isEmpty()) {
+                if (last.isEmpty()) {
                     sleep();
                 }
-                lease.ensureHeld();
-                planned = planning.plan(current);
             }
-            List<Action> actions = new ArrayList<>(restarts(planned));
-            actions.addAll(planned.plan().actions());
+            lease.ensureHeld();
+            planned = planning.plan(current);
+            if (responded) {
+                current = storing.store(current, planned);
+            }
+            observed(planned, response);
+            List<Action> actions = planned.steps();
             last = actions.isEmpty() ? List.of() : executor.execute(actions);
             steps.addAll(last);
-            report(watch.observe(planned.plan(), clock.instant()));
         }
-    }
-
-    /** Rollouts whose replicas of the new template could not even be started (a wrong tag, a bad flag). */
-    private static Map<String, RolloutFailure> startFailures(Planned planned, List<StepResult> steps) {
-        Map<String, RolloutFailure> failed = new LinkedHashMap<>();
-        Set<String> rolling = new TreeSet<>();
-        RolloutWatch.driving(planned.plan()).forEach(progress -> rolling.add(progress.deployment()));
-        for (StepResult step : steps) {
-            if (!step.failed()) {
-                continue;
-            }
-            String deployment = deploymentOf(step.action(), planned);
-            if (deployment != null && rolling.contains(deployment) && !failed.containsKey(deployment)) {
-                failed.put(deployment, new RolloutFailure(deployment, revision(planned.plan(), deployment),
-                        "a new replica could not be started", List.of(step.action().describe() + ": " + step.message())));
-            }
-        }
-        return failed;
-    }
-
-    private static String deploymentOf(Action action, Planned planned) {
-        if (action instanceof Action.RunContainer run) {
-            return run.deployment();
-        }
-        if (action instanceof Action.PullImage pull) {
-            return planned.desired().deployments().stream()
-                    .filter(d -> d.spec().template().spec().containers().stream()
-                            .anyMatch(c -> c.image().equals(pull.image())))
-                    .map(DesiredState::key).filter(key -> RolloutWatch.driving(planned.plan()).stream()
-                            .anyMatch(p -> p.deployment().equals(key)))
-                    .findFirst().orElse(null);
-        }
-        return null;
-    }
-
-    private static long revision(Plan plan, String deployment) {
-        var revision = plan.revisions().get(deployment);
-        return revision == null ? 0 : revision.number();
-    }
-
-    private static List<ObservedPod> pods(Planned planned) {
-        return planned.observed().stream().filter(NodeObservation::ready)
-                .flatMap(o -> ObservedPod.group(o.node().name(), o.snapshot().containers()).stream()).toList();
-    }
-
-    /** The last lines of output of up to three containers of the failed replicas. */
-    private List<String> logs(Planned planned, RolloutFailure failure) {
-        List<String> lines = new ArrayList<>();
-        List<ObservedPod> failing = pods(planned).stream()
-                .filter(pod -> failure.deployment().equals(DesiredState.key(pod.namespace(), pod.deployment())))
-                .filter(pod -> failure.replicas().stream().anyMatch(line -> line.startsWith("pod " + pod.name() + " ")))
-                .limit(3).toList();
-        for (ObservedPod pod : failing) {
-            var container = pod.containers().get(0);
-            try {
-                CommandResult result = access.transport().run(access.node(pod.node()),
-                        List.of("docker", "logs", "--tail", Integer.toString(LOG_LINES), container.id()))
-                        .get(30, TimeUnit.SECONDS);
-                String output = (result.stdoutText() + result.stderrText()).strip();
-                if (!output.isEmpty()) {
-                    output.lines().forEach(line -> lines.add(pod.name() + ": " + line));
-                }
-            } catch (Exception e) {
-                lines.add(pod.name() + ": (log not read: " + e.getMessage() + ")");
-            }
-        }
-        return lines;
-    }
-
-    private static List<Action> restarts(Planned planned) {
-        return planned.livenessFailures().stream()
-                .map(f -> (Action) new Action.RestartContainer(f.node(), f.containerId(), f.name(), f.reason()))
-                .toList();
-    }
-
-    private void report(List<RolloutProgress> moved) {
-        moved.forEach(progress -> notes.accept(line(progress)));
-    }
-
-    /** kubectl's words: {@code Waiting for deployment "web" rollout to finish: 1 of 4 updated replicas are available...}. */
-    static String line(RolloutProgress progress) {
-        String name = "deployment \"" + progress.deployment() + "\" revision " + progress.revision();
-        if (progress.updated() < progress.replicas()) {
-            return "Waiting for " + name + " rollout to finish: " + progress.updated() + " out of "
-                    + progress.replicas() + " new replicas have been updated...";
-        }
-        if (progress.total() > progress.updated()) {
-            return "Waiting for " + name + " rollout to finish: " + (progress.total() - progress.updated())
-                    + " old replicas are pending termination...";
-        }
-        return "Waiting for " + name + " rollout to finish: " + progress.available() + " of " + progress.replicas()
-                + " updated replicas are available...";
-    }
-
-    private static String describe(List<RolloutProgress> driving) {
-        return String.join("; ", driving.stream().map(p -> p.deployment() + " " + p.updated() + "/" + p.replicas()
-                + " updated, " + p.available() + " available").toList());
     }
 
     private void sleep() {

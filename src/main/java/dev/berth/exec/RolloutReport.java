@@ -3,6 +3,7 @@ package dev.berth.exec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The error a failed rollout ends with: what failed, where and why, and where the Deployment stands now. */
 final class RolloutReport {
@@ -18,7 +19,7 @@ final class RolloutReport {
      * rolled back to revision 2 on every node
      * </pre>
      */
-    static String of(List<RolloutFailure> failures, Map<String, Long> rolledBackTo) {
+    static String of(List<RolloutFailure> failures, Map<String, Long> rolledBackTo, Set<String> paused) {
         List<String> lines = new ArrayList<>();
         for (RolloutFailure failure : failures) {
             lines.add("rollout of deployment \"" + failure.deployment() + "\" revision " + failure.revision()
@@ -37,9 +38,12 @@ final class RolloutReport {
             } else if (revision != null) {
                 lines.add("deployment \"" + deployment + "\": the rollback to revision " + revision
                         + " failed as well; see berth get pods and berth rollout history");
-            } else {
+            } else if (paused.contains(deployment)) {
                 lines.add("deployment \"" + deployment + "\" is paused; fix it and apply again, or berth rollout undo"
                         + " deployment/" + deployment.substring(deployment.indexOf('/') + 1));
+            } else {
+                lines.add("deployment \"" + deployment + "\" has no earlier revision to roll back to; its replicas are"
+                        + " left as they are: fix it and apply again");
             }
         });
         return String.join("\n", lines);

@@ -138,7 +138,8 @@ class ObserveVerbsOnFakeClusterTest {
                       default_hello-2f017bb4a7-ckc87_hello (a63d34c3f652)
                         Image:     berth-registry:5000/berth-hello:v1
                         State:     running
-                        Health:    <no check>
+                        Health:    healthy
+                        Probe:     HTTP probe succeeded with statuscode: 200
                         Restarts:  0
                         Ports:     32768->8080/tcp
                     """);

@@ -7,9 +7,11 @@ import dev.berth.plan.ClusterView;
 import dev.berth.plan.DesiredState;
 import dev.berth.plan.Plan;
 import dev.berth.plan.Planner;
+import dev.berth.plan.Scope;
 import dev.berth.state.ClusterState;
 import dev.berth.state.Lease;
 import dev.berth.state.StateRecord;
+import dev.berth.state.StoredDeployments;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -61,11 +65,18 @@ public final class Convergence {
      * @param timeout      how long the run waits for rollouts and, with {@code waitReady}, for readiness; zero or
      *                     null waits as long as the rollouts' progress deadlines allow
      * @param autoRollback a failed rollout is rolled back (else paused)
+     * @param scope        the Deployments the run is about (a Deployment the run's change stores anew, changes or
+     *                     removes is always in it), or the whole cluster
      */
     public record Options(boolean dryRun, Duration lockWait, boolean waitReady, Duration timeout,
-                          boolean autoRollback) {
+                          boolean autoRollback, Scope scope) {
         public Options(boolean dryRun, Duration lockWait, boolean waitReady, Duration timeout) {
-            this(dryRun, lockWait, waitReady, timeout, true);
+            this(dryRun, lockWait, waitReady, timeout, true, Scope.CLUSTER);
+        }
+
+        /** These options for a run about {@code scope}. */
+        public Options within(Scope scope) {
+            return new Options(dryRun, lockWait, waitReady, timeout, autoRollback, scope);
         }
     }
 
@@ -114,20 +125,21 @@ public final class Convergence {
         if (options.dryRun()) {
             StateRecord current = state.read();
             StateRecord next = change.apply(current);
-            Planned planned = plan(next, draining, probes);
+            Planned planned = plan(next, draining, probes, scope(options, current, next));
             return new Outcome(current, next, planned.observed(), withEvictions(planned, draining), List.of(),
                     WaitResult.NOT_ASKED);
         }
         try (Lease lease = state.acquire(options.lockWait())) {
             StateRecord current = state.read();
             StateRecord next = change.apply(current);
-            Planned planned = plan(next, draining, probes);
+            Scope scope = scope(options, current, next);
+            Planned planned = plan(next, draining, probes, scope);
             StateRecord stored = store(current, next, planned);
             Instant deadline = options.timeout() == null || options.timeout().isZero() ? Instant.MAX
                     : clock.instant().plus(options.timeout());
             PlanExecutor executor = new PlanExecutor(access, progress);
             StateRecord[] latest = {stored};
-            RolloutDriver driver = new RolloutDriver(access, record -> plan(record, Set.of(), probes),
+            RolloutDriver driver = new RolloutDriver(access, record -> plan(record, Set.of(), probes, scope),
                     (record, again) -> latest[0] = store(latest[0], record, again), clock, pause, executor, notes,
                     DesiredStates.revisions(current));
             RollbackOrPause response = new RollbackOrPause(options.autoRollback(), notes);
@@ -172,12 +184,26 @@ public final class Convergence {
         }
     }
 
-    private Planned plan(StateRecord record, Set<String> draining, ProbeRunner probes) {
+    /** The run's scope, with every Deployment its change stored anew, changed or removed. */
+    private static Scope scope(Options options, StateRecord current, StateRecord next) {
+        Set<String> changed = new TreeSet<>();
+        Set<String> identities = new TreeSet<>(current.applied().keySet());
+        identities.addAll(next.applied().keySet());
+        for (String identity : identities) {
+            if (identity.startsWith(StoredDeployments.identity("")) && !Objects.equals(current.applied().get(identity),
+                    next.applied().get(identity))) {
+                changed.add(identity.substring(StoredDeployments.identity("").length()));
+            }
+        }
+        return options.scope().and(changed);
+    }
+
+    private Planned plan(StateRecord record, Set<String> draining, ProbeRunner probes, Scope scope) {
         List<Resource> objects = DesiredStates.objects(record);
         DesiredState desired = DesiredStates.of(objects);
         List<NodeObservation> observed = probes.probe(new ClusterObserver(access).observe());
         ClusterView view = ClusterViews.of(observed, record.cordoned(), draining, clock.instant());
-        return new Planned(desired, observed, planner.plan(desired, view, DesiredStates.revisions(record)),
+        return new Planned(desired, observed, planner.plan(desired, view, DesiredStates.revisions(record), scope),
                 probes.livenessFailures());
     }
 

@@ -37,7 +37,8 @@ public final class ApplyCommand extends ConvergingCommand {
         }
         List<Resource> objects = manifests.load(environment(), err());
         Map<String, String> encoded = StoredManifests.encode(objects);
-        return converge("apply", record -> merge(record, encoded, prune), converge.options(), false);
+        return converge("apply", record -> merge(record, encoded, prune),
+                converge.options().within(StoredObjects.deployments(objects)), false);
     }
 
     static StateRecord merge(StateRecord record, Map<String, String> objects, boolean prune) {

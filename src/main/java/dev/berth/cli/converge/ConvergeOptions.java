@@ -1,6 +1,7 @@
 package dev.berth.cli.converge;
 
 import dev.berth.exec.Convergence;
+import dev.berth.plan.Scope;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -28,6 +29,6 @@ public final class ConvergeOptions {
     boolean noAutoRollback;
 
     Convergence.Options options() {
-        return new Convergence.Options(dryRun, lockWait, waitReady, timeout, !noAutoRollback);
+        return new Convergence.Options(dryRun, lockWait, waitReady, timeout, !noAutoRollback, Scope.CLUSTER);
     }
 }

@@ -11,6 +11,7 @@ import dev.berth.exec.Provisioning;
 import dev.berth.exec.StepResult;
 import dev.berth.model.Cluster;
 import dev.berth.plan.Planner;
+import dev.berth.plan.Scope;
 import dev.berth.state.StateRecord;
 
 import java.io.PrintWriter;
@@ -131,11 +132,11 @@ public abstract class ConvergingCommand extends BaseCommand {
      * Prints what converging after {@code change} would do, without a lock and without changing anything.
      * Returns true when there is any difference: an object to store, a step to take or a replica pending.
      */
-    protected boolean diff(UnaryOperator<StateRecord> change) {
+    protected boolean diff(UnaryOperator<StateRecord> change, Scope scope) {
         Convergence.Outcome outcome;
         try (ClusterAccess access = connect()) {
             outcome = convergence(access, "diff", step -> { })
-                    .run(change, new Convergence.Options(true, null, false, null));
+                    .run(change, new Convergence.Options(true, null, false, null).within(scope));
         }
         PlanReport.warnUnready(outcome.observed(), err());
         List<String> lines = new ArrayList<>(PlanReport.objectChanges(outcome.before(), outcome.after()));

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.error.InvalidInputException;
+import dev.berth.model.Deployment;
+import dev.berth.model.Resource;
+import dev.berth.plan.DesiredState;
+import dev.berth.plan.Scope;
 import dev.berth.state.StateRecord;
 
 import java.util.Arrays;
@@ -16,6 +20,12 @@ import java.util.stream.Collectors;
 /** Naming and editing objects of the stored desired state by kubectl's TYPE and NAME. */
 final class StoredObjects {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The scope of a run about {@code objects}: their Deployments, by {@code namespace/name}. */
+    static Scope deployments(List<Resource> objects) {
+        return Scope.of(objects.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast)
+                .map(DesiredState::key).toList());
+    }
 
     /** kubectl's resource names of the kinds berth stores, each with its kind. */
     enum StoredKind {

@@ -231,6 +231,55 @@ class ConvergeVerbsOnFakeClusterTest {
     }
 
     @Nested
+    class Scope {
+        private Path brokenElsewhere() throws IOException {
+            fake.cluster().image("berth-registry:5000/no-such-image:1").notInRegistry();
+            return Files.writeString(directory.resolve("broken.yaml"), """
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    metadata: {name: broken, namespace: team-b}
+                    spec:
+                      replicas: 1
+                      selector: {matchLabels: {app: broken}}
+                      template:
+                        metadata: {labels: {app: broken}}
+                        spec:
+                          containers:
+                            - {name: app, image: "berth-registry:5000/no-such-image:1"}
+                    """);
+        }
+
+        @Test
+        void anotherNamespacesBrokenDeploymentNeitherFailsNorIsRetriedByApplyAndDiff() throws IOException {
+            assertThat(fake.berth("apply", "-f", brokenElsewhere().toString()).exitCode()).isEqualTo(3);
+            int sent1 = dockerCommands("node-1").size();
+            int sent2 = dockerCommands("node-2").size();
+
+            CliRunner.Result applied = fake.berth("apply", "-f", HELLO);
+            CliRunner.Result diff = fake.berth("diff", "-f", HELLO);
+
+            assertThat(applied.exitCode()).as(applied.toString()).isZero();
+            assertThat(diff.exitCode()).as(diff.toString()).isZero();
+            assertThat(diff.out()).isEmpty();
+            assertThat(dockerCommands("node-1").subList(sent1, dockerCommands("node-1").size()))
+                    .noneMatch(argv -> String.join(" ", argv).contains("no-such-image"));
+            assertThat(dockerCommands("node-2").subList(sent2, dockerCommands("node-2").size()))
+                    .noneMatch(argv -> String.join(" ", argv).contains("no-such-image"));
+        }
+
+        @Test
+        void reconcileIsTheClusterWideJobAndRetriesIt() throws IOException {
+            fake.berth("apply", "-f", brokenElsewhere().toString());
+            fake.berth("apply", "-f", HELLO);
+
+            CliRunner.Result reconcile = fake.berth("reconcile");
+
+            assertThat(reconcile.exitCode()).as(reconcile.toString()).isEqualTo(3);
+            assertThat(reconcile.err()).contains("no-such-image");
+        }
+    }
+
+    @Nested
     class AStepThatFails {
         /** The first wave starts one replica of v2, on node-1; node-2 only pulls the image. */
         @Test

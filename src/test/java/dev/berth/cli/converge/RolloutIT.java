@@ -259,8 +259,9 @@ class RolloutIT {
 
         CliRunner.Result reconcile = cluster.succeed("reconcile");
 
-        assertThat(reconcile.err()).contains("carrying on the unfinished rollout of deployment \"" + NAMESPACE
-                + "/killed\" to revision 2");
+        assertThat(reconcile.err()).contains("deployment \"" + NAMESPACE + "/killed\": an earlier run left the rollout "
+                + "of revision 2 unfinished (").contains("carrying it on")
+                .contains("deployment \"" + NAMESPACE + "/killed\" successfully rolled out");
         assertThat(sample("killed")).isEqualTo(new Count(4, 4, List.of("v2", "v2", "v2", "v2")));
         assertThat(cluster.berth("diff", "-f", v2.toString()).exitCode()).isZero();
     }

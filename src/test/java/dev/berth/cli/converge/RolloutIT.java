@@ -150,7 +150,8 @@ class RolloutIT {
         }
 
         assertThat(rollout.exitCode()).as(rollout.toString()).isZero();
-        assertThat(rollout.err()).contains("Waiting for deployment \"" + NAMESPACE + "/waves\" revision 2 rollout to finish");
+        assertThat(rollout.err()).contains("Waiting for deployment \"" + NAMESPACE + "/waves\" rollout to finish: 1 out of 4")
+                .contains("deployment \"" + NAMESPACE + "/waves\" successfully rolled out");
         assertThat(sample("waves")).isEqualTo(new Count(4, 4, List.of("v2", "v2", "v2", "v2")));
         assertThat(samples).as("the sampler saw the rollout").hasSizeGreaterThan(3);
         // The nodes are sampled at the same moment, not at one instant: a replica may start on one node just after

@@ -20,6 +20,8 @@ import java.util.TreeMap;
 public final class StoredDeployments {
     /** The annotation {@code kubectl rollout restart} sets on the pod template; berth sets the same. */
     public static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
+    /** The annotation of a Deployment that says why its template changed: its revision's change cause. */
+    public static final String CHANGE_CAUSE = "kubernetes.io/change-cause";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,9 +49,17 @@ public final class StoredDeployments {
         return history.size() < 2 ? Optional.empty() : Optional.of(history.get(history.size() - 2));
     }
 
-    /** The record with the Deployment's pod template replaced by {@code revision}'s. */
+    /**
+     * The record with the Deployment's pod template replaced by {@code revision}'s. Its {@value #CHANGE_CAUSE}
+     * annotation goes: it told why the template that is replaced was made, not this one.
+     */
     public static StateRecord withTemplate(StateRecord record, String deployment, StoredRevision revision) {
-        return edit(record, deployment, object -> object.with("spec").set("template", withoutNulls(revision.template())));
+        return edit(record, deployment, object -> {
+            object.with("spec").set("template", withoutNulls(revision.template()));
+            if (object.path("metadata").path("annotations").isObject()) {
+                ((ObjectNode) object.get("metadata").get("annotations")).remove(CHANGE_CAUSE);
+            }
+        });
     }
 
     /** The record with the Deployment's {@code spec.paused} set to {@code paused}. */

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.manifest.ManifestSet;
 import dev.berth.model.Deployment;
+import dev.berth.model.ObjectMeta;
 import dev.berth.model.Resource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,6 +61,19 @@ class StoredDeploymentsTest {
 
             assertThat(restored.spec().template()).isEqualTo(v1.spec().template());
             assertThat(restored.spec().replicas()).isEqualTo(v1.spec().replicas());
+        }
+
+        @Test
+        void anEarlierTemplateTakesTheChangeCauseOfTheReplacedOneAway() {
+            Deployment annotated = new Deployment(v1.apiVersion(), v1.kind(), new ObjectMeta(v1.metadata().name(),
+                    v1.metadata().namespace(), v1.metadata().labels(),
+                    Map.of(StoredDeployments.CHANGE_CAUSE, "release 2", "team", "web")), v1.spec());
+            StateRecord record = stored().withApplied(StoredManifests.encode(List.of(annotated)));
+
+            Deployment restored = readBack(StoredDeployments.withTemplate(record, HELLO,
+                    StoredDeployments.revision(record, HELLO, 1).orElseThrow()));
+
+            assertThat(restored.metadata().annotations()).containsExactly(Map.entry("team", "web"));
         }
 
         @Test

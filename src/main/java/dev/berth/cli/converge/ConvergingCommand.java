@@ -58,7 +58,15 @@ public abstract class ConvergingCommand extends BaseCommand {
 
     private Convergence convergence(ClusterAccess access, String verb, Consumer<StepResult> progress) {
         return new Convergence(access, clusterState(access, "berth " + verb), new Planner(environment().podNames()),
-                environment().clock(), progress, this::note, environment().pause());
+                environment().clock(), progress, this::note, environment().pause(), changeCause());
+    }
+
+    /**
+     * Why the revisions this run makes were made, when a Deployment's {@code kubernetes.io/change-cause}
+     * annotation does not say: the command line, e.g. {@code berth apply -f web.yaml}.
+     */
+    protected String changeCause() {
+        return ChangeCause.of(spec);
     }
 
     private void say(String line) {

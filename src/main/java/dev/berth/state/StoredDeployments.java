@@ -24,13 +24,14 @@ public final class StoredDeployments {
     public static final String CHANGE_CAUSE = "kubernetes.io/change-cause";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String IDENTITY_PREFIX = "Deployment/";
 
     private StoredDeployments() {
     }
 
     /** The record key of a Deployment's stored object, from its {@code namespace/name}. */
     public static String identity(String deployment) {
-        return "Deployment/" + deployment;
+        return IDENTITY_PREFIX + deployment;
     }
 
     /** Whether the record stores the Deployment {@code namespace/name}. */
@@ -71,6 +72,25 @@ public final class StoredDeployments {
     public static StateRecord withRestart(StateRecord record, String deployment, Instant at) {
         return edit(record, deployment, object -> object.with("spec").with("template").with("metadata")
                 .with("annotations").put(RESTARTED_AT, at.toString()));
+    }
+
+    /**
+     * {@code after} with every Deployment that is paused in {@code before} paused still: a pause lasts until
+     * {@code rollout resume}, whatever files are applied meanwhile (kubectl's apply keeps it too, as manifests
+     * rarely say {@code paused}).
+     */
+    public static StateRecord withPausesOf(StateRecord before, StateRecord after) {
+        StateRecord kept = after;
+        for (String identity : after.applied().keySet()) {
+            if (!identity.startsWith(IDENTITY_PREFIX)) {
+                continue;
+            }
+            String deployment = identity.substring(IDENTITY_PREFIX.length());
+            if (stored(before, deployment) && paused(before, deployment) && !paused(kept, deployment)) {
+                kept = withPaused(kept, deployment, true);
+            }
+        }
+        return kept;
     }
 
     /** Whether the stored Deployment is paused. */

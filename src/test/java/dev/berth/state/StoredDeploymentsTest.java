@@ -107,6 +107,16 @@ class StoredDeploymentsTest {
         }
 
         @Test
+        void aPauseOutlastsFilesThatDoNotSayPaused() {
+            StateRecord paused = StoredDeployments.withPaused(stored(), HELLO, true);
+            StateRecord applied = paused.withApplied(stored().applied());
+
+            assertThat(StoredDeployments.paused(StoredDeployments.withPausesOf(paused, applied), HELLO)).isTrue();
+            assertThat(StoredDeployments.withPausesOf(stored(), applied)).isEqualTo(applied);
+            assertThat(StoredDeployments.withPausesOf(paused, StateRecord.empty())).isEqualTo(StateRecord.empty());
+        }
+
+        @Test
         void aDeploymentTheClusterDoesNotStoreIsNamedInTheError() {
             assertThat(StoredDeployments.stored(stored(), "default/other")).isFalse();
             assertThatThrownBy(() -> StoredDeployments.withPaused(stored(), "default/other", true))

@@ -3,6 +3,7 @@ package dev.berth.cli.converge;
 import dev.berth.error.InvalidInputException;
 import dev.berth.model.Resource;
 import dev.berth.state.StateRecord;
+import dev.berth.state.StoredDeployments;
 import dev.berth.state.StoredManifests;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,9 +41,10 @@ public final class ApplyCommand extends ConvergingCommand {
         return converge("apply", record -> merge(record, encoded, prune), converge.options(), false);
     }
 
+    /** The record with {@code objects} stored; a Deployment paused by {@code rollout pause} stays paused. */
     static StateRecord merge(StateRecord record, Map<String, String> objects, boolean prune) {
         Map<String, String> next = prune ? new TreeMap<>() : new TreeMap<>(record.applied());
         next.putAll(objects);
-        return record.withApplied(next);
+        return StoredDeployments.withPausesOf(record, record.withApplied(next));
     }
 }

@@ -19,7 +19,8 @@ import java.util.TreeMap;
                 "The objects are checked before any server is touched, stored on the cluster's state nodes "
                         + "(under a lock), and the cluster is converged: missing replicas are placed and started, "
                         + "surplus and outdated ones removed. Running apply again with the same files changes "
-                        + "nothing. Exit code 3 when the cluster did not reach the desired state."})
+                        + "nothing. A Deployment paused with rollout pause stays paused until rollout resume. "
+                        + "Exit code 3 when the cluster did not reach the desired state."})
 public final class ApplyCommand extends ConvergingCommand {
 
     @Mixin

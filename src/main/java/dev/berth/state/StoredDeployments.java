@@ -22,6 +22,11 @@ public final class StoredDeployments {
     public static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
     /** The annotation of a Deployment that says why its template changed: its revision's change cause. */
     public static final String CHANGE_CAUSE = "kubernetes.io/change-cause";
+    /**
+     * The annotation {@code rollout pause} sets beside {@code spec.paused}: a pause a person asked for, which
+     * lasts until {@code rollout resume}. A failed rollout's pause has none, and the next apply ends it.
+     */
+    public static final String PAUSED_BY = "berth.dev/paused-by";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String IDENTITY_PREFIX = "Deployment/";
@@ -63,9 +68,33 @@ public final class StoredDeployments {
         });
     }
 
-    /** The record with the Deployment's {@code spec.paused} set to {@code paused}. */
+    /**
+     * The record with the Deployment's {@code spec.paused} set to {@code paused}; ending a pause also ends one
+     * that {@code rollout pause} made.
+     */
     public static StateRecord withPaused(StateRecord record, String deployment, boolean paused) {
-        return edit(record, deployment, object -> object.with("spec").put("paused", paused));
+        return edit(record, deployment, object -> {
+            object.with("spec").put("paused", paused);
+            if (!paused && object.path("metadata").path("annotations").isObject()) {
+                ObjectNode annotations = (ObjectNode) object.get("metadata").get("annotations");
+                annotations.remove(PAUSED_BY);
+                if (annotations.isEmpty()) {
+                    ((ObjectNode) object.get("metadata")).remove("annotations");
+                }
+            }
+        });
+    }
+
+    /** The record with the Deployment paused by {@code rollout pause}: marked {@value #PAUSED_BY}. */
+    public static StateRecord withRolloutPause(StateRecord record, String deployment) {
+        return edit(withPaused(record, deployment, true), deployment, object -> object.with("metadata")
+                .with("annotations").put(PAUSED_BY, "rollout pause"));
+    }
+
+    /** Whether the stored Deployment was paused by {@code rollout pause}, not by a failed rollout. */
+    public static boolean pausedByRollout(StateRecord record, String deployment) {
+        return paused(record, deployment)
+                && read(record, deployment).path("metadata").path("annotations").has(PAUSED_BY);
     }
 
     /** The record with the template stamped {@value #RESTARTED_AT}: a new revision with the same spec. */
@@ -75,9 +104,9 @@ public final class StoredDeployments {
     }
 
     /**
-     * {@code after} with every Deployment that is paused in {@code before} paused still: a pause lasts until
-     * {@code rollout resume}, whatever files are applied meanwhile (kubectl's apply keeps it too, as manifests
-     * rarely say {@code paused}).
+     * {@code after} with every Deployment that {@code rollout pause} paused in {@code before} paused still: such a
+     * pause lasts until {@code rollout resume}, whatever files are applied meanwhile (kubectl's apply keeps it too,
+     * as manifests rarely say {@code paused}). A failed rollout's pause is not kept: applying a fix ends it.
      */
     public static StateRecord withPausesOf(StateRecord before, StateRecord after) {
         StateRecord kept = after;
@@ -86,8 +115,9 @@ public final class StoredDeployments {
                 continue;
             }
             String deployment = identity.substring(IDENTITY_PREFIX.length());
-            if (stored(before, deployment) && paused(before, deployment) && !paused(kept, deployment)) {
-                kept = withPaused(kept, deployment, true);
+            if (stored(before, deployment) && pausedByRollout(before, deployment)
+                    && !pausedByRollout(kept, deployment)) {
+                kept = withRolloutPause(kept, deployment);
             }
         }
         return kept;

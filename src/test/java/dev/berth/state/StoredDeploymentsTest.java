@@ -107,13 +107,35 @@ class StoredDeploymentsTest {
         }
 
         @Test
-        void aPauseOutlastsFilesThatDoNotSayPaused() {
+        void rolloutPauseMarksThePauseAndResumeLeavesTheObjectAsItWas() {
+            StateRecord paused = StoredDeployments.withRolloutPause(stored(), HELLO);
+            assertThat(StoredDeployments.pausedByRollout(paused, HELLO)).isTrue();
+            assertThat(readBack(paused).metadata().annotations())
+                    .containsEntry(StoredDeployments.PAUSED_BY, "rollout pause");
+
+            StateRecord resumed = StoredDeployments.withPaused(paused, HELLO, false);
+            assertThat(StoredDeployments.paused(resumed, HELLO)).isFalse();
+            assertThat(resumed.applied()).isEqualTo(stored().applied());
+        }
+
+        @Test
+        void aPauseOfRolloutPauseOutlastsFilesThatDoNotSayPaused() {
+            StateRecord paused = StoredDeployments.withRolloutPause(stored(), HELLO);
+            StateRecord applied = paused.withApplied(stored().applied());
+
+            assertThat(StoredDeployments.pausedByRollout(StoredDeployments.withPausesOf(paused, applied), HELLO))
+                    .isTrue();
+            assertThat(StoredDeployments.withPausesOf(stored(), applied)).isEqualTo(applied);
+            assertThat(StoredDeployments.withPausesOf(paused, StateRecord.empty())).isEqualTo(StateRecord.empty());
+        }
+
+        @Test
+        void aFailedRolloutsPauseEndsWithTheNextApply() {
             StateRecord paused = StoredDeployments.withPaused(stored(), HELLO, true);
             StateRecord applied = paused.withApplied(stored().applied());
 
-            assertThat(StoredDeployments.paused(StoredDeployments.withPausesOf(paused, applied), HELLO)).isTrue();
-            assertThat(StoredDeployments.withPausesOf(stored(), applied)).isEqualTo(applied);
-            assertThat(StoredDeployments.withPausesOf(paused, StateRecord.empty())).isEqualTo(StateRecord.empty());
+            assertThat(StoredDeployments.pausedByRollout(paused, HELLO)).isFalse();
+            assertThat(StoredDeployments.paused(StoredDeployments.withPausesOf(paused, applied), HELLO)).isFalse();
         }
 
         @Test

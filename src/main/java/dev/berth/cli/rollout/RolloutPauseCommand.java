@@ -16,9 +16,10 @@ import java.time.Duration;
  */
 @Command(name = "pause",
         description = {"Pause a Deployment's rollouts: changes to its template wait for rollout resume.",
-                "The stored Deployment gets spec.paused and no replica is touched. While it is paused, apply "
-                        + "stores new templates (and keeps the pause) but no replica is replaced; a replica "
-                        + "that dies is still replaced. rollout resume carries the waiting changes out."},
+                "The stored Deployment gets spec.paused (and the annotation berth.dev/paused-by) and no replica "
+                        + "is touched. While it is paused, apply stores new templates and keeps the pause, but no "
+                        + "replica is replaced; a replica that dies is still replaced. rollout resume carries the "
+                        + "waiting changes out."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  # Hold deployment web, change it twice, then roll both changes out at once",
@@ -43,7 +44,7 @@ final class RolloutPauseCommand extends RolloutVerb {
             if (StoredDeployments.paused(stored, deployment)) {
                 throw new InvalidInputException(resourceName() + " is already paused");
             }
-            return StoredDeployments.withPaused(stored, deployment, true);
+            return StoredDeployments.withRolloutPause(stored, deployment);
         }, new Convergence.Options(dryRun, lockWait, false, null));
         out().println(objectName() + " paused" + (dryRun ? " (dry run)" : ""));
         out().flush();

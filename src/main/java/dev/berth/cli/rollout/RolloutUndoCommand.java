@@ -23,7 +23,8 @@ import java.util.List;
                         + "as apply would: in waves by maxSurge and maxUnavailable, gated on readiness, with "
                         + "automatic rollback if it fails. The revision rolled back to gets the next number, as "
                         + "on Kubernetes. Until the next apply of the Deployment's files, diff -f shows the "
-                        + "difference. A paused Deployment must be resumed first."},
+                        + "difference. A Deployment paused with rollout pause must be resumed first; one that a "
+                        + "failed rollout paused (--no-auto-rollback) is resumed by the undo."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  # Back to the revision before the current one",
@@ -51,10 +52,7 @@ final class RolloutUndoCommand extends RolloutVerb {
         StateRecord record = storedRecord("rollout undo");
         requireStored(record);
         target = target(record, deployment);
-        if (StoredDeployments.paused(record, deployment)) {
-            throw new InvalidInputException("you cannot rollback a paused deployment; resume it first with "
-                    + "'berth rollout resume deployment/" + name() + "' and try again");
-        }
+        refusePaused(record, deployment);
         List<StoredRevision> history = record.revisions(deployment);
         if (history.get(history.size() - 1).number() == target.number()) {
             out().println(objectName() + " skipped rollback (current template already matches revision "
@@ -64,8 +62,21 @@ final class RolloutUndoCommand extends RolloutVerb {
         }
         return converge("rollout undo", stored -> {
             requireStored(stored);
-            return StoredDeployments.withTemplate(stored, deployment, target);
+            refusePaused(stored, deployment);
+            return StoredDeployments.withPaused(StoredDeployments.withTemplate(stored, deployment, target),
+                    deployment, false);
         }, converge.options(), false);
+    }
+
+    /**
+     * A pause made with {@code rollout pause} holds, as kubectl holds it; a failed rollout's pause is what undo
+     * is for, and the undo ends it.
+     */
+    private void refusePaused(StateRecord record, String deployment) {
+        if (StoredDeployments.pausedByRollout(record, deployment)) {
+            throw new InvalidInputException("you cannot rollback a paused deployment; resume it first with "
+                    + "'berth rollout resume deployment/" + name() + "' and try again");
+        }
     }
 
     private StoredRevision target(StateRecord record, String deployment) {

@@ -418,6 +418,41 @@ class RolloutVerbsOnFakeClusterTest {
     }
 
     @Nested
+    class AfterAFailedRolloutPausedIt {
+        /** v2 cannot start on node-1; with --no-auto-rollback the failed rollout is paused half-way. */
+        @BeforeEach
+        void failV2() throws IOException {
+            apply("v1");
+            fake.cluster().node("node-1").answer(argv -> argv.size() > 2 && argv.get(1).equals("run")
+                    && argv.contains("registry.example/web:v2"), 125, "", "docker: manifest unknown.\n");
+            CliRunner.Result failed = fake.berth("apply", "-f", web("v2").toString(), "--no-auto-rollback");
+            assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(3);
+            assertThat(failed.err()).contains("deployment \"default/web\" is paused");
+        }
+
+        @Test
+        void undoGoesBackAndEndsThePause() throws IOException {
+            CliRunner.Result undo = fake.berth("rollout", "undo", "deployment/web");
+
+            assertThat(undo.exitCode()).as(undo.toString()).isZero();
+            assertThat(undo.out()).isEqualTo("deployment.apps/web rolled back\n");
+            assertThat(storedImage()).isEqualTo("registry.example/web:v1");
+            assertThat(fake.berth("rollout", "resume", "deployment/web").err())
+                    .isEqualTo("error: deployments.apps \"web\" is not paused\n");
+        }
+
+        @Test
+        void applyingAFixEndsThePauseAndRollsTheFixOut() throws IOException {
+            CliRunner.Result fixed = fake.berth("apply", "-f", web("v3").toString());
+
+            assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
+            assertThat(storedImage()).isEqualTo("registry.example/web:v3");
+            assertThat(fake.berth("rollout", "status", "deployment/web").out())
+                    .isEqualTo("deployment \"web\" successfully rolled out\n");
+        }
+    }
+
+    @Nested
     class Status {
         /** v2 needs 10 s before a new replica counts as available, and the apply may wait 3 s: it stops half-way. */
         private void interruptedRollout() throws IOException {

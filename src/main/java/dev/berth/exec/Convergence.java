@@ -38,18 +38,21 @@ public final class Convergence {
     private final Consumer<StepResult> progress;
     private final Consumer<String> notes;
     private final Pause pause;
+    private final String changeCause;
 
     public Convergence(ClusterAccess access, ClusterState state, Planner planner, Clock clock,
                        Consumer<StepResult> progress) {
-        this(access, state, planner, clock, progress, note -> { }, Pause.SLEEP);
+        this(access, state, planner, clock, progress, note -> { }, Pause.SLEEP, null);
     }
 
     /**
-     * @param notes what a person follows a rollout by: its waves, failures and rollbacks, one line each
-     * @param pause how the run waits between observations
+     * @param notes       what a person follows a rollout by: its waves, failures and rollbacks, one line each
+     * @param pause       how the run waits between observations
+     * @param changeCause the change cause of the revisions this run makes, when a Deployment's annotation gives
+     *                    none: the command line, e.g. {@code berth apply -f web.yaml}; {@code null} for none
      */
     public Convergence(ClusterAccess access, ClusterState state, Planner planner, Clock clock,
-                       Consumer<StepResult> progress, Consumer<String> notes, Pause pause) {
+                       Consumer<StepResult> progress, Consumer<String> notes, Pause pause, String changeCause) {
         this.access = access;
         this.state = state;
         this.planner = planner;
@@ -57,6 +60,7 @@ public final class Convergence {
         this.progress = progress;
         this.notes = notes;
         this.pause = pause;
+        this.changeCause = changeCause;
     }
 
     /**
@@ -134,13 +138,13 @@ public final class Convergence {
             StateRecord next = change.apply(current);
             Scope scope = scope(options, current, next);
             Planned planned = plan(next, draining, probes, scope);
-            StateRecord stored = store(current, next, planned);
+            StateRecord stored = store(current, next, planned, changeCause);
             Instant deadline = options.timeout() == null || options.timeout().isZero() ? Instant.MAX
                     : clock.instant().plus(options.timeout());
             PlanExecutor executor = new PlanExecutor(access, progress);
             StateRecord[] latest = {stored};
             RolloutDriver driver = new RolloutDriver(access, record -> plan(record, Set.of(), probes, scope),
-                    (record, again) -> latest[0] = store(latest[0], record, again), clock, pause, executor, notes,
+                    (record, again) -> latest[0] = store(latest[0], record, again, null), clock, pause, executor, notes,
                     DesiredStates.revisions(current));
             RollbackOrPause response = new RollbackOrPause(options.autoRollback(), notes);
             driver.observed(planned, response);
@@ -165,9 +169,13 @@ public final class Convergence {
         }
     }
 
-    /** Stores {@code next} with the revisions {@code planned} assigned, unless that is what is stored already. */
-    private StateRecord store(StateRecord current, StateRecord next, Planned planned) {
-        StateRecord stored = DesiredStates.withRevisions(next, planned.desired(), planned.plan(), clock.instant());
+    /**
+     * Stores {@code next} with the revisions {@code planned} assigned, unless that is what is stored already. A
+     * rollback's revision is stored without a {@code cause}: the template rolled back to keeps its own.
+     */
+    private StateRecord store(StateRecord current, StateRecord next, Planned planned, String cause) {
+        StateRecord stored = DesiredStates.withRevisions(next, planned.desired(), planned.plan(), clock.instant(),
+                cause);
         return DesiredStates.sameContent(stored, current) ? current : state.write(stored);
     }
 

@@ -20,15 +20,23 @@ import java.util.TreeMap;
 public final class StoredDeployments {
     /** The annotation {@code kubectl rollout restart} sets on the pod template; berth sets the same. */
     public static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
+    /** The annotation of a Deployment that says why its template changed: its revision's change cause. */
+    public static final String CHANGE_CAUSE = "kubernetes.io/change-cause";
+    /**
+     * The annotation {@code rollout pause} sets beside {@code spec.paused}: a pause a person asked for, which
+     * lasts until {@code rollout resume}. A failed rollout's pause has none, and the next apply ends it.
+     */
+    public static final String PAUSED_BY = "berth.dev/paused-by";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String IDENTITY_PREFIX = "Deployment/";
 
     private StoredDeployments() {
     }
 
     /** The record key of a Deployment's stored object, from its {@code namespace/name}. */
     public static String identity(String deployment) {
-        return "Deployment/" + deployment;
+        return IDENTITY_PREFIX + deployment;
     }
 
     /** Whether the record stores the Deployment {@code namespace/name}. */
@@ -47,20 +55,72 @@ public final class StoredDeployments {
         return history.size() < 2 ? Optional.empty() : Optional.of(history.get(history.size() - 2));
     }
 
-    /** The record with the Deployment's pod template replaced by {@code revision}'s. */
+    /**
+     * The record with the Deployment's pod template replaced by {@code revision}'s. Its {@value #CHANGE_CAUSE}
+     * annotation goes: it told why the template that is replaced was made, not this one.
+     */
     public static StateRecord withTemplate(StateRecord record, String deployment, StoredRevision revision) {
-        return edit(record, deployment, object -> object.with("spec").set("template", withoutNulls(revision.template())));
+        return edit(record, deployment, object -> {
+            object.with("spec").set("template", withoutNulls(revision.template()));
+            if (object.path("metadata").path("annotations").isObject()) {
+                ((ObjectNode) object.get("metadata").get("annotations")).remove(CHANGE_CAUSE);
+            }
+        });
     }
 
-    /** The record with the Deployment's {@code spec.paused} set to {@code paused}. */
+    /**
+     * The record with the Deployment's {@code spec.paused} set to {@code paused}; ending a pause also ends one
+     * that {@code rollout pause} made.
+     */
     public static StateRecord withPaused(StateRecord record, String deployment, boolean paused) {
-        return edit(record, deployment, object -> object.with("spec").put("paused", paused));
+        return edit(record, deployment, object -> {
+            object.with("spec").put("paused", paused);
+            if (!paused && object.path("metadata").path("annotations").isObject()) {
+                ObjectNode annotations = (ObjectNode) object.get("metadata").get("annotations");
+                annotations.remove(PAUSED_BY);
+                if (annotations.isEmpty()) {
+                    ((ObjectNode) object.get("metadata")).remove("annotations");
+                }
+            }
+        });
+    }
+
+    /** The record with the Deployment paused by {@code rollout pause}: marked {@value #PAUSED_BY}. */
+    public static StateRecord withRolloutPause(StateRecord record, String deployment) {
+        return edit(withPaused(record, deployment, true), deployment, object -> object.with("metadata")
+                .with("annotations").put(PAUSED_BY, "rollout pause"));
+    }
+
+    /** Whether the stored Deployment was paused by {@code rollout pause}, not by a failed rollout. */
+    public static boolean pausedByRollout(StateRecord record, String deployment) {
+        return paused(record, deployment)
+                && read(record, deployment).path("metadata").path("annotations").has(PAUSED_BY);
     }
 
     /** The record with the template stamped {@value #RESTARTED_AT}: a new revision with the same spec. */
     public static StateRecord withRestart(StateRecord record, String deployment, Instant at) {
         return edit(record, deployment, object -> object.with("spec").with("template").with("metadata")
                 .with("annotations").put(RESTARTED_AT, at.toString()));
+    }
+
+    /**
+     * {@code after} with every Deployment that {@code rollout pause} paused in {@code before} paused still: such a
+     * pause lasts until {@code rollout resume}, whatever files are applied meanwhile (kubectl's apply keeps it too,
+     * as manifests rarely say {@code paused}). A failed rollout's pause is not kept: applying a fix ends it.
+     */
+    public static StateRecord withPausesOf(StateRecord before, StateRecord after) {
+        StateRecord kept = after;
+        for (String identity : after.applied().keySet()) {
+            if (!identity.startsWith(IDENTITY_PREFIX)) {
+                continue;
+            }
+            String deployment = identity.substring(IDENTITY_PREFIX.length());
+            if (stored(before, deployment) && pausedByRollout(before, deployment)
+                    && !pausedByRollout(kept, deployment)) {
+                kept = withRolloutPause(kept, deployment);
+            }
+        }
+        return kept;
     }
 
     /** Whether the stored Deployment is paused. */

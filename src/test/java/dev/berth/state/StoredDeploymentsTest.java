@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.manifest.ManifestSet;
 import dev.berth.model.Deployment;
+import dev.berth.model.ObjectMeta;
 import dev.berth.model.Resource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,6 +64,19 @@ class StoredDeploymentsTest {
         }
 
         @Test
+        void anEarlierTemplateTakesTheChangeCauseOfTheReplacedOneAway() {
+            Deployment annotated = new Deployment(v1.apiVersion(), v1.kind(), new ObjectMeta(v1.metadata().name(),
+                    v1.metadata().namespace(), v1.metadata().labels(),
+                    Map.of(StoredDeployments.CHANGE_CAUSE, "release 2", "team", "web")), v1.spec());
+            StateRecord record = stored().withApplied(StoredManifests.encode(List.of(annotated)));
+
+            Deployment restored = readBack(StoredDeployments.withTemplate(record, HELLO,
+                    StoredDeployments.revision(record, HELLO, 1).orElseThrow()));
+
+            assertThat(restored.metadata().annotations()).containsExactly(Map.entry("team", "web"));
+        }
+
+        @Test
         void thePreviousRevisionIsTheOneBeforeTheNewest() {
             assertThat(StoredDeployments.previous(stored(), HELLO)).map(StoredRevision::number).contains(1L);
             assertThat(StoredDeployments.previous(StateRecord.empty(), HELLO)).isEmpty();
@@ -89,6 +104,38 @@ class StoredDeploymentsTest {
             StateRecord resumed = StoredDeployments.withPaused(paused, HELLO, false);
             assertThat(StoredDeployments.paused(resumed, HELLO)).isFalse();
             assertThat(resumed.applied()).isEqualTo(stored().applied());
+        }
+
+        @Test
+        void rolloutPauseMarksThePauseAndResumeLeavesTheObjectAsItWas() {
+            StateRecord paused = StoredDeployments.withRolloutPause(stored(), HELLO);
+            assertThat(StoredDeployments.pausedByRollout(paused, HELLO)).isTrue();
+            assertThat(readBack(paused).metadata().annotations())
+                    .containsEntry(StoredDeployments.PAUSED_BY, "rollout pause");
+
+            StateRecord resumed = StoredDeployments.withPaused(paused, HELLO, false);
+            assertThat(StoredDeployments.paused(resumed, HELLO)).isFalse();
+            assertThat(resumed.applied()).isEqualTo(stored().applied());
+        }
+
+        @Test
+        void aPauseOfRolloutPauseOutlastsFilesThatDoNotSayPaused() {
+            StateRecord paused = StoredDeployments.withRolloutPause(stored(), HELLO);
+            StateRecord applied = paused.withApplied(stored().applied());
+
+            assertThat(StoredDeployments.pausedByRollout(StoredDeployments.withPausesOf(paused, applied), HELLO))
+                    .isTrue();
+            assertThat(StoredDeployments.withPausesOf(stored(), applied)).isEqualTo(applied);
+            assertThat(StoredDeployments.withPausesOf(paused, StateRecord.empty())).isEqualTo(StateRecord.empty());
+        }
+
+        @Test
+        void aFailedRolloutsPauseEndsWithTheNextApply() {
+            StateRecord paused = StoredDeployments.withPaused(stored(), HELLO, true);
+            StateRecord applied = paused.withApplied(stored().applied());
+
+            assertThat(StoredDeployments.pausedByRollout(paused, HELLO)).isFalse();
+            assertThat(StoredDeployments.paused(StoredDeployments.withPausesOf(paused, applied), HELLO)).isFalse();
         }
 
         @Test

@@ -28,7 +28,7 @@ public final class ConvergeOptions {
             description = "When a rollout fails, pause it instead of rolling back to the previous revision.")
     boolean noAutoRollback;
 
-    Convergence.Options options() {
+    public Convergence.Options options() {
         return new Convergence.Options(dryRun, lockWait, waitReady, timeout, !noAutoRollback, Scope.CLUSTER);
     }
 }

@@ -34,16 +34,28 @@ public abstract class ConvergingCommand extends BaseCommand {
     /** Converges the cluster after {@code change}; {@code quiet} prints nothing when nothing changed. */
     protected int converge(String verb, UnaryOperator<StateRecord> change, Convergence.Options options,
                            boolean quiet) {
+        converged(verb, change, options, quiet);
+        return ExitCode.OK.code();
+    }
+
+    /**
+     * Converges like {@link #converge} and returns how the last convergence ended, for a verb that says more.
+     * {@code change} may be applied more than once (again after a provisioner added a server): it must give the
+     * same record when applied to its own result.
+     */
+    protected Convergence.Outcome converged(String verb, UnaryOperator<StateRecord> change,
+                                            Convergence.Options options, boolean quiet) {
         return run(verb, options, quiet, convergence -> convergence.run(change, options));
     }
 
     /** Converges like {@link #converge}, emptying the {@code draining} nodes. */
     protected int drain(UnaryOperator<StateRecord> change, Convergence.Options options, Set<String> draining) {
-        return run("drain", options, false, convergence -> convergence.run(change, options, draining));
+        run("drain", options, false, convergence -> convergence.run(change, options, draining));
+        return ExitCode.OK.code();
     }
 
-    private int run(String verb, Convergence.Options options, boolean quiet,
-                    Function<Convergence, Convergence.Outcome> step) {
+    private Convergence.Outcome run(String verb, Convergence.Options options, boolean quiet,
+                                    Function<Convergence, Convergence.Outcome> step) {
         Provisioning provisioning = new Provisioning(new ProvisionerProcess(ProvisionerProcess.TIMEOUT),
                 environment()::resolve, this::say);
         ConvergingRun.Result result = new ConvergingRun(cluster -> {
@@ -54,12 +66,47 @@ public abstract class ConvergingCommand extends BaseCommand {
                 (outcome, again) -> print(verb, options, quiet || again, outcome));
         result.provisioned().ifPresent(provisioned -> inventoryRewritten(provisioned.cluster()));
         result.requireDesiredState();
-        return ExitCode.OK.code();
+        return result.outcome();
     }
 
     private Convergence convergence(ClusterAccess access, String verb, Consumer<StepResult> progress) {
         return new Convergence(access, clusterState(access, "berth " + verb), new Planner(environment().podNames()),
-                environment().clock(), progress, this::note, environment().pause());
+                environment().clock(), progress, this::note, environment().pause(), changeCause());
+    }
+
+    /**
+     * Why the revisions this run makes were made, when a Deployment's {@code kubernetes.io/change-cause}
+     * annotation does not say: the command line, e.g. {@code berth apply -f web.yaml}.
+     */
+    protected String changeCause() {
+        return ChangeCause.of(spec);
+    }
+
+    /**
+     * What a run tells on stdout of the objects it changed: one line per stored object created, configured or
+     * deleted, for each convergence of the run.
+     */
+    protected List<String> changes(Convergence.Outcome outcome) {
+        return PlanReport.objectChanges(outcome.before(), outcome.after());
+    }
+
+    /** The record as stored on the cluster now, read without the lock. */
+    protected StateRecord storedRecord(String verb) {
+        try (ClusterAccess access = connect()) {
+            return clusterState(access, "berth " + verb).read();
+        }
+    }
+
+    /**
+     * Changes the stored record under the lock and converges nothing; returns the record as stored. With
+     * {@code dryRun} the change is made to the record as read, without the lock, and nothing is stored.
+     */
+    protected StateRecord update(String verb, UnaryOperator<StateRecord> change, Convergence.Options options) {
+        try (ClusterAccess access = connect()) {
+            Convergence convergence = convergence(access, verb, step -> { });
+            return options.dryRun() ? change.apply(clusterState(access, "berth " + verb).read())
+                    : convergence.update(change, options.lockWait());
+        }
     }
 
     private void say(String line) {
@@ -83,7 +130,7 @@ public abstract class ConvergingCommand extends BaseCommand {
     private void print(String verb, Convergence.Options options, boolean quiet, Convergence.Outcome outcome) {
         PrintWriter out = out();
         PrintWriter err = err();
-        List<String> changes = PlanReport.objectChanges(outcome.before(), outcome.after());
+        List<String> changes = changes(outcome);
         PlanReport.warnUnready(outcome.observed(), err);
         if (options.dryRun()) {
             changes.forEach(line -> out.println(line + " (dry run)"));
@@ -109,10 +156,7 @@ public abstract class ConvergingCommand extends BaseCommand {
         requireNode(node);
         String verb = cordon ? "cordon" : "uncordon";
         if (!options.dryRun()) {
-            try (ClusterAccess access = connect()) {
-                convergence(access, verb, step -> { }).update(record -> record.withCordon(node, cordon),
-                        options.lockWait());
-            }
+            update(verb, record -> record.withCordon(node, cordon), options);
         }
         out().println("node/" + node + " " + verb + "ed" + (options.dryRun() ? " (dry run)" : ""));
         out().flush();

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Naming and editing objects of the stored desired state by kubectl's TYPE and NAME. */
-final class StoredObjects {
+public final class StoredObjects {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The scope of a run about {@code objects}: their Deployments, by {@code namespace/name}. */
@@ -28,7 +28,7 @@ final class StoredObjects {
     }
 
     /** kubectl's resource names of the kinds berth stores, each with its kind. */
-    enum StoredKind {
+    public enum StoredKind {
         DEPLOYMENT("Deployment", "deployments", "deployment", "deploy"),
         SERVICE("Service", "services", "service", "svc"),
         INGRESS("Ingress", "ingresses", "ingress", "ing"),
@@ -44,7 +44,7 @@ final class StoredObjects {
             this.names = List.of(names);
         }
 
-        static StoredKind parse(String text) {
+        public static StoredKind parse(String text) {
             String wanted = text.toLowerCase(Locale.ROOT);
             String bare = wanted.contains(".") ? wanted.substring(0, wanted.indexOf('.')) : wanted;
             return Arrays.stream(values()).filter(k -> k.names.contains(bare)).findFirst()
@@ -58,11 +58,11 @@ final class StoredObjects {
     }
 
     /** {@code TYPE/NAME} or {@code TYPE NAME} as one identity {@code Kind/namespace/name}. */
-    static String identity(StoredKind kind, String namespace, String name) {
+    public static String identity(StoredKind kind, String namespace, String name) {
         return kind.kind + "/" + namespace + "/" + name;
     }
 
-    static void requireStored(StateRecord record, String identity) {
+    public static void requireStored(StateRecord record, String identity) {
         if (!record.applied().containsKey(identity)) {
             throw new InvalidInputException(PlanReport.display(identity) + " not found in the desired state stored "
                     + "on the cluster");

@@ -158,7 +158,7 @@ class ObserveVerbsOnFakeClusterTest {
                     Selector:  app=hello
                     Replicas:  2 desired | 2 updated | 2 total | 2 available | 0 unavailable
                     Strategy:  RollingUpdate (max surge 25%, max unavailable 25%)
-                    Revision:  1
+                    Revision:  1 (berth apply -f examples/hello/)
                     Images:    berth-registry:5000/berth-hello:v1
                     """);
         }

@@ -48,7 +48,7 @@ class PendingReplicasListingTest {
     final DesiredState desired = DesiredStates.of(DesiredStates.objects(record));
     final String hash = plan(List.of()).revisions().get("default/web").specHash();
     final StateRecord stored = DesiredStates.withRevisions(record, desired, plan(List.of()),
-            NOW.minusSeconds(300));
+            NOW.minusSeconds(300), null);
     final ClusterPicture picture = picture(List.of(replica("web-" + hash + "-a1b2c")));
 
     Plan plan(List<ObservedContainer> containers) {

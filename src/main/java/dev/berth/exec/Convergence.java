@@ -36,23 +36,23 @@ public final class Convergence {
     private final Planner planner;
     private final Clock clock;
     private final Consumer<StepResult> progress;
-    private final Consumer<String> notes;
+    private final RunNotes notes;
     private final Pause pause;
     private final String changeCause;
 
     public Convergence(ClusterAccess access, ClusterState state, Planner planner, Clock clock,
                        Consumer<StepResult> progress) {
-        this(access, state, planner, clock, progress, note -> { }, Pause.SLEEP, null);
+        this(access, state, planner, clock, progress, RunNotes.NONE, Pause.SLEEP, null);
     }
 
     /**
-     * @param notes       what a person follows a rollout by: its waves, failures and rollbacks, one line each
+     * @param notes       what a person follows a rollout by: where its waves stand, failures and rollbacks
      * @param pause       how the run waits between observations
      * @param changeCause the change cause of the revisions this run makes, when a Deployment's annotation gives
      *                    none: the command line, e.g. {@code berth apply -f web.yaml}; {@code null} for none
      */
     public Convergence(ClusterAccess access, ClusterState state, Planner planner, Clock clock,
-                       Consumer<StepResult> progress, Consumer<String> notes, Pause pause, String changeCause) {
+                       Consumer<StepResult> progress, RunNotes notes, Pause pause, String changeCause) {
         this.access = access;
         this.state = state;
         this.planner = planner;

@@ -55,13 +55,13 @@ final class RolloutDriver {
     private final Clock clock;
     private final Pause pause;
     private final PlanExecutor executor;
-    private final Consumer<String> notes;
+    private final RunNotes notes;
     private final RolloutWatch watch;
     private final Map<String, String> lastNotes = new HashMap<>();
 
     /** @param before the newest revision of each Deployment stored when the run began, before its change */
     RolloutDriver(ClusterAccess access, Planning planning, Storing storing, Clock clock, Pause pause,
-                  PlanExecutor executor, Consumer<String> notes, Map<String, Revision> before) {
+                  PlanExecutor executor, RunNotes notes, Map<String, Revision> before) {
         this.watch = new RolloutWatch(before);
         this.access = access;
         this.planning = planning;
@@ -82,12 +82,12 @@ final class RolloutDriver {
         for (RolloutProgress progress : looked.moved()) {
             String line = RolloutNotes.waiting(progress);
             if (!line.equals(lastNotes.put(progress.deployment(), line))) {
-                notes.accept(line);
+                notes.progress(progress.deployment(), line);
             }
         }
         for (String deployment : looked.completed()) {
             lastNotes.remove(deployment);
-            notes.accept(RolloutNotes.completed(deployment, response.rolledBackTo().get(deployment)));
+            notes.finished(deployment, RolloutNotes.completed(deployment, response.rolledBackTo().get(deployment)));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.berth.cli.converge;
 
 import dev.berth.cli.BaseCommand;
+import dev.berth.cli.output.LiveRollouts;
 import dev.berth.error.ExitCode;
 import dev.berth.error.InvalidInputException;
 import dev.berth.exec.ClusterAccess;
@@ -8,6 +9,7 @@ import dev.berth.exec.Convergence;
 import dev.berth.exec.ConvergingRun;
 import dev.berth.exec.ProvisionerProcess;
 import dev.berth.exec.Provisioning;
+import dev.berth.exec.RunNotes;
 import dev.berth.exec.StepResult;
 import dev.berth.model.Cluster;
 import dev.berth.plan.Planner;
@@ -19,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,6 +33,8 @@ import java.util.function.UnaryOperator;
  * exit code 3 with the reason.
  */
 public abstract class ConvergingCommand extends BaseCommand {
+    /** Where this run's rollout progress goes: the live display on a terminal, else plain lines on stderr. */
+    private RunNotes notes = this::note;
 
     /** Converges the cluster after {@code change}; {@code quiet} prints nothing when nothing changed. */
     protected int converge(String verb, UnaryOperator<StateRecord> change, Convergence.Options options,
@@ -58,12 +63,20 @@ public abstract class ConvergingCommand extends BaseCommand {
                                     Function<Convergence, Convergence.Outcome> step) {
         Provisioning provisioning = new Provisioning(new ProvisionerProcess(ProvisionerProcess.TIMEOUT),
                 environment()::resolve, this::say);
-        ConvergingRun.Result result = new ConvergingRun(cluster -> {
-            try (ClusterAccess access = connect(cluster)) {
-                return step.apply(convergence(access, verb, this::progress));
-            }
-        }, provisioning, this::say).run(cluster(), clusterFile().file(), options.dryRun(),
-                (outcome, again) -> print(verb, options, quiet || again, outcome));
+        Optional<LiveRollouts> live = options.dryRun() || !decorates() ? Optional.empty() : LiveRollouts.onStderr();
+        notes = live.<RunNotes>map(display -> display).orElse(this::note);
+        ConvergingRun.Result result;
+        try {
+            result = new ConvergingRun(cluster -> {
+                try (ClusterAccess access = connect(cluster)) {
+                    return step.apply(convergence(access, verb, this::progress));
+                }
+            }, provisioning, this::say).run(cluster(), clusterFile().file(), options.dryRun(),
+                    (outcome, again) -> print(verb, options, quiet || again, outcome));
+        } finally {
+            live.ifPresent(LiveRollouts::close);
+            notes = this::note;
+        }
         result.provisioned().ifPresent(provisioned -> inventoryRewritten(provisioned.cluster()));
         result.requireDesiredState();
         return result.outcome();
@@ -71,7 +84,7 @@ public abstract class ConvergingCommand extends BaseCommand {
 
     private Convergence convergence(ClusterAccess access, String verb, Consumer<StepResult> progress) {
         return new Convergence(access, clusterState(access, "berth " + verb), new Planner(environment().podNames()),
-                environment().clock(), progress, this::note, environment().pause(), changeCause());
+                environment().clock(), progress, notes, environment().pause(), changeCause());
     }
 
     /**
@@ -123,6 +136,10 @@ public abstract class ConvergingCommand extends BaseCommand {
     }
 
     private void progress(StepResult step) {
+        if (notes instanceof LiveRollouts live) {
+            live.accept(PlanReport.progressLine(step));
+            return;
+        }
         err().println(PlanReport.progressLine(step));
         err().flush();
     }

@@ -481,7 +481,9 @@ class RolloutVerbsOnFakeClusterTest {
 
             assertThat(status.exitCode()).as(status.toString()).isZero();
             assertThat(status.out()).isEqualTo("deployment \"web\" successfully rolled out\n");
-            assertThat(status.err()).contains("Waiting for deployment \"default/web\" revision 2 rollout to finish")
+            assertThat(status.err()).contains("deployment \"default/web\": an earlier run left the rollout of revision 2 "
+                    + "unfinished (1 of 2 replicas updated); carrying it on")
+                    .contains("Waiting for deployment \"default/web\" rollout to finish")
                     .endsWith("rollout status: 7 steps done on 2 nodes\n");
             assertThat(replicas()).hasSize(2).noneMatch(replica -> replica.contains("497c8cc858"));
         }

@@ -160,6 +160,7 @@ function _complete_berth() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} reconcile" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} delete" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} scale" ];    then _picocli_berth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rollout" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cordon" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} uncordon" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} drain" ];    then _picocli_berth; return $?; fi
@@ -170,6 +171,12 @@ function _complete_berth() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} version" ];    then _picocli_berth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rollout history" ];    then _picocli_berth_rollout; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rollout undo" ];    then _picocli_berth_rollout; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rollout restart" ];    then _picocli_berth_rollout; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rollout pause" ];    then _picocli_berth_rollout; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rollout resume" ];    then _picocli_berth_rollout; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rollout status" ];    then _picocli_berth_rollout; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lock status" ];    then _picocli_berth_lock; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lock release" ];    then _picocli_berth_lock; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab up" ];    then _picocli_berth_lab; return $?; fi
@@ -195,61 +202,75 @@ function _complete_berth() {
   local cmds3=(reconcile)
   local cmds4=(delete)
   local cmds5=(scale)
-  local cmds6=(cordon)
-  local cmds7=(uncordon)
-  local cmds8=(drain)
-  local cmds9=(get)
-  local cmds10=(describe)
-  local cmds11=(top)
-  local cmds12=(lock)
-  local cmds13=(lab)
-  local cmds14=(config)
-  local cmds15=(version)
-  local cmds16=(lock status)
-  local cmds17=(lock release)
-  local cmds18=(lab up)
-  local cmds19=(lab down)
-  local cmds20=(lab status)
-  local cmds21=(lab node)
-  local cmds22=(lab node stop)
-  local cmds23=(lab node start)
-  local cmds24=(lab node kill)
-  local cmds25=(lab node partition)
-  local cmds26=(lab node heal)
-  local cmds27=(config get-contexts)
-  local cmds28=(config current-context)
-  local cmds29=(config use-context)
-  local cmds30=(config set-context)
-  local cmds31=(config delete-context)
-  local cmds32=(config view)
+  local cmds6=(rollout)
+  local cmds7=(cordon)
+  local cmds8=(uncordon)
+  local cmds9=(drain)
+  local cmds10=(get)
+  local cmds11=(describe)
+  local cmds12=(top)
+  local cmds13=(lock)
+  local cmds14=(lab)
+  local cmds15=(config)
+  local cmds16=(version)
+  local cmds17=(rollout history)
+  local cmds18=(rollout undo)
+  local cmds19=(rollout restart)
+  local cmds20=(rollout pause)
+  local cmds21=(rollout resume)
+  local cmds22=(rollout status)
+  local cmds23=(lock status)
+  local cmds24=(lock release)
+  local cmds25=(lab up)
+  local cmds26=(lab down)
+  local cmds27=(lab status)
+  local cmds28=(lab node)
+  local cmds29=(lab node stop)
+  local cmds30=(lab node start)
+  local cmds31=(lab node kill)
+  local cmds32=(lab node partition)
+  local cmds33=(lab node heal)
+  local cmds34=(config get-contexts)
+  local cmds35=(config current-context)
+  local cmds36=(config use-context)
+  local cmds37=(config set-context)
+  local cmds38=(config delete-context)
+  local cmds39=(config view)
 
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_berth_config_view; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_berth_config_deletecontext; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_berth_config_setcontext; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_berth_config_usecontext; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_berth_config_currentcontext; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_berth_config_getcontexts; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_berth_lab_node_heal; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_berth_lab_node_partition; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_berth_lab_node_kill; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_berth_lab_node_start; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_berth_lab_node_stop; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_berth_lab_node; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_berth_lab_status; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_berth_lab_down; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_berth_lab_up; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_berth_lock_release; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_berth_lock_status; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_berth_version; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_berth_config; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_berth_lab; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_berth_lock; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_berth_top; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_berth_describe; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_berth_get; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_berth_drain; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_berth_uncordon; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_berth_cordon; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_berth_config_view; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_berth_config_deletecontext; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_berth_config_setcontext; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_berth_config_usecontext; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_berth_config_currentcontext; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_berth_config_getcontexts; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_berth_lab_node_heal; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_berth_lab_node_partition; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_berth_lab_node_kill; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_berth_lab_node_start; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_berth_lab_node_stop; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_berth_lab_node; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_berth_lab_status; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_berth_lab_down; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_berth_lab_up; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_berth_lock_release; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_berth_lock_status; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_berth_rollout_status; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_berth_rollout_resume; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_berth_rollout_pause; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_berth_rollout_restart; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_berth_rollout_undo; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_berth_rollout_history; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_berth_version; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_berth_config; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_berth_lab; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_berth_lock; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_berth_top; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_berth_describe; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_berth_get; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_berth_drain; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_berth_uncordon; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_berth_cordon; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_berth_rollout; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_berth_scale; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_berth_delete; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_berth_reconcile; return $?; fi
@@ -267,7 +288,7 @@ function _picocli_berth() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="validate apply diff reconcile delete scale cordon uncordon drain get describe top lock lab config version"
+  local commands="validate apply diff reconcile delete scale rollout cordon uncordon drain get describe top lock lab config version"
   local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
@@ -343,7 +364,7 @@ function _picocli_berth_apply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-R' '--recursive' '--dry-run' '--wait' '--prune' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local flag_opts="'-R' '--recursive' '--dry-run' '--wait' '--no-auto-rollback' '--prune' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'-f' '--filename' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
@@ -427,7 +448,7 @@ function _picocli_berth_reconcile() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-R' '--recursive' '--dry-run' '--wait' '--check' '--watch' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local flag_opts="'-R' '--recursive' '--dry-run' '--wait' '--no-auto-rollback' '--check' '--watch' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'-f' '--filename' '--timeout' '--lock-wait' '--interval' '--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
@@ -475,7 +496,7 @@ function _picocli_berth_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-R' '--recursive' '--ignore-not-found' '--dry-run' '--wait' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local flag_opts="'-R' '--recursive' '--ignore-not-found' '--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'-f' '--filename' '-n' '--namespace' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
@@ -523,7 +544,7 @@ function _picocli_berth_scale() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--wait' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--replicas' '-n' '--namespace' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
@@ -564,6 +585,42 @@ function _picocli_berth_scale() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `rollout` subcommand.
+function _picocli_berth_rollout() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="history undo restart pause resume status"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `cordon` subcommand.
 function _picocli_berth_cordon() {
   # Get completion data
@@ -571,7 +628,7 @@ function _picocli_berth_cordon() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--wait' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
@@ -613,7 +670,7 @@ function _picocli_berth_uncordon() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--wait' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
@@ -655,7 +712,7 @@ function _picocli_berth_drain() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--wait' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
@@ -938,6 +995,273 @@ function _picocli_berth_version() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `history` subcommand.
+function _picocli_berth_rollout_history() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'-n' '--namespace' '--revision' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--namespace')
+      return
+      ;;
+    '--revision')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `undo` subcommand.
+function _picocli_berth_rollout_undo() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'-n' '--namespace' '--to-revision' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--namespace')
+      return
+      ;;
+    '--to-revision')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--lock-wait')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `restart` subcommand.
+function _picocli_berth_rollout_restart() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'-n' '--namespace' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--namespace')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--lock-wait')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `pause` subcommand.
+function _picocli_berth_rollout_pause() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'-n' '--namespace' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--namespace')
+      return
+      ;;
+    '--lock-wait')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `resume` subcommand.
+function _picocli_berth_rollout_resume() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'-n' '--namespace' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--namespace')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--lock-wait')
+      return
+      ;;
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `status` subcommand.
+function _picocli_berth_rollout_status() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-w' '--watch' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'-n' '--namespace' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--namespace')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--lock-wait')
+      return
+      ;;
     '--cluster')
       return
       ;;

@@ -12,6 +12,7 @@ import dev.berth.cli.lock.LockCommand;
 import dev.berth.cli.observe.DescribeCommand;
 import dev.berth.cli.observe.GetCommand;
 import dev.berth.cli.observe.TopCommand;
+import dev.berth.cli.rollout.RolloutCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,7 @@ import java.util.concurrent.Callable;
                 ReconcileCommand.class,
                 DeleteCommand.class,
                 ScaleCommand.class,
+                RolloutCommand.class,
                 NodeVerbs.Cordon.class,
                 NodeVerbs.Uncordon.class,
                 NodeVerbs.Drain.class,

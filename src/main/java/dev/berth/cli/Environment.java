@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.exec.Pause;
 import dev.berth.exec.TransportOpener;
 import dev.berth.plan.PodNames;
 
@@ -12,12 +13,12 @@ import java.util.Optional;
 /**
  * What a berth run sees of the machine it runs on: environment variables, standard input,
  * the working directory, the home directory, whether stdout is a terminal, the clock, where the random part of
- * replica names comes from, and how the servers are reached.
+ * replica names comes from, how the servers are reached, and how a run waits between looks at them.
  * Passed in explicitly so that tests can run the CLI in-process with a controlled world.
  */
 public record Environment(Map<String, String> variables, InputStream stdin, Path workingDirectory,
                           Path home, boolean interactive, Clock clock, PodNames podNames,
-                          TransportOpener transports) {
+                          TransportOpener transports, Pause pause) {
 
     public Environment {
         variables = Map.copyOf(variables);
@@ -27,7 +28,7 @@ public record Environment(Map<String, String> variables, InputStream stdin, Path
     public Environment(Map<String, String> variables, InputStream stdin, Path workingDirectory, Path home,
                        boolean interactive) {
         this(variables, stdin, workingDirectory, home, interactive, Clock.systemDefaultZone(), PodNames.random(),
-                TransportOpener.SSH);
+                TransportOpener.SSH, Pause.SLEEP);
     }
 
     /** The environment of this process. */

@@ -1,24 +1,25 @@
 package dev.berth.docker;
 
+import dev.berth.model.BerthLabels;
 import dev.berth.model.Container;
-import dev.berth.model.Probe;
 import dev.berth.model.Quantity;
-import dev.berth.shell.ShellQuote;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * The exact {@code docker run} argv that starts one container of a replica. Every value from a manifest is
- * a word of its own; none is ever pasted into shell text, except the words of an {@code exec} probe, which
- * Docker runs through {@code /bin/sh -c} and which {@link ShellQuote} therefore quotes one by one.
+ * a word of its own; none is ever pasted into shell text.
  *
  * <p>Kubernetes' {@code command} replaces the image's ENTRYPOINT (and drops its CMD), {@code args} replaces
- * the CMD: {@code --entrypoint command[0] IMAGE command[1..] args}. An {@code exec} readiness probe (else
- * liveness probe) becomes Docker's health check; HTTP and TCP probes are checked by berth itself.
+ * the CMD: {@code --entrypoint command[0] IMAGE command[1..] args}. The container's probes travel with it as
+ * the {@link BerthLabels#PROBES} label; berth runs them itself (docs/adr/0008-probes.md), so no Docker health
+ * check is set.
  */
 public final class ContainerRunCommand {
     /** Docker's restart policy for every replica: it restarts crashed containers between berth's runs. */
@@ -33,7 +34,7 @@ public final class ContainerRunCommand {
             throw new IllegalArgumentException("not an image: " + container.image());
         }
         List<String> argv = new ArrayList<>(List.of("docker", "run", "--detach", "--name", run.name()));
-        run.labels().forEach((key, value) -> argv.addAll(List.of("--label", key + "=" + value)));
+        labels(run).forEach((key, value) -> argv.addAll(List.of("--label", key + "=" + value)));
         argv.addAll(List.of("--restart", RESTART));
         if (run.networkOwner() == null) {
             argv.addAll(List.of("--network", run.network(), "--hostname", hostname(run.pod())));
@@ -50,7 +51,6 @@ public final class ContainerRunCommand {
         if (container.workingDir() != null) {
             argv.addAll(List.of("--workdir", container.workingDir()));
         }
-        HealthCheck.flags(container).forEach(argv::add);
         argv.addAll(List.of("--stop-timeout", Integer.toString(run.stopTimeoutSeconds())));
         if (run.pullNever()) {
             argv.addAll(List.of("--pull", "never"));
@@ -64,6 +64,17 @@ public final class ContainerRunCommand {
         }
         argv.addAll(container.args());
         return List.copyOf(argv);
+    }
+
+    /** The run's labels and the container's probes ({@link BerthLabels#PROBES}), in key order. */
+    private static Map<String, String> labels(ContainerRun run) {
+        String probes = ProbeLabel.of(run.container());
+        if (probes == null) {
+            return run.labels();
+        }
+        Map<String, String> labels = new TreeMap<>(run.labels());
+        labels.put(BerthLabels.PROBES, probes);
+        return labels;
     }
 
     /** The pod name, cut to the 63 characters a hostname may have, as Kubernetes does. */
@@ -113,37 +124,5 @@ public final class ContainerRunCommand {
     private static String csvField(String field) {
         boolean plain = field.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
         return plain ? field : "\"" + field.replace("\"", "\"\"") + "\"";
-    }
-
-    /** Docker's one health check, from the container's exec probe. */
-    static final class HealthCheck {
-        private HealthCheck() {
-        }
-
-        static List<String> flags(Container container) {
-            Probe probe = exec(container.readinessProbe()) ? container.readinessProbe()
-                    : exec(container.livenessProbe()) ? container.livenessProbe() : null;
-            if (probe == null) {
-                return List.of();
-            }
-            int startPeriod = probe.initialDelaySeconds();
-            Probe startup = container.startupProbe();
-            if (startup != null) {
-                startPeriod += startup.initialDelaySeconds() + startup.periodSeconds() * startup.failureThreshold();
-            }
-            List<String> flags = new ArrayList<>(List.of(
-                    "--health-cmd", ShellQuote.commandLine(probe.exec().command()),
-                    "--health-interval", probe.periodSeconds() + "s",
-                    "--health-timeout", probe.timeoutSeconds() + "s",
-                    "--health-retries", Integer.toString(probe.failureThreshold())));
-            if (startPeriod > 0) {
-                flags.addAll(List.of("--health-start-period", startPeriod + "s"));
-            }
-            return flags;
-        }
-
-        private static boolean exec(Probe probe) {
-            return probe != null && probe.exec() != null && !probe.exec().command().isEmpty();
-        }
     }
 }

@@ -24,11 +24,23 @@ public final class NodeCommands {
         return List.of("docker", "pull", "--quiet", image);
     }
 
+    /** Pulls an image only when the engine does not have it yet ({@code imagePullPolicy: IfNotPresent}). */
+    public static List<String> pullIfMissing(String image) {
+        return List.of("sh", "-c", "docker image inspect \"$1\" >/dev/null 2>&1 || docker pull --quiet \"$1\"",
+                "sh", image);
+    }
+
     /** Stops a container within the grace period it was started with, then removes it; gone already is fine. */
     public static List<String> removeContainer(String containerId) {
         requireId(containerId);
         return List.of("sh", "-c", "docker stop \"$1\" >/dev/null 2>&1; docker rm --force \"$1\" >/dev/null 2>&1; "
                 + "! docker container inspect \"$1\" >/dev/null 2>&1", "sh", containerId);
+    }
+
+    /** Restarts a container in place: stopped within the grace period it was started with, then started again. */
+    public static List<String> restartContainer(String containerId) {
+        requireId(containerId);
+        return List.of("docker", "restart", containerId);
     }
 
     /**

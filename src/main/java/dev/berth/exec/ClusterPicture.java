@@ -1,6 +1,7 @@
 package dev.berth.exec;
 
 import dev.berth.error.BerthException;
+import dev.berth.exec.probe.ProbeRunner;
 import dev.berth.model.Deployment;
 import dev.berth.plan.ClusterView;
 import dev.berth.plan.DesiredState;
@@ -10,6 +11,7 @@ import dev.berth.plan.Planner;
 import dev.berth.state.ClusterState;
 import dev.berth.state.StateRecord;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +21,8 @@ import java.util.Optional;
  * and the plan a converging run would make of them. Taken without the lock and without acting, so it may be
  * a moment out of date while another run works.
  *
- * @param observed      every node of the inventory, in inventory order
+ * @param observed      every node of the inventory, in inventory order, its containers' health as their probes
+ *                      found it
  * @param record        the stored record; empty when it could not be read
  * @param recordProblem why the record could not be read, in one line; empty when it was read
  * @param desired       the stored desired state (empty when the record could not be read)
@@ -34,9 +37,13 @@ public record ClusterPicture(List<NodeObservation> observed, Optional<StateRecor
         observed = List.copyOf(observed);
     }
 
-    /** Observes every node, reads the stored record and plans; a record that cannot be read is reported, not fatal. */
+    /**
+     * Observes every node and probes its containers, reads the stored record and plans; a record that cannot be
+     * read is reported, not fatal.
+     */
     public static ClusterPicture take(ClusterAccess access, ClusterState state, Planner planner) {
-        List<NodeObservation> observed = new ClusterObserver(access).observe();
+        List<NodeObservation> observed = new ProbeRunner(access, Clock.systemUTC())
+                .probe(new ClusterObserver(access).observe());
         StateRecord record;
         DesiredState desired;
         try {

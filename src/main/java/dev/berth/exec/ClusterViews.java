@@ -6,6 +6,7 @@ import dev.berth.plan.Capacity;
 import dev.berth.plan.ClusterView;
 import dev.berth.plan.NodeView;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -26,8 +27,14 @@ public final class ClusterViews {
      * replicas count as lost and are started elsewhere, and nothing is planned on them.
      */
     public static ClusterView of(List<NodeObservation> observations, Set<String> cordoned, Set<String> draining) {
+        return of(observations, cordoned, draining, Instant.MAX);
+    }
+
+    /** As {@link #of(List, Set, Set)}, observed at {@code observedAt}: how long each replica has been running. */
+    public static ClusterView of(List<NodeObservation> observations, Set<String> cordoned, Set<String> draining,
+                                 Instant observedAt) {
         return new ClusterView(observations.stream().map(o -> node(o, cordoned.contains(o.node().name()),
-                draining.contains(o.node().name()))).toList());
+                draining.contains(o.node().name()))).toList(), observedAt);
     }
 
     static NodeView node(NodeObservation observation, boolean cordoned) {

@@ -1,21 +1,27 @@
 package dev.berth.exec;
 
+import dev.berth.exec.probe.ProbeRunner;
 import dev.berth.model.Resource;
 import dev.berth.plan.Action;
 import dev.berth.plan.ClusterView;
 import dev.berth.plan.DesiredState;
 import dev.berth.plan.Plan;
 import dev.berth.plan.Planner;
+import dev.berth.plan.Scope;
 import dev.berth.state.ClusterState;
 import dev.berth.state.Lease;
 import dev.berth.state.StateRecord;
+import dev.berth.state.StoredDeployments;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -25,33 +31,79 @@ import java.util.function.UnaryOperator;
  * out the plan, and optionally wait until every replica is ready.
  */
 public final class Convergence {
-    private static final Duration POLL = Duration.ofSeconds(2);
-
     private final ClusterAccess access;
     private final ClusterState state;
     private final Planner planner;
     private final Clock clock;
     private final Consumer<StepResult> progress;
+    private final RunNotes notes;
+    private final Pause pause;
+    private final String changeCause;
 
     public Convergence(ClusterAccess access, ClusterState state, Planner planner, Clock clock,
                        Consumer<StepResult> progress) {
+        this(access, state, planner, clock, progress, RunNotes.NONE, Pause.SLEEP, null);
+    }
+
+    /**
+     * @param notes       what a person follows a rollout by: where its waves stand, failures and rollbacks
+     * @param pause       how the run waits between observations
+     * @param changeCause the change cause of the revisions this run makes, when a Deployment's annotation gives
+     *                    none: the command line, e.g. {@code berth apply -f web.yaml}; {@code null} for none
+     */
+    public Convergence(ClusterAccess access, ClusterState state, Planner planner, Clock clock,
+                       Consumer<StepResult> progress, RunNotes notes, Pause pause, String changeCause) {
         this.access = access;
         this.state = state;
         this.planner = planner;
         this.clock = clock;
         this.progress = progress;
+        this.notes = notes;
+        this.pause = pause;
+        this.changeCause = changeCause;
     }
 
-    /** How a run behaves. */
-    public record Options(boolean dryRun, Duration lockWait, boolean waitReady, Duration timeout) {
+    /**
+     * How a run behaves.
+     *
+     * @param timeout      how long the run waits for rollouts and, with {@code waitReady}, for readiness; zero or
+     *                     null waits as long as the rollouts' progress deadlines allow
+     * @param autoRollback a failed rollout is rolled back (else paused)
+     * @param scope        the Deployments the run is about (a Deployment the run's change stores anew, changes or
+     *                     removes is always in it), or the whole cluster
+     */
+    public record Options(boolean dryRun, Duration lockWait, boolean waitReady, Duration timeout,
+                          boolean autoRollback, Scope scope) {
+        public Options(boolean dryRun, Duration lockWait, boolean waitReady, Duration timeout) {
+            this(dryRun, lockWait, waitReady, timeout, true, Scope.CLUSTER);
+        }
+
+        /** These options for a run about {@code scope}. */
+        public Options within(Scope scope) {
+            return new Options(dryRun, lockWait, waitReady, timeout, autoRollback, scope);
+        }
     }
 
-    /** What a run found and did. */
+    /**
+     * What a run found and did.
+     *
+     * @param after        the record as the run's change stored it (a failed rollout's rollback is not in it:
+     *                     the objects the change configured are what the run reports)
+     * @param failures     the rollouts that failed, and why
+     * @param rolledBackTo the revision each rolled-back Deployment went back to
+     * @param paused       the Deployments paused because their rollout failed ({@code --no-auto-rollback})
+     */
     public record Outcome(StateRecord before, StateRecord after, List<NodeObservation> observed, Plan plan,
-                          List<StepResult> steps, WaitResult waited) {
+                          List<StepResult> steps, WaitResult waited, List<RolloutFailure> failures,
+                          Map<String, Long> rolledBackTo, Set<String> paused) {
+
+        public Outcome(StateRecord before, StateRecord after, List<NodeObservation> observed, Plan plan,
+                       List<StepResult> steps, WaitResult waited) {
+            this(before, after, observed, plan, steps, waited, List.of(), Map.of(), Set.of());
+        }
 
         public boolean failed() {
-            return steps.stream().anyMatch(StepResult::failed);
+            return steps.stream().anyMatch(StepResult::failed) || !failures.isEmpty();
         }
     }
 
@@ -73,32 +125,58 @@ public final class Convergence {
      * elsewhere first, and removed from them only when every replacement could be placed and started.
      */
     public Outcome run(UnaryOperator<StateRecord> change, Options options, Set<String> draining) {
+        ProbeRunner probes = new ProbeRunner(access, clock);
         if (options.dryRun()) {
             StateRecord current = state.read();
             StateRecord next = change.apply(current);
-            Planned planned = plan(next, draining);
-            return new Outcome(current, next, planned.observed, withEvictions(planned, draining), List.of(),
+            Planned planned = plan(next, draining, probes, scope(options, current, next));
+            return new Outcome(current, next, planned.observed(), withEvictions(planned, draining), List.of(),
                     WaitResult.NOT_ASKED);
         }
         try (Lease lease = state.acquire(options.lockWait())) {
             StateRecord current = state.read();
             StateRecord next = change.apply(current);
-            Planned planned = plan(next, draining);
-            StateRecord stored = DesiredStates.withRevisions(next, planned.desired, planned.plan, clock.instant());
-            if (!DesiredStates.sameContent(stored, current)) {
-                stored = state.write(stored);
-            }
-            lease.ensureHeld();
+            Scope scope = scope(options, current, next);
+            Planned planned = plan(next, draining, probes, scope);
+            StateRecord stored = store(current, next, planned, changeCause);
+            Instant deadline = options.timeout() == null || options.timeout().isZero() ? Instant.MAX
+                    : clock.instant().plus(options.timeout());
             PlanExecutor executor = new PlanExecutor(access, progress);
-            List<StepResult> steps = new ArrayList<>(executor.execute(planned.plan.actions()));
-            if (!draining.isEmpty() && planned.plan.pending().isEmpty() && steps.stream().noneMatch(StepResult::failed)) {
+            StateRecord[] latest = {stored};
+            RolloutDriver driver = new RolloutDriver(access, record -> plan(record, Set.of(), probes, scope),
+                    (record, again) -> latest[0] = store(latest[0], record, again, null), clock, pause, executor, notes,
+                    DesiredStates.revisions(current));
+            RollbackOrPause response = new RollbackOrPause(options.autoRollback(), notes);
+            driver.observed(planned, response);
+            lease.ensureHeld();
+            List<StepResult> steps = new ArrayList<>(executor.execute(planned.steps()));
+            if (!draining.isEmpty() && planned.plan().pending().isEmpty() && steps.stream().noneMatch(StepResult::failed)) {
                 lease.ensureHeld();
                 steps.addAll(executor.execute(evictions(planned, draining)));
             }
-            WaitResult waited = options.waitReady() && steps.stream().noneMatch(StepResult::failed)
-                    ? waitReady(stored, options.timeout(), lease) : WaitResult.NOT_ASKED;
-            return new Outcome(current, stored, planned.observed, planned.plan, steps, waited);
+            RolloutDriver.Result driven = driver.drive(stored, planned, steps, lease, deadline, response,
+                    options.waitReady());
+            WaitResult waited = !options.waitReady() ? WaitResult.NOT_ASKED
+                    : driven.timedOut() ? new WaitResult(true, false, driven.waitingFor())
+                    : new WaitResult(true, driven.failures().isEmpty()
+                            && driven.steps().stream().noneMatch(StepResult::failed), "");
+            if (driven.timedOut() && !options.waitReady()) {
+                notes.accept("the rollout goes on at the next run (reconcile, or rollout status): "
+                        + driven.waitingFor());
+            }
+            return new Outcome(current, stored, driven.last().observed(), driven.last().plan(),
+                    driven.steps(), waited, driven.failures(), response.rolledBackTo(), response.paused());
         }
+    }
+
+    /**
+     * Stores {@code next} with the revisions {@code planned} assigned, unless that is what is stored already. A
+     * rollback's revision is stored without a {@code cause}: the template rolled back to keeps its own.
+     */
+    private StateRecord store(StateRecord current, StateRecord next, Planned planned, String cause) {
+        StateRecord stored = DesiredStates.withRevisions(next, planned.desired(), planned.plan(), clock.instant(),
+                cause);
+        return DesiredStates.sameContent(stored, current) ? current : state.write(stored);
     }
 
     /**
@@ -114,54 +192,40 @@ public final class Convergence {
         }
     }
 
-    private Planned plan(StateRecord record, Set<String> draining) {
+    /** The run's scope, with every Deployment its change stored anew, changed or removed. */
+    private static Scope scope(Options options, StateRecord current, StateRecord next) {
+        Set<String> changed = new TreeSet<>();
+        Set<String> identities = new TreeSet<>(current.applied().keySet());
+        identities.addAll(next.applied().keySet());
+        for (String identity : identities) {
+            if (identity.startsWith(StoredDeployments.identity("")) && !Objects.equals(current.applied().get(identity),
+                    next.applied().get(identity))) {
+                changed.add(identity.substring(StoredDeployments.identity("").length()));
+            }
+        }
+        return options.scope().and(changed);
+    }
+
+    private Planned plan(StateRecord record, Set<String> draining, ProbeRunner probes, Scope scope) {
         List<Resource> objects = DesiredStates.objects(record);
         DesiredState desired = DesiredStates.of(objects);
-        List<NodeObservation> observed = new ClusterObserver(access).observe();
-        ClusterView view = ClusterViews.of(observed, record.cordoned(), draining);
-        return new Planned(desired, observed, planner.plan(desired, view, DesiredStates.revisions(record)));
+        List<NodeObservation> observed = probes.probe(new ClusterObserver(access).observe());
+        ClusterView view = ClusterViews.of(observed, record.cordoned(), draining, clock.instant());
+        return new Planned(desired, observed, planner.plan(desired, view, DesiredStates.revisions(record), scope),
+                probes.livenessFailures());
     }
 
     private static List<Action> evictions(Planned planned, Set<String> draining) {
         List<Action> evictions = new ArrayList<>();
-        planned.observed.stream().filter(o -> o.ready() && draining.contains(o.node().name()))
+        planned.observed().stream().filter(o -> o.ready() && draining.contains(o.node().name()))
                 .forEach(o -> evictions.addAll(Planner.evictions(ClusterViews.node(o, true))));
         return evictions;
     }
 
     /** For a dry run: the plan with the evictions of the draining nodes appended. */
     private static Plan withEvictions(Planned planned, Set<String> draining) {
-        List<Action> all = new ArrayList<>(planned.plan.actions());
+        List<Action> all = new ArrayList<>(planned.plan().actions());
         all.addAll(evictions(planned, draining));
-        return new Plan(all, planned.plan.pending(), planned.plan.revisions());
-    }
-
-    private WaitResult waitReady(StateRecord record, Duration timeout, Lease lease) {
-        Instant deadline = clock.instant().plus(timeout);
-        String missing = "";
-        while (true) {
-            Planned planned = plan(record, Set.of());
-            missing = Readiness.missing(planned.desired, planned.observed, planned.plan);
-            if (missing.isEmpty()) {
-                return new WaitResult(true, true, "");
-            }
-            if (!clock.instant().plus(POLL).isBefore(deadline)) {
-                return new WaitResult(true, false, missing);
-            }
-            lease.ensureHeld();
-            sleep(POLL);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for replicas", e);
-        }
-    }
-
-    private record Planned(DesiredState desired, List<NodeObservation> observed, Plan plan) {
+        return new Plan(all, planned.plan().pending(), planned.plan().revisions(), planned.plan().rollouts());
     }
 }

@@ -47,6 +47,10 @@ public final class ConvergingRun {
          * a failed step, a replica still Pending, replicas not ready in time, or a node that was not reached.
          */
         public void requireDesiredState() {
+            if (!outcome.failures().isEmpty()) {
+                throw new ClusterException(RolloutReport.of(outcome.failures(), outcome.rolledBackTo(),
+                        outcome.paused()));
+            }
             if (outcome.failed()) {
                 long failed = outcome.steps().stream().filter(StepResult::failed).count();
                 throw new ClusterException(failed + " of " + outcome.steps().size() + " steps failed (see above); "

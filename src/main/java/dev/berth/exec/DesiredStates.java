@@ -14,6 +14,7 @@ import dev.berth.plan.DesiredState;
 import dev.berth.plan.Plan;
 import dev.berth.plan.Revision;
 import dev.berth.state.StateRecord;
+import dev.berth.state.StoredDeployments;
 import dev.berth.state.StoredRevision;
 import dev.berth.state.StoredManifests;
 
@@ -25,7 +26,6 @@ import java.util.Map;
 /** Between the stored record and the planner: the desired objects it holds, and the revisions a plan assigned. */
 public final class DesiredStates {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CHANGE_CAUSE = "kubernetes.io/change-cause";
 
     private DesiredStates() {
     }
@@ -62,8 +62,14 @@ public final class DesiredStates {
         return revisions;
     }
 
-    /** The record with a revision for every template the plan runs that is not yet the newest stored one. */
-    public static StateRecord withRevisions(StateRecord record, DesiredState desired, Plan plan, Instant now) {
+    /**
+     * The record with a revision for every template the plan runs that is not yet the newest stored one. A new
+     * revision's change cause is the Deployment's {@value StoredDeployments#CHANGE_CAUSE} annotation, else
+     * {@code commandLine}: the berth command that changed the template, as kubectl's {@code --record} kept it
+     * ({@code null} keeps the cause of a template rolled out before, as a rollback does).
+     */
+    public static StateRecord withRevisions(StateRecord record, DesiredState desired, Plan plan, Instant now,
+                                            String commandLine) {
         StateRecord next = record;
         for (Deployment deployment : desired.deployments()) {
             String key = DesiredState.key(deployment);
@@ -73,7 +79,8 @@ public final class DesiredStates {
                     && history.get(history.size() - 1).specHash().equals(revision == null ? "" : revision.specHash());
             if (revision != null && !known) {
                 JsonNode template = JSON.valueToTree(deployment.spec().template());
-                String cause = deployment.metadata().annotations().get(CHANGE_CAUSE);
+                String cause = deployment.metadata().annotations().getOrDefault(StoredDeployments.CHANGE_CAUSE,
+                        commandLine);
                 next = next.withRevision(key, revision.specHash(), template, cause, now,
                         deployment.spec().revisionHistoryLimit());
             }

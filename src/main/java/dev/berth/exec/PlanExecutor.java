@@ -103,13 +103,17 @@ public final class PlanExecutor {
             return checked(transport.run(node, NodeCommands.ensureNetwork(network.name())));
         }
         if (action instanceof Action.PullImage pull) {
-            return checked(transport.run(node, NodeCommands.pull(pull.image())));
+            return checked(transport.run(node, pull.onlyIfMissing() ? NodeCommands.pullIfMissing(pull.image())
+                    : NodeCommands.pull(pull.image())));
         }
         if (action instanceof Action.RunContainer run) {
             return checked(transport.run(node, run.argv()));
         }
         if (action instanceof Action.RemoveContainer remove) {
             return checked(transport.run(node, NodeCommands.removeContainer(remove.containerId())));
+        }
+        if (action instanceof Action.RestartContainer restart) {
+            return checked(transport.run(node, NodeCommands.restartContainer(restart.containerId())));
         }
         if (action instanceof Action.CleanUpPod cleanUp) {
             return checked(transport.run(node, NodeCommands.cleanUpPod(cleanUp.directory(), cleanUp.pod())));

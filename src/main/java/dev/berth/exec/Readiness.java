@@ -15,11 +15,17 @@ public final class Readiness {
     private Readiness() {
     }
 
-    /** Empty when every Deployment has all its replicas ready at its current revision and nothing is left to do. */
+    /**
+     * Empty when every Deployment the plan is about has all its replicas ready at its current revision and
+     * nothing is left to do.
+     */
     public static String missing(DesiredState desired, List<NodeObservation> observed, Plan plan) {
         List<String> missing = new ArrayList<>();
         for (Deployment deployment : desired.deployments()) {
             String key = DesiredState.key(deployment);
+            if (!plan.rollouts().isEmpty() && !plan.rollouts().containsKey(key)) {
+                continue;
+            }
             Revision revision = plan.revisions().get(key);
             long ready = observed.stream().filter(NodeObservation::ready)
                     .flatMap(o -> ObservedPod.group(o.node().name(), o.snapshot().containers()).stream())

@@ -21,6 +21,11 @@ public final class BerthLabels {
     public static final String CPU_REQUEST = PREFIX + "cpu-request";
     /** What the container requested for placement: memory in bytes. */
     public static final String MEMORY_REQUEST = PREFIX + "memory-request";
+    /**
+     * The container's readiness, liveness and startup probes as compact JSON (named ports resolved to numbers),
+     * so that any later run can probe the container by its own rules without the desired state.
+     */
+    public static final String PROBES = PREFIX + "probes";
     /** A node label every node has, holding the node's name, for {@code nodeSelector}. */
     public static final String HOSTNAME = PREFIX + "hostname";
 

@@ -1,5 +1,6 @@
 package dev.berth.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** A Kubernetes int-or-string: a port number or a port name, a count or a percentage. */
@@ -17,6 +18,18 @@ public record IntOrString(Integer number, String text) {
 
     public static IntOrString of(String text) {
         return new IntOrString(null, text);
+    }
+
+    /** Reads what {@link #value()} wrote: a number or a text. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static IntOrString read(Object value) {
+        if (value instanceof Integer number) {
+            return of(number);
+        }
+        if (value instanceof String text) {
+            return of(text);
+        }
+        throw new IllegalArgumentException("not a number or a text: " + value);
     }
 
     public boolean isNumber() {

@@ -53,10 +53,28 @@ public record ObservedPod(String namespace, String name, String deployment, Stri
     private record PodKey(String namespace, String name) {
     }
 
-    /** Containers that run and, when they have a health check, pass it. */
+    /** Containers that run and, when they have a readiness probe (or docker health check), pass it. */
     public int readyContainers() {
         return (int) containers.stream()
                 .filter(c -> c.running() && (c.health() == null || c.health().equals("healthy"))).count();
+    }
+
+    /**
+     * Every container is running and, when it has a readiness probe, passes it: the replica may take traffic.
+     * A replica that runs but is not ready still shows {@code Running}, with READY {@code 0/1}, as kubectl.
+     */
+    public boolean ready() {
+        return running() && readyContainers() == containers.size();
+    }
+
+    /**
+     * Kubernetes' <em>available</em>: the replica is {@link #ready()} and every container has been running at
+     * least {@code minReadySeconds} at {@code observedAt} (counted from its {@code startedAt}, so a restart starts
+     * the count again). A container whose start time is unknown has run long enough only when none is asked.
+     */
+    public boolean available(int minReadySeconds, Instant observedAt) {
+        return ready() && containers.stream().allMatch(c -> minReadySeconds <= 0 || c.startedAt() != null
+                && !c.startedAt().plusSeconds(minReadySeconds).isAfter(observedAt));
     }
 
     public int restarts() {

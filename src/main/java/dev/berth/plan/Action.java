@@ -64,11 +64,22 @@ public sealed interface Action {
         }
     }
 
-    /** Pull an image (for {@code imagePullPolicy: Always}), before the containers that use it start. */
-    record PullImage(String node, String image) implements Action {
+    /**
+     * Pull an image before the containers that use it start: for {@code imagePullPolicy: Always}, and before a
+     * rollout's first wave on every node that may run the new template. A failed pull fails the run before
+     * anything is removed.
+     *
+     * @param onlyIfMissing pull only when the node does not have the image yet ({@code IfNotPresent})
+     */
+    record PullImage(String node, String image, boolean onlyIfMissing) implements Action {
+        /** An unconditional pull. */
+        public PullImage(String node, String image) {
+            this(node, image, false);
+        }
+
         @Override
         public String describe() {
-            return node + ": pull " + image;
+            return node + ": pull " + image + (onlyIfMissing ? " (if missing)" : "");
         }
     }
 
@@ -102,6 +113,19 @@ public sealed interface Action {
         @Override
         public String describe() {
             return node + ": remove container " + name + " (" + reason + ")";
+        }
+    }
+
+    /**
+     * Restart one container in place (stop within its grace period, start again), as the kubelet does when a
+     * liveness probe fails {@code failureThreshold} times.
+     *
+     * @param reason what the probe saw, for people
+     */
+    record RestartContainer(String node, String containerId, String name, String reason) implements Action {
+        @Override
+        public String describe() {
+            return node + ": restart container " + name + " (" + reason + ")";
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.berth.plan;
 
+import dev.berth.model.Deployment;
 import dev.berth.model.ObservedPod;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,25 +13,37 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The plan of one Deployment: dead replicas removed, missing ones placed, surplus ones removed. Surplus
- * replicas are chosen in this order: an old spec first, then one not running (restarting or paused), then
- * one on the node with the most replicas of the Deployment, then the newest, then by name.
+ * The plan of one Deployment for one step. Dead replicas are removed; with every alive replica at the current
+ * template, missing ones are placed and surplus ones removed. With replicas of an older template alive, the
+ * step is one wave of the rollout: for {@code RollingUpdate} the counts of {@link RolloutWave}, for
+ * {@code Recreate} every old replica removed now and new ones started only in a later step, once none is
+ * left. When a rollout begins, the new images are first pulled on every node that could run a new replica,
+ * so that a wrong tag fails before anything is stopped. A paused Deployment in the middle of a rollout keeps
+ * its replicas as they are, only replacing dead ones of the current template.
+ *
+ * <p>Replicas to remove are chosen in this order: an old template first, then one not available, then one
+ * not running (restarting or paused), then one on the node with the most replicas of the Deployment, then the
+ * newest, then by node and name.
  */
 final class DeploymentPlan {
     private final PodBlueprint blueprint;
     private final long revision;
-    private final int replicas;
+    private final Deployment.Spec spec;
+    private final Instant observedAt;
     private final Map<String, NodeView> nodes;
     private final Placement placement;
     private final PodNames names;
     private final Set<String> taken;
     private final Steps steps;
+    private final Map<String, Integer> perNode = new HashMap<>();
+    private final List<String> pending = new ArrayList<>();
 
-    DeploymentPlan(PodBlueprint blueprint, long revision, int replicas, Map<String, NodeView> nodes,
-                   Placement placement, PodNames names, Set<String> taken, Steps steps) {
+    DeploymentPlan(PodBlueprint blueprint, long revision, Deployment.Spec spec, Instant observedAt,
+                   Map<String, NodeView> nodes, Placement placement, PodNames names, Set<String> taken, Steps steps) {
         this.blueprint = blueprint;
         this.revision = revision;
-        this.replicas = replicas;
+        this.spec = spec;
+        this.observedAt = observedAt;
         this.nodes = nodes;
         this.placement = placement;
         this.names = names;
@@ -37,23 +51,72 @@ final class DeploymentPlan {
         this.steps = steps;
     }
 
-    /** Plans the Deployment given its replicas on reachable nodes; returns why replicas are pending. */
-    List<String> plan(List<ObservedPod> pods) {
+    /** What the step found and could not do: why replicas are pending, and how far the rollout has come. */
+    record Outcome(List<String> pending, RolloutProgress progress) {
+    }
+
+    /** Plans the Deployment ({@code key}) given its replicas on reachable nodes. */
+    Outcome plan(String key, List<ObservedPod> pods) {
+        boolean holding = spec.paused() && pods.stream().anyMatch(pod -> !current(pod) && pod.alive());
         List<ObservedPod> alive = new ArrayList<>();
+        int deadCurrent = 0;
         for (ObservedPod pod : pods) {
             Optional<String> broken = broken(pod);
-            if (broken.isPresent()) {
-                steps.remove(pod, nodes.get(pod.node()), broken.get());
-            } else {
+            if (broken.isEmpty()) {
                 alive.add(pod);
+            } else if (!holding || current(pod)) {
+                steps.remove(pod, nodes.get(pod.node()), broken.get());
+                deadCurrent += current(pod) ? 1 : 0;
             }
         }
-        Map<String, Integer> perNode = new HashMap<>();
         alive.forEach(pod -> perNode.merge(pod.node(), 1, Integer::sum));
-        long current = alive.stream().filter(this::current).count();
-        List<String> pending = new ArrayList<>();
+        List<ObservedPod> old = alive.stream().filter(pod -> !current(pod)).toList();
+        List<ObservedPod> fresh = alive.stream().filter(this::current).toList();
+        RolloutProgress progress = progress(key, pods, old, fresh);
+        int replicas = spec.replicas();
+        if (old.isEmpty() || blueprint.problem().isPresent()) {
+            int started = start(replicas - fresh.size());
+            remove(alive, alive.size() + started - replicas);
+        } else if (holding) {
+            start(Math.min(deadCurrent, replicas - fresh.size()));
+        } else if (RolloutLimits.recreates(spec)) {
+            remove(old, old.size());
+            prePull(pods);
+        } else if (rollingWave(old, fresh) > 0) {
+            prePull(pods);
+        }
+        return new Outcome(pending, progress);
+    }
+
+    /**
+     * One wave of a rolling update: new replicas started and old ones removed by the counts of
+     * {@link RolloutWave} (new ones beyond the desired count go too); returns how many replicas it starts or
+     * removes.
+     */
+    private int rollingWave(List<ObservedPod> old, List<ObservedPod> fresh) {
+        int replicas = spec.replicas();
+        RolloutWave wave = RolloutWave.next(replicas, RolloutLimits.of(spec), new RolloutWave.Counts(old.size(),
+                count(old), Math.min(fresh.size(), replicas), Math.min(count(fresh), replicas)));
+        return start(wave.newToStart()) + remove(fresh, fresh.size() - replicas)
+                + remove(old.stream().filter(pod -> !available(pod)).toList(), wave.unavailableToRemove())
+                + remove(old.stream().filter(this::available).toList(), wave.availableToRemove());
+    }
+
+    private Optional<String> broken(ObservedPod pod) {
+        if (!pod.alive()) {
+            return Optional.of(pod.deathReason());
+        }
+        if (current(pod) && pod.containers().size() != blueprint.containerCount()) {
+            return Optional.of("incomplete (" + pod.containers().size() + " of " + blueprint.containerCount()
+                    + " containers)");
+        }
+        return Optional.empty();
+    }
+
+    /** Starts up to {@code count} replicas of the current template; returns how many could be placed. */
+    private int start(int count) {
         int started = 0;
-        for (long missing = replicas - current; missing > 0; missing--) {
+        for (int i = 0; i < count; i++) {
             if (blueprint.problem().isPresent()) {
                 pending.add(blueprint.problem().get());
                 continue;
@@ -68,26 +131,32 @@ final class DeploymentPlan {
             perNode.merge(node.name(), 1, Integer::sum);
             started++;
         }
-        removeSurplus(alive, alive.size() + started - replicas, perNode);
-        return pending;
+        return started;
     }
 
-    private Optional<String> broken(ObservedPod pod) {
-        if (!pod.alive()) {
-            return Optional.of(pod.deathReason());
+    /**
+     * In the step that begins a rollout (no replica of the new template exists yet, and the step starts or
+     * removes one), pulls the new images first. A step that can do nothing else pulls nothing, so that a
+     * rollout waiting for room is seen to wait.
+     */
+    private void prePull(List<ObservedPod> pods) {
+        if (spec.replicas() == 0 || pods.stream().anyMatch(this::current)) {
+            return;
         }
-        if (current(pod) && pod.containers().size() != blueprint.containerCount()) {
-            return Optional.of("incomplete (" + pod.containers().size() + " of " + blueprint.containerCount()
-                    + " containers)");
-        }
-        return Optional.empty();
+        nodes.values().stream().sorted(Comparator.comparing(NodeView::name))
+                .filter(node -> node.reachable() && !node.cordoned()
+                        && Placement.selects(blueprint.demand().nodeSelector(), node))
+                .forEach(node -> blueprint.prePulls(node).forEach(steps::pull));
     }
 
-    private void removeSurplus(List<ObservedPod> alive, int surplus, Map<String, Integer> perNode) {
-        List<ObservedPod> candidates = new ArrayList<>(alive);
-        for (int i = 0; i < surplus; i++) {
+    /** Removes up to {@code count} of the replicas {@code from}; returns how many. */
+    private int remove(List<ObservedPod> from, int count) {
+        List<ObservedPod> candidates = new ArrayList<>(from);
+        int removed = 0;
+        for (; removed < count && !candidates.isEmpty(); removed++) {
             ObservedPod victim = candidates.stream().min(Comparator
                     .comparing(this::current)
+                    .thenComparing(this::available)
                     .thenComparing(ObservedPod::running)
                     .thenComparing((ObservedPod pod) -> perNode.get(pod.node()), Comparator.reverseOrder())
                     .thenComparing(ObservedPod::createdAt, Comparator.nullsLast(Comparator.reverseOrder()))
@@ -97,6 +166,24 @@ final class DeploymentPlan {
             candidates.remove(victim);
             perNode.merge(victim.node(), -1, Integer::sum);
         }
+        return removed;
+    }
+
+    private RolloutProgress progress(String key, List<ObservedPod> pods, List<ObservedPod> old,
+                                     List<ObservedPod> fresh) {
+        int replicas = spec.replicas();
+        int available = count(old) + count(fresh);
+        boolean complete = pods.size() == replicas && fresh.size() == replicas && count(fresh) == replicas;
+        return new RolloutProgress(key, revision, replicas, fresh.size(), available, old.size() + fresh.size(),
+                spec.paused(), complete);
+    }
+
+    private int count(List<ObservedPod> pods) {
+        return (int) pods.stream().filter(this::available).count();
+    }
+
+    private boolean available(ObservedPod pod) {
+        return pod.available(spec.minReadySeconds(), observedAt);
     }
 
     private boolean current(ObservedPod pod) {

@@ -84,8 +84,7 @@ final class Placement {
         if (node.cordoned()) {
             return "cordoned";
         }
-        Map<String, String> labels = node.schedulingLabels();
-        if (!demand.nodeSelector().entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())))) {
+        if (!selects(demand.nodeSelector(), node)) {
             return "node selector mismatch";
         }
         if (demand.claimVolumes().stream().anyMatch(volume -> elsewhere(volume, node))) {
@@ -101,6 +100,12 @@ final class Placement {
             return "insufficient memory";
         }
         return null;
+    }
+
+    /** Whether a {@code nodeSelector} admits a node: the node has every label it names, with the same value. */
+    static boolean selects(Map<String, String> nodeSelector, NodeView node) {
+        Map<String, String> labels = node.schedulingLabels();
+        return nodeSelector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
     }
 
     private boolean elsewhere(String volume, NodeView node) {

@@ -21,9 +21,10 @@ import java.util.stream.Collectors;
  * <p>Per Deployment: a replica on a reachable node whose containers all run (or restart, or are paused) is
  * alive; one with a dead container is removed and replaced; replicas on unreachable nodes are unknown, not
  * counted and never acted on, so they are replaced elsewhere and the surplus is removed when their node
- * returns. Missing replicas are placed by {@link Placement}; a changed spec starts replicas of the new spec
- * and removes as many of the old ones as were replaced. Replicas of Deployments absent from the desired
- * state are removed. Containers berth did not create, or that name no Deployment, are never touched.
+ * returns. Missing replicas are placed by {@link Placement}. A changed spec starts a rollout, planned one
+ * wave per call by {@link DeploymentPlan}: the caller carries out the plan, observes again and plans again
+ * until the plan is {@link Plan#complete()}. Replicas of Deployments absent from the desired state are
+ * removed. Containers berth did not create, or that name no Deployment, are never touched.
  */
 public final class Planner {
     private final PodNames names;
@@ -39,6 +40,15 @@ public final class Planner {
      *                  record; empty when unknown (revisions are then recovered from container labels)
      */
     public Plan plan(DesiredState desired, ClusterView cluster, Map<String, Revision> revisions) {
+        return plan(desired, cluster, revisions, Scope.CLUSTER);
+    }
+
+    /**
+     * As {@link #plan(DesiredState, ClusterView, Map)}, for the Deployments in {@code scope} only: the others'
+     * replicas keep their room on the nodes and are otherwise left as they are, and so are replicas of
+     * Deployments no longer desired unless the scope names them.
+     */
+    public Plan plan(DesiredState desired, ClusterView cluster, Map<String, Revision> revisions, Scope scope) {
         Map<String, NodeView> nodes = cluster.nodes().stream()
                 .collect(Collectors.toMap(NodeView::name, Function.identity()));
         List<ObservedPod> observed = cluster.nodes().stream().filter(NodeView::reachable)
@@ -51,7 +61,11 @@ public final class Planner {
         Steps steps = new Steps();
         List<PendingReplica> pending = new ArrayList<>();
         Map<String, Revision> assigned = new TreeMap<>();
+        Map<String, RolloutProgress> rollouts = new TreeMap<>();
+        Set<String> wanted = new HashSet<>();
+        desired.deployments().forEach(deployment -> wanted.add(DesiredState.key(deployment)));
         List<Deployment> deployments = desired.deployments().stream()
+                .filter(deployment -> scope.covers(DesiredState.key(deployment)))
                 .sorted(Comparator.comparing(DesiredState::key)).toList();
         for (Deployment deployment : deployments) {
             String key = DesiredState.key(deployment);
@@ -60,12 +74,14 @@ public final class Planner {
             Revision revision = RevisionNumbers.assign(revisions.get(key), hash, pods);
             assigned.put(key, revision);
             PodBlueprint blueprint = PodBlueprint.of(deployment, desired, hash);
-            new DeploymentPlan(blueprint, revision.number(), deployment.spec().replicas(), nodes, placement, names,
-                    taken, steps).plan(pods).forEach(reason -> pending.add(new PendingReplica(key, reason)));
+            DeploymentPlan.Outcome outcome = new DeploymentPlan(blueprint, revision.number(), deployment.spec(),
+                    cluster.observedAt(), nodes, placement, names, taken, steps).plan(key, pods);
+            outcome.pending().forEach(reason -> pending.add(new PendingReplica(key, reason)));
+            rollouts.put(key, outcome.progress());
         }
-        observed.stream().filter(pod -> !assigned.containsKey(deployment(pod)))
+        observed.stream().filter(pod -> !wanted.contains(deployment(pod)) && scope.covers(deployment(pod)))
                 .forEach(pod -> steps.remove(pod, nodes.get(pod.node()), "deployment deleted"));
-        return new Plan(steps.ordered(), pending, assigned);
+        return new Plan(steps.ordered(), pending, assigned, rollouts);
     }
 
     /**

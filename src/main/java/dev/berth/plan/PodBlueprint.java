@@ -101,6 +101,19 @@ final class PodBlueprint {
                 .map(Container::image).distinct().toList();
     }
 
+    /**
+     * The pulls that bring the template's images onto a node before a rollout stops anything, so that a wrong
+     * tag fails first: {@code imagePullPolicy: Always} images are pulled, {@code IfNotPresent} ones only when
+     * the node lacks them; {@code Never} images are left to the node.
+     */
+    List<Action.PullImage> prePulls(NodeView node) {
+        Map<String, Boolean> images = new LinkedHashMap<>();
+        spec().containers().stream().filter(c -> !"Never".equals(c.imagePullPolicy()))
+                .forEach(c -> images.merge(c.image(), !"Always".equals(c.imagePullPolicy()), Boolean::logicalAnd));
+        return images.entrySet().stream()
+                .map(image -> new Action.PullImage(node.name(), image.getKey(), image.getValue())).toList();
+    }
+
     /** The files to write, then the containers to run (the network owner first), for one new replica. */
     List<Action> start(NodeView node, String pod, long revision) {
         Layout layout = new Layout(node.homeDirectory(), namespace, pod);

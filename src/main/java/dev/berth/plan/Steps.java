@@ -30,6 +30,11 @@ final class Steps {
         }
     }
 
+    /** An image pull ahead of the replicas that need it, such as before a rollout's first wave. */
+    void pull(Action.PullImage pull) {
+        pulls.add(pull);
+    }
+
     /** Removes every container of a replica, then its files and scratch volumes. */
     void remove(ObservedPod pod, NodeView node, String reason) {
         pod.containers().forEach(c -> removals.add(new Action.RemoveContainer(node.name(), c.id(), c.name(), reason)));

@@ -111,6 +111,11 @@ public final class SshTransport implements Transport {
     }
 
     @Override
+    public CompletableFuture<TcpConnection> connect(SshTarget node, String host, int port) {
+        return session(node).thenCompose(session -> DirectConnection.open(session, node.name(), host, port));
+    }
+
+    @Override
     public Tunnel tunnel(SshTarget node, int remotePort) {
         ClientSession session;
         try {

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * berth's one seam to its servers: run an argument list on a node, put a file on it, reach one of its ports.
+ * berth's one seam to its servers: run an argument list on a node, put a file on it, reach one of its ports or
+ * an address it reaches.
  * Operations return at once; the futures complete on the transport's few I/O threads and fail with
  * {@link SshFailure}. A non-zero exit status is a normal {@link CommandResult}, not a failure.
  */
@@ -21,6 +22,18 @@ public interface Transport extends AutoCloseable {
      * readers see the old file or the whole new one, never a part, and never a wider mode.
      */
     CompletableFuture<Void> upload(SshTarget node, byte[] content, String remotePath, int mode);
+
+    /**
+     * Opens a TCP connection from the node to {@code host:port} (an address the node reaches, such as a
+     * container's address on a Docker network), over the node's session. Fails with a {@link ConnectFailure}
+     * when the node answered but the connection was not made (refused, or TCP forwarding forbidden), with an
+     * {@link SshFailure} when the node could not be asked. Transports that carry no connections (test doubles
+     * that only run commands) fail it.
+     */
+    default CompletableFuture<TcpConnection> connect(SshTarget node, String host, int port) {
+        return CompletableFuture.failedFuture(new SshFailure(node.name(), FailureKind.PROTOCOL,
+                node.name() + ": this transport opens no TCP connections"));
+    }
 
     /** Opens a local port forwarded to {@code remotePort} on the node's loopback interface. */
     Tunnel tunnel(SshTarget node, int remotePort);

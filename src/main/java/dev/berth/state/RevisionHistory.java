@@ -13,8 +13,9 @@ final class RevisionHistory {
 
     /**
      * The history after rolling out the template {@code specHash}. The newest revision unchanged: the history
-     * unchanged. A template seen before (a rollback) moves to the end under a new number, like Kubernetes.
-     * Then the oldest revisions are dropped until {@code limit} remain besides the newest.
+     * unchanged. A template seen before (a rollback) moves to the end under a new number, like Kubernetes, and
+     * keeps its change cause unless {@code changeCause} gives one. Then the oldest revisions are dropped until
+     * {@code limit} remain besides the newest.
      */
     static List<StoredRevision> record(List<StoredRevision> history, String specHash, JsonNode template, String changeCause,
                                  Instant now, int limit) {
@@ -25,10 +26,13 @@ final class RevisionHistory {
             return trimmed(history, limit);
         }
         long next = history.stream().mapToLong(StoredRevision::number).max().orElse(0) + 1;
+        String cause = changeCause != null ? changeCause : history.stream()
+                .filter(revision -> revision.specHash().equals(specHash))
+                .findFirst().map(StoredRevision::changeCause).orElse(null);
         List<StoredRevision> grown = new ArrayList<>(history.stream()
                 .filter(revision -> !revision.specHash().equals(specHash))
                 .toList());
-        grown.add(new StoredRevision(next, specHash, template, now, changeCause));
+        grown.add(new StoredRevision(next, specHash, template, now, cause));
         return trimmed(grown, limit);
     }
 

@@ -1,6 +1,8 @@
 package dev.berth.cli;
 
+import dev.berth.exec.Pause;
 import dev.berth.exec.TransportOpener;
+import dev.berth.testing.ManualClock;
 import dev.berth.plan.PodNames;
 
 import java.io.ByteArrayInputStream;
@@ -22,6 +24,7 @@ public final class CliRunner {
     private Clock clock = Clock.systemDefaultZone();
     private Long podNamesSeed;
     private TransportOpener transports = TransportOpener.SSH;
+    private Pause pause;
 
     public CliRunner env(String name, String value) {
         variables.put(name, value);
@@ -60,11 +63,18 @@ public final class CliRunner {
         return this;
     }
 
+    /** Waits between a run's looks at the cluster with {@code waiting}; by default a manual clock is moved on. */
+    public CliRunner pause(Pause waiting) {
+        this.pause = waiting;
+        return this;
+    }
+
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Environment environment = new Environment(variables, stdin, workingDirectory, home, false, clock,
-                podNamesSeed == null ? PodNames.random() : PodNames.seeded(podNamesSeed), transports);
+                podNamesSeed == null ? PodNames.random() : PodNames.seeded(podNamesSeed), transports,
+                pause != null ? pause : clock instanceof ManualClock manual ? manual::advance : Pause.SLEEP);
         int exit = Main.run(args, environment, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Result(exit, out.toString(), err.toString());
     }

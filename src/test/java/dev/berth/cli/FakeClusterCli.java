@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * berth's real command tree, in-process, against a {@link FakeCluster} of two servers instead of SSH: node-1
  * (edge, zone a) and node-2 (zone b), both state nodes. The clock stands still until a test moves it and replica
- * names come from a fixed seed, so that every output is the same on every run.
+ * names come from a fixed seed, so that every output is the same on every run. A run that waits (a rollout)
+ * moves the clock on instead, and then calls the test's {@link #whilePausing} hook.
  */
 public final class FakeClusterCli {
     public static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
@@ -40,6 +41,7 @@ public final class FakeClusterCli {
     private final ManualClock clock = new ManualClock(START);
     private final FakeCluster cluster = new FakeCluster(clock);
     private final CliRunner runner;
+    private volatile Runnable pausing = () -> { };
 
     public FakeClusterCli(Path directory) throws IOException {
         cluster.add("node-1", "10.0.0.11");
@@ -47,7 +49,11 @@ public final class FakeClusterCli {
         Path inventory = Files.writeString(directory.resolve("cluster.yaml"), INVENTORY);
         runner = new CliRunner().home(directory).env("USER", "alice").env("HOSTNAME", "laptop")
                 .env("BERTH_CLUSTER", inventory.toString())
-                .clock(clock).podNames(8).transports(cluster.opener());
+                .clock(clock).podNames(8).transports(cluster.opener())
+                .pause(duration -> {
+                    clock.advance(duration);
+                    pausing.run();
+                });
     }
 
     public FakeCluster cluster() {
@@ -56,6 +62,11 @@ public final class FakeClusterCli {
 
     public ManualClock clock() {
         return clock;
+    }
+
+    /** From now on each wait of a run, once the clock moved on, calls {@code hook}. */
+    public void whilePausing(Runnable hook) {
+        this.pausing = hook;
     }
 
     /** Runs berth; fails the test when berth sent a command that no fake node has an answer for. */

@@ -1,6 +1,7 @@
 package dev.berth.docker;
 
 import dev.berth.model.Container;
+import dev.berth.model.IntOrString;
 import dev.berth.model.Probe;
 import dev.berth.model.Quantity;
 import org.junit.jupiter.api.Nested;
@@ -146,10 +147,11 @@ class ContainerRunCommandTest {
     }
 
     @Nested
-    class HealthChecks {
+    class Probes {
         private Container probed(Probe readiness, Probe liveness, Probe startup) {
-            return new Container("app", "nginx:1.27", "IfNotPresent", List.of(), List.of(), null, List.of(),
-                    List.of(), List.of(), null, List.of(), liveness, readiness, startup);
+            return new Container("app", "nginx:1.27", "IfNotPresent", List.of(), List.of(), null,
+                    List.of(new Container.Port("http", 8080, null, "TCP")), List.of(), List.of(), null, List.of(),
+                    liveness, readiness, startup);
         }
 
         private Probe exec(int delay, String... words) {
@@ -157,26 +159,33 @@ class ContainerRunCommandTest {
         }
 
         @Test
-        void anExecProbeBecomesDockersHealthCheckWithEachWordQuoted() {
-            assertThat(ContainerRunCommand.argv(run(probed(exec(15, "pg_isready", "-U", "it's me"), null, null))))
-                    .containsSubsequence("--health-cmd", "'pg_isready' '-U' 'it'\\''s me'",
-                            "--health-interval", "5s", "--health-timeout", "2s", "--health-retries", "4",
-                            "--health-start-period", "15s", "--stop-timeout");
+        void travelWithTheContainerAsALabelInKeyOrderWithPortNamesResolved() {
+            Probe http = new Probe(new Probe.HttpGet("/healthz", IntOrString.of("http"), "HTTP"), null, null, 0, 10,
+                    1, 1, 3);
+
+            assertThat(line(run(probed(http, null, null)))).isEqualTo("docker run --detach"
+                    + " --name default_web-1a2b3c4d5e-x7k2p_app --label berth.dev/managed=true"
+                    + " --label berth.dev/pod=web-1a2b3c4d5e-x7k2p"
+                    + " --label berth.dev/probes={\"readinessProbe\":{\"httpGet\":{\"path\":\"/healthz\",\"port\":8080,"
+                    + "\"scheme\":\"HTTP\"},\"initialDelaySeconds\":0,\"periodSeconds\":10,\"timeoutSeconds\":1,"
+                    + "\"successThreshold\":1,\"failureThreshold\":3}}"
+                    + " --restart unless-stopped --network berth --hostname web-1a2b3c4d5e-x7k2p"
+                    + " --stop-timeout 30 nginx:1.27");
         }
 
         @Test
-        void readinessWinsOverLivenessAndAStartupProbeExtendsTheStartPeriod() {
-            Probe startup = exec(0, "true");
-            List<String> argv = ContainerRunCommand.argv(run(probed(exec(0, "ready"), exec(0, "alive"), startup)));
+        void anExecProbeIsNoLongerADockerHealthCheck() {
+            List<String> argv = ContainerRunCommand.argv(run(probed(exec(15, "pg_isready", "-U", "it's me"),
+                    exec(0, "alive"), exec(0, "true"))));
 
-            assertThat(argv).containsSubsequence("--health-cmd", "'ready'", "--health-start-period", "20s");
+            assertThat(argv).noneMatch(word -> word.startsWith("--health"));
+            assertThat(argv).anyMatch(word -> word.startsWith("berth.dev/probes={\"readinessProbe\":{\"exec\":"
+                    + "{\"command\":[\"pg_isready\",\"-U\",\"it's me\"]},\"initialDelaySeconds\":15"));
         }
 
         @Test
-        void httpAndTcpProbesAreLeftToBerth() {
-            Probe http = new Probe(new Probe.HttpGet("/healthz", null, "HTTP"), null, null, 0, 10, 1, 1, 3);
-
-            assertThat(ContainerRunCommand.argv(run(probed(http, null, null)))).noneMatch(w -> w.startsWith("--health"));
+        void aContainerWithoutProbesHasNoProbesLabel() {
+            assertThat(line(run(container(List.of(), List.of())))).doesNotContain("berth.dev/probes");
         }
     }
 }

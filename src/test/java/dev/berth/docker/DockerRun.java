@@ -8,23 +8,23 @@ import java.util.Set;
 
 /**
  * A {@code docker run --detach} argv read back into what {@link FakeDocker} needs to show the container: the
- * flags {@link ContainerRunCommand} writes, and nothing else. A flag it does not know is an error naming the
+ * flags {@link ContainerRunCommand} writes, and nothing else (no {@code --health-*}: berth probes containers
+ * itself, by the {@code berth.dev/probes} label). A flag it does not know is an error naming the
  * argv, so that a new flag is taught to the fake rather than silently dropped.
  */
 record DockerRun(String name, String image, Map<String, String> labels, String network, String hostname,
-                 String restart, List<String> published, List<String> environment, boolean healthCheck,
+                 String restart, List<String> published, List<String> environment, boolean neverPull,
                  List<String> arguments) {
 
     private static final Set<String> IGNORED = Set.of("--memory", "--cpus", "--env-file", "--mount", "--workdir",
-            "--health-interval", "--health-timeout", "--health-retries", "--health-start-period", "--stop-timeout",
-            "--pull", "--entrypoint");
+            "--stop-timeout", "--entrypoint");
 
     static DockerRun parse(List<String> argv) {
         String name = null;
         String network = "default";
         String hostname = null;
         String restart = "no";
-        boolean healthCheck = false;
+        boolean neverPull = false;
         Map<String, String> labels = new LinkedHashMap<>();
         List<String> published = new ArrayList<>();
         List<String> environment = new ArrayList<>();
@@ -43,7 +43,7 @@ record DockerRun(String name, String image, Map<String, String> labels, String n
                 case "--restart" -> restart = value;
                 case "--publish" -> published.add(value);
                 case "--env" -> environment.add(value);
-                case "--health-cmd" -> healthCheck = true;
+                case "--pull" -> neverPull = value.equals("never");
                 default -> {
                     if (!IGNORED.contains(flag)) {
                         throw new IllegalArgumentException("docker run: the fake engine does not know " + flag
@@ -57,6 +57,6 @@ record DockerRun(String name, String image, Map<String, String> labels, String n
             throw new IllegalArgumentException("docker run without --name or image: " + argv);
         }
         return new DockerRun(name, argv.get(i), labels, network, hostname, restart, published, environment,
-                healthCheck, List.copyOf(argv.subList(i + 1, argv.size())));
+                neverPull, List.copyOf(argv.subList(i + 1, argv.size())));
     }
 }

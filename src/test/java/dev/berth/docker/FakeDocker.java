@@ -24,10 +24,12 @@ import java.util.function.Supplier;
 
 /**
  * One node's Docker engine, in memory, answering the exact commands berth sends it: the node probe, the network,
- * pull, run, remove and file steps of a plan. What {@code docker info} and {@code docker inspect} print is
- * recorded from a real engine (test resources {@code docker/info.json} and
+ * pull, run, restart, logs, exec, remove and file steps. What {@code docker info} and {@code docker inspect} print
+ * is recorded from a real engine (test resources {@code docker/info.json} and
  * {@code docker/inspect-running-replica.json}); a container started with {@code docker run} is that recording with
  * the run's name, image, labels, network and ports, so the next probe sees it as a real engine would show it.
+ * Images come from the cluster's {@link FakeRegistry}, which also says how their containers behave; errors are
+ * docker's own words.
  */
 public final class FakeDocker {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,15 +40,18 @@ public final class FakeDocker {
     private final String node;
     private final String home;
     private final Clock clock;
-    private final Map<String, ObjectNode> containers = new LinkedHashMap<>();
+    private final FakeRegistry registry;
+    private final Map<String, FakeContainer> containers = new LinkedHashMap<>();
     private final TreeSet<String> networks = new TreeSet<>();
     private final TreeSet<String> images = new TreeSet<>();
     private final Map<String, byte[]> files = new TreeMap<>();
+    private int started;
 
-    public FakeDocker(String node, String home, Clock clock) {
+    public FakeDocker(String node, String home, Clock clock, FakeRegistry registry) {
         this.node = node;
         this.home = home;
         this.clock = clock;
+        this.registry = registry;
     }
 
     /** The answer to a command berth sends for Docker; empty when {@code argv} is none of them. */
@@ -55,11 +60,22 @@ public final class FakeDocker {
             return Optional.of(ok(probe()));
         }
         if (argv.size() > 2 && argv.subList(0, 3).equals(List.of("docker", "run", "--detach"))) {
-            return Optional.of(ok(run(argv) + "\n"));
+            return Optional.of(run(argv));
         }
         if (argv.size() == 4 && argv.equals(NodeCommands.pull(argv.get(3)))) {
-            images.add(argv.get(3));
-            return Optional.of(ok(argv.get(3) + "\n"));
+            return Optional.of(pull(argv.get(3)));
+        }
+        if (matches(argv, () -> NodeCommands.pullIfMissing(argv.get(4)))) {
+            return Optional.of(images.contains(argv.get(4)) ? ok("") : pull(argv.get(4)));
+        }
+        if (argv.size() == 3 && argv.equals(NodeCommands.restartContainer(argv.get(2)))) {
+            return Optional.of(restart(argv.get(2)));
+        }
+        if (argv.size() == 5 && argv.subList(0, 3).equals(List.of("docker", "logs", "--tail"))) {
+            return Optional.of(logs(argv.get(4), Integer.parseInt(argv.get(3))));
+        }
+        if (argv.size() > 3 && argv.subList(0, 2).equals(List.of("docker", "exec"))) {
+            return Optional.of(exec(argv.get(2)));
         }
         if (matches(argv, () -> NodeCommands.ensureNetwork(argv.get(4)))) {
             networks.add(argv.get(4));
@@ -79,6 +95,17 @@ public final class FakeDocker {
         return Optional.empty();
     }
 
+    /**
+     * What a connection to {@code host:port} from this node gets, asking {@code GET path} (null: a bare TCP
+     * connection): the status the container's app answers, {@link FakeApp#REFUSED}, or empty when no container
+     * on the node has that address.
+     */
+    public synchronized Optional<Integer> visit(String host, int port, String path) {
+        return containers.values().stream().filter(c -> host.equals(c.address())).findFirst()
+                .map(c -> c.running() ? c.image().app().answer(new FakeApp.Visit(c.name(), port, path,
+                        c.uptime(clock.instant()), c.restarts())) : FakeApp.REFUSED);
+    }
+
     /** Takes a file berth uploads. */
     public synchronized void upload(String path, byte[] content) {
         files.put(path, content.clone());
@@ -86,7 +113,17 @@ public final class FakeDocker {
 
     /** The names of the containers on this node, in the order they were started. */
     public synchronized List<String> containerNames() {
-        return containers.values().stream().map(c -> c.path("Name").asText().substring(1)).toList();
+        return containers.values().stream().map(FakeContainer::name).toList();
+    }
+
+    /** A container as a test looks at it: its id, name, pod, image, docker's state word and its address. */
+    public record Shown(String id, String name, String pod, String image, String status, String address) {
+    }
+
+    /** The containers on this node, in the order they were started. */
+    public synchronized List<Shown> containers() {
+        return containers.values().stream().map(c -> new Shown(c.id(), c.name(), c.pod(), c.image().name(), c.status(),
+                c.address())).toList();
     }
 
     /** The paths of the files berth put on this node. */
@@ -94,75 +131,99 @@ public final class FakeDocker {
         return List.copyOf(files.keySet());
     }
 
+    /** The images this node has. */
+    public synchronized List<String> images() {
+        return List.copyOf(images);
+    }
+
     /** Docker keeps restarting the containers of {@code pod}: each exited with 1 and restarted {@code times}. */
     public synchronized void crashLoop(String pod, int times) {
-        containers.values().stream()
-                .filter(c -> pod.equals(c.path("Config").path("Labels").path("berth.dev/pod").asText()))
-                .forEach(c -> {
-                    ObjectNode state = (ObjectNode) c.get("State");
-                    state.put("Status", "restarting").put("Running", true).put("Restarting", true)
-                            .put("ExitCode", 1).put("FinishedAt", clock.instant().toString());
-                    c.put("RestartCount", times);
-                });
+        containers.values().stream().filter(c -> pod.equals(c.pod()))
+                .forEach(c -> c.crashLoop(times, clock.instant()));
     }
 
     private String probe() {
+        containers.values().forEach(FakeContainer::looked);
         ObjectNode info = (ObjectNode) read(INFO);
         info.put("Name", node).put("Containers", containers.size()).put("ContainersRunning",
-                (int) containers.values().stream().filter(c -> c.path("State").path("Running").asBoolean()).count());
+                (int) containers.values().stream().filter(c -> c.inspect().path("State").path("Running").asBoolean())
+                        .count());
         ArrayNode inspected = JSON.createArrayNode();
-        containers.values().forEach(inspected::add);
+        containers.values().forEach(c -> inspected.add(c.inspect()));
         return info + "\n" + NodeProbe.SEPARATOR + "\n" + inspected.toPrettyString() + "\n" + NodeProbe.HOME + "\n"
                 + home + "\n" + NodeProbe.VOLUMES + "\n";
     }
 
-    /** Starts a container as {@code docker run --detach} does and returns its id. */
-    private String run(List<String> argv) {
-        DockerRun run = DockerRun.parse(argv);
-        String id = id(run.name());
-        ObjectNode container = (ObjectNode) read(REPLICA.replace(REPLICA_ID, id)).get(0);
-        String now = clock.instant().toString();
-        container.put("Created", now).put("Name", "/" + run.name()).put("RestartCount", 0);
-        ObjectNode state = (ObjectNode) container.get("State");
-        state.put("StartedAt", now);
-        if (run.healthCheck()) {
-            state.putObject("Health").put("Status", "healthy").put("FailingStreak", 0).putArray("Log");
+    private CommandResult pull(String image) {
+        FakeImage pulled = registry.image(image);
+        if (!pulled.published()) {
+            return new CommandResult(1, new byte[0], (pulled.manifestUnknown() + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        ObjectNode config = (ObjectNode) container.get("Config");
-        config.put("Image", run.image()).put("Hostname", run.hostname() == null ? id.substring(0, 12) : run.hostname());
-        ObjectNode labels = config.putObject("Labels");
-        run.labels().forEach(labels::put);
-        ArrayNode env = config.putArray("Env");
-        run.environment().forEach(env::add);
-        ArrayNode cmd = config.putArray("Cmd");
-        run.arguments().forEach(cmd::add);
-        ObjectNode host = (ObjectNode) container.get("HostConfig");
-        host.put("NetworkMode", run.network()).putObject("RestartPolicy").put("Name", run.restart())
-                .put("MaximumRetryCount", 0);
-        ObjectNode settings = (ObjectNode) container.get("NetworkSettings");
-        JsonNode template = settings.path("Networks").elements().next();
-        ObjectNode networksOfContainer = settings.putObject("Networks");
-        if (!run.network().startsWith("container:")) {
-            ObjectNode network = networksOfContainer.putObject(run.network());
-            network.setAll((ObjectNode) template);
-            network.put("IPAddress", "172.18.0." + (2 + containers.size()));
-        }
-        ObjectNode ports = settings.putObject("Ports");
-        for (String publish : run.published()) {
-            String[] sides = publish.split(":");
-            String hostPort = sides.length > 1 ? sides[0] : Integer.toString(32768 + containers.size());
-            ports.putArray(sides[sides.length - 1]).addObject().put("HostIp", "0.0.0.0").put("HostPort", hostPort);
-        }
-        containers.put(id, container);
-        return id;
+        images.add(image);
+        return ok("sha256:" + digest(image) + "\n");
     }
 
-    /** The same name on the same node always gets the same 64-hex-digit id. */
-    private String id(String name) {
+    /** Starts a container as {@code docker run --detach} does, pulling its image if the node lacks it. */
+    private CommandResult run(List<String> argv) {
+        DockerRun run = DockerRun.parse(argv);
+        FakeImage image = registry.image(run.image());
+        if (!images.contains(run.image())) {
+            if (run.neverPull()) {
+                return failed(125, "docker: Error response from daemon: No such image: " + run.image() + ".");
+            }
+            if (!image.published()) {
+                return failed(125, "Unable to find image '" + run.image() + "' locally\ndocker: "
+                        + image.manifestUnknown() + ".\nSee 'docker run --help'.");
+            }
+            images.add(run.image());
+        }
+        String id = digest(node + "/" + run.name());
+        ObjectNode template = (ObjectNode) read(REPLICA.replace(REPLICA_ID, id)).get(0);
+        String address = run.network().startsWith("container:") ? null : "172.18.0." + (2 + started);
+        containers.put(id, FakeContainer.started(run, id, template, image, address, 32768 + started, clock.instant()));
+        started++;
+        return ok(id + "\n");
+    }
+
+    private CommandResult restart(String id) {
+        FakeContainer container = containers.get(id);
+        if (container == null) {
+            return failed(1, "Error response from daemon: No such container: " + id);
+        }
+        container.restart(clock.instant());
+        return ok(id + "\n");
+    }
+
+    private CommandResult logs(String id, int tail) {
+        FakeContainer container = containers.get(id);
+        if (container == null) {
+            return failed(1, "Error response from daemon: No such container: " + id);
+        }
+        List<String> log = container.image().log();
+        List<String> last = log.subList(Math.max(0, log.size() - tail), log.size());
+        return ok(last.isEmpty() ? "" : String.join("\n", last) + "\n");
+    }
+
+    private CommandResult exec(String id) {
+        FakeContainer container = containers.get(id);
+        if (container == null) {
+            return failed(1, "Error response from daemon: No such container: " + id);
+        }
+        if ("restarting".equals(container.status())) {
+            return failed(1, "Error response from daemon: Container " + id + " is restarting, wait until the "
+                    + "container is running");
+        }
+        if (!container.running()) {
+            return failed(1, "Error response from daemon: Container " + id + " is not running");
+        }
+        return container.image().exec();
+    }
+
+    /** The same text always gets the same 64 hex digits: a container's id, an image's digest. */
+    private static String digest(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((node + "/" + name).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -182,6 +243,10 @@ public final class FakeDocker {
 
     private static CommandResult ok(String stdout) {
         return new CommandResult(0, stdout.getBytes(StandardCharsets.UTF_8), new byte[0]);
+    }
+
+    private static CommandResult failed(int exitCode, String stderr) {
+        return new CommandResult(exitCode, new byte[0], (stderr + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode read(String json) {

@@ -20,6 +20,12 @@ class NodeCommandsTest {
     }
 
     @Test
+    void aRestartNamesOnlyTheContainerAndRefusesAnythingElse() {
+        assertThat(NodeCommands.restartContainer(ID)).containsExactly("docker", "restart", ID);
+        assertThatThrownBy(() -> NodeCommands.restartContainer("--time=0")).hasMessage("not a container id: --time=0");
+    }
+
+    @Test
     void directoriesUnderBerthsOwnArePrepared() {
         assertThat(NodeCommands.prepareDirectory("/home/deploy/.berth/pods/default/web-abc/config"))
                 .containsExactly("sh", "-c", "mkdir -p \"$1\" && chmod 0700 \"$1\" && umask 022 && mkdir -p \"$2\"",
@@ -47,5 +53,12 @@ class NodeCommandsTest {
     void pullIsQuiet() {
         assertThat(NodeCommands.pull("berth-registry:5000/berth-hello:v1"))
                 .containsExactly("docker", "pull", "--quiet", "berth-registry:5000/berth-hello:v1");
+    }
+
+    @Test
+    void pullIfMissingAsksTheEngineFirstAndPassesTheImageAsAParameter() {
+        assertThat(NodeCommands.pullIfMissing("nginx:1.28; rm -rf /")).containsExactly("sh", "-c",
+                "docker image inspect \"$1\" >/dev/null 2>&1 || docker pull --quiet \"$1\"", "sh",
+                "nginx:1.28; rm -rf /");
     }
 }

@@ -60,6 +60,21 @@ class PlanExecutorTest {
     }
 
     @Test
+    void aFailedPullBeforeTheFirstWaveStopsEveryRemovalAndSaysWhatDockerSaid() {
+        List<Action> plan = List.of(
+                new Action.PullImage("node-1", "img:v2", true),
+                new Action.PullImage("node-2", "img:v2"),
+                new Action.RemoveContainer("node-2", OLD, "default_web-a_app", "spec changed"));
+        List<StepResult> steps = executor(Set.of("docker pull --quiet img:v2")).execute(plan);
+
+        assertThat(steps).extracting(StepResult::outcome).containsExactly(StepResult.Outcome.DONE,
+                StepResult.Outcome.FAILED, StepResult.Outcome.SKIPPED);
+        assertThat(steps.get(1).message()).isEqualTo("exit 125: no such image");
+        assertThat(ran).contains("node-1: sh -c docker image inspect \"$1\" >/dev/null 2>&1 || docker pull --quiet "
+                + "\"$1\" sh img:v2");
+    }
+
+    @Test
     void nodesAreIndependentWithinAPhase() {
         List<Action> plan = List.of(
                 new Action.RunContainer("node-1", "default/web", "web-b", "default_web-b_app", "img:v2",

@@ -86,6 +86,22 @@ class ManifestLoaderTest {
             assertThat(container.livenessProbe()).isEqualTo(new Probe(
                     new Probe.HttpGet("/", IntOrString.of(8080), "HTTP"), null, null, 0, 10, 1, 1, 3));
         }
+
+        @Test
+        void httpProbesKeepTheirHeadersInOrder() {
+            Deployment deployment = (Deployment) only(deployment("app:v1", """
+                    ports: [{name: http, containerPort: 8080}]
+                    readinessProbe:
+                      httpGet:
+                        path: /ready?full=1
+                        port: http
+                        httpHeaders: [{name: Host, value: web.example.com}, {name: X-Probe, value: ""}]
+                    """));
+
+            Probe.HttpGet http = deployment.spec().template().spec().containers().get(0).readinessProbe().httpGet();
+            assertThat(http).isEqualTo(new Probe.HttpGet("/ready?full=1", IntOrString.of("http"), "HTTP",
+                    List.of(new Probe.HttpHeader("Host", "web.example.com"), new Probe.HttpHeader("X-Probe", ""))));
+        }
     }
 
     @Nested

@@ -56,6 +56,25 @@ class ObservedPodTest {
     }
 
     @Test
+    void aReplicaIsReadyOnlyWhenEveryContainerRunsAndPassesItsReadinessProbe() {
+        assertThat(pod("running", 0, null).ready()).isTrue();
+        assertThat(pod("running", 0, "healthy").ready()).isTrue();
+        assertThat(pod("running", 0, "starting").ready()).isFalse();
+        assertThat(pod("running", 0, "unhealthy").ready()).isFalse();
+        assertThat(pod("restarting", 1, null).ready()).isFalse();
+    }
+
+    @Test
+    void berthsProbeResultReplacesDockersWordAndSaysWhatItSaw() {
+        ObservedContainer probed = container("web-a", "app", "running", 0, "healthy")
+                .withHealth("unhealthy", "HTTP probe failed with statuscode: 500");
+
+        assertThat(probed.health()).isEqualTo("unhealthy");
+        assertThat(probed.healthDetail()).isEqualTo("HTTP probe failed with statuscode: 500");
+        assertThat(container("web-a", "app", "running", 0, "healthy").healthDetail()).isNull();
+    }
+
+    @Test
     void aRestartingOrPausedReplicaIsAliveButNotRunning() {
         assertThat(pod("restarting", 1, null).alive()).isTrue();
         assertThat(pod("restarting", 1, null).running()).isFalse();
@@ -85,6 +104,39 @@ class ObservedPodTest {
         assertThat(helper.deployment()).isNull();
         assertThat(helper.createdAt()).isNull();
         assertThat(helper.specHash()).isEmpty();
+    }
+
+    @Test
+    void aReplicaIsReadyWhenEveryContainerRunsAndPassesItsCheck() {
+        assertThat(pod("running", 0, null).ready()).isTrue();
+        assertThat(pod("running", 0, "healthy").ready()).isTrue();
+        assertThat(pod("running", 0, "starting").ready()).isFalse();
+        assertThat(pod("running", 0, "unhealthy").ready()).isFalse();
+        assertThat(pod("restarting", 1, null).ready()).isFalse();
+        assertThat(pod("paused", 0, null).ready()).isFalse();
+    }
+
+    @Test
+    void aReadyReplicaIsAvailableOnceItHasRunMinReadySeconds() {
+        Instant started = Instant.parse("2026-01-01T00:00:10Z");
+        ObservedContainer app = container("web-a", "app", "running", 0, "healthy");
+        ObservedPod pod = ObservedPod.group("node-1", List.of(new ObservedContainer(app.id(), app.name(), app.image(),
+                app.labels(), "running", 0, false, "healthy", 0, app.createdAt(), started, null, Map.of(),
+                List.of()))).get(0);
+
+        assertThat(pod.available(0, started)).isTrue();
+        assertThat(pod.available(10, started.plusSeconds(9))).isFalse();
+        assertThat(pod.available(10, started.plusSeconds(10))).isTrue();
+        assertThat(pod.available(10, Instant.MAX)).isTrue();
+        assertThat(pod("running", 0, "starting").available(0, Instant.MAX)).isFalse();
+    }
+
+    @Test
+    void aContainerOfUnknownStartHasRunLongEnoughOnlyWhenNoneIsAsked() {
+        ObservedPod pod = pod("running", 0, null);
+
+        assertThat(pod.available(0, Instant.MAX)).isTrue();
+        assertThat(pod.available(5, Instant.MAX)).isFalse();
     }
 
     private static ObservedPod pod(String status, int exitCode, String health) {

@@ -21,6 +21,10 @@ final class DeploymentSpec {
     private final List<PodSpec.Volume> volumes = new ArrayList<>();
     private final Map<String, String> nodeSelector = new LinkedHashMap<>();
     private int grace = 30;
+    private Deployment.Strategy strategy = new Deployment.Strategy(Deployment.Strategy.ROLLING_UPDATE,
+            new Deployment.RollingUpdate(IntOrString.of("25%"), IntOrString.of("25%")));
+    private int minReadySeconds;
+    private boolean paused;
 
     DeploymentSpec(String name) {
         this.name = name;
@@ -56,12 +60,35 @@ final class DeploymentSpec {
         return this;
     }
 
+    DeploymentSpec rollingUpdate(IntOrString maxSurge, IntOrString maxUnavailable) {
+        this.strategy = new Deployment.Strategy(Deployment.Strategy.ROLLING_UPDATE,
+                new Deployment.RollingUpdate(maxSurge, maxUnavailable));
+        return this;
+    }
+
+    DeploymentSpec rollingUpdate(int maxSurge, int maxUnavailable) {
+        return rollingUpdate(IntOrString.of(maxSurge), IntOrString.of(maxUnavailable));
+    }
+
+    DeploymentSpec recreate() {
+        this.strategy = new Deployment.Strategy(Deployment.Strategy.RECREATE, null);
+        return this;
+    }
+
+    DeploymentSpec minReadySeconds(int seconds) {
+        this.minReadySeconds = seconds;
+        return this;
+    }
+
+    DeploymentSpec paused(boolean paused) {
+        this.paused = paused;
+        return this;
+    }
+
     Deployment build() {
         Map<String, String> labels = Map.of("app", name);
         Deployment.Spec spec = new Deployment.Spec(replicas, new LabelSelector(labels, List.of()),
-                new Deployment.Strategy(Deployment.Strategy.ROLLING_UPDATE,
-                        new Deployment.RollingUpdate(IntOrString.of("25%"), IntOrString.of("25%"))),
-                0, 10, 600, false,
+                strategy, minReadySeconds, 10, 600, paused,
                 new Deployment.PodTemplate(new Deployment.TemplateMeta(labels, Map.of()),
                         new PodSpec(containers, volumes, nodeSelector, "Always", grace)));
         return new Deployment(Deployment.API_VERSION, Deployment.KIND,

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.berth.plan.Plans.describe;
 import static dev.berth.plan.Plans.desired;
@@ -169,25 +170,67 @@ class PlannerTest {
     }
 
     @Nested
+    class Scoped {
+        private final Deployment api = new DeploymentSpec("api").replicas(1)
+                .container(new ContainerSpec("app", "api:1").requests("100m", "64Mi")).build();
+
+        @Test
+        void leavesTheReplicasOfADeploymentNoLongerDesiredToARunThatNamesIt() {
+            servers.apply(plan(DESIRED));
+
+            assertThat(planner.plan(desired(api), servers.view(), Map.of(), Scope.of(Set.of("default/api")))
+                    .actions()).noneMatch(action -> action.describe().contains("web"));
+            assertThat(describe(planner.plan(desired(api), servers.view(), Map.of(), Scope.of(Set.of("default/web")))))
+                    .containsExactly(
+                            remove("node-1", "a0001", "deployment deleted"), remove("node-2", "a0002", "deployment deleted"),
+                            remove("node-3", "a0003", "deployment deleted"),
+                            cleanUp("node-1", "a0001"), cleanUp("node-2", "a0002"), cleanUp("node-3", "a0003"));
+        }
+
+        @Test
+        void plansOnlyTheNamedDeploymentsButCountsEveryReplicasRoom() {
+            servers.apply(plan(DESIRED));
+            Deployment huge = new DeploymentSpec("huge").replicas(1)
+                    .container(new ContainerSpec("app", "huge:1").requests("100m", "1000Gi")).build();
+
+            Plan scoped = planner.plan(desired(web(3, "nginx:1.28"), api, huge), servers.view(), Map.of(),
+                    Scope.of(Set.of("default/api")));
+
+            assertThat(scoped.actions()).allMatch(action -> !action.describe().contains("web")
+                    && !action.describe().contains("huge"));
+            assertThat(scoped.actions()).anyMatch(action -> action.describe().contains("start container default_api-"));
+            assertThat(scoped.pending()).as("another Deployment's Pending replica is not this run's").isEmpty();
+            assertThat(scoped.rollouts()).containsOnlyKeys("default/api");
+            assertThat(scoped.revisions()).containsOnlyKeys("default/api");
+        }
+    }
+
+    @Nested
     class SpecChanges {
         private final Deployment newImage = web(3, "nginx:1.28");
         private final String newHash = SpecHash.of(newImage, desired(newImage));
 
         @Test
-        void startNewReplicasBeforeRemovingTheOldOnes() {
+        void pullsTheNewImageEverywhereThenStartsTheFirstWave() {
             servers.apply(plan(DESIRED));
 
             Plan plan = planner.plan(desired(newImage), servers.view(), Map.of("default/web", new Revision(1, HASH)));
 
             assertThat(describe(plan)).containsExactly(
-                    "node-1: ensure network berth", "node-2: ensure network berth", "node-3: ensure network berth",
-                    "node-1: start container default_web-" + newHash + "-a0004_app (nginx:1.28)",
-                    "node-2: start container default_web-" + newHash + "-a0005_app (nginx:1.28)",
-                    "node-3: start container default_web-" + newHash + "-a0006_app (nginx:1.28)",
-                    remove("node-3", "a0003", "spec changed"), remove("node-2", "a0002", "spec changed"),
-                    remove("node-1", "a0001", "spec changed"),
-                    cleanUp("node-3", "a0003"), cleanUp("node-2", "a0002"), cleanUp("node-1", "a0001"));
+                    "node-1: ensure network berth",
+                    "node-1: pull nginx:1.28 (if missing)", "node-2: pull nginx:1.28 (if missing)",
+                    "node-3: pull nginx:1.28 (if missing)",
+                    "node-1: start container default_web-" + newHash + "-a0004_app (nginx:1.28)");
             assertThat(plan.revisions()).containsExactly(Map.entry("default/web", new Revision(2, newHash)));
+        }
+
+        @Test
+        void removesAnOldReplicaOnceItsReplacementIsAvailable() {
+            servers.apply(plan(DESIRED));
+            servers.apply(plan(desired(newImage)));
+
+            assertThat(describe(plan(desired(newImage)))).containsExactly(
+                    remove("node-1", "a0001", "spec changed"), cleanUp("node-1", "a0001"));
         }
 
         @Test
@@ -199,7 +242,8 @@ class PlannerTest {
 
             assertThat(plan.actions()).isEmpty();
             assertThat(plan.pending()).extracting(PendingReplica::reason)
-                    .containsExactly("0/1 nodes fit: 1 insufficient cpu", "0/1 nodes fit: 1 insufficient cpu");
+                    .containsExactly("0/1 nodes fit: 1 insufficient cpu");
+            assertThat(plan.waiting()).isTrue();
         }
 
         @Test

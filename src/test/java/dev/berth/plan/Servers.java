@@ -26,6 +26,7 @@ final class Servers {
     private long clock = 1_700_000_000L;
     private int ids;
     private int ephemeralPorts = 32768;
+    private String newHealth;
 
     private static final class Node {
         final String name;
@@ -78,11 +79,50 @@ final class Servers {
         return this;
     }
 
+    /** The view with every container counted as having run long enough ({@code minReadySeconds}). */
     ClusterView view() {
+        return view(Instant.MAX);
+    }
+
+    /** The view as observed now, by the servers' clock. */
+    ClusterView viewNow() {
+        return view(now());
+    }
+
+    /** The servers' clock: it moves one second with each container started or stopped, and by {@link #advance}. */
+    Instant now() {
+        return Instant.ofEpochSecond(clock);
+    }
+
+    Servers advance(long seconds) {
+        clock += seconds;
+        return this;
+    }
+
+    /**
+     * The health word of the containers started from now on, as a readiness probe would set it: {@code null}
+     * (no probe, the default), {@code starting}, {@code healthy} or {@code unhealthy}.
+     */
+    Servers newContainersReport(String health) {
+        this.newHealth = health;
+        return this;
+    }
+
+    /** A probe's verdict on one container changes. */
+    Servers health(String containerName, String health) {
+        for (Node node : nodes.values()) {
+            node.containers.replaceAll(c -> !c.name().equals(containerName) ? c : new ObservedContainer(c.id(),
+                    c.name(), c.image(), c.labels(), c.status(), c.exitCode(), c.oomKilled(), health,
+                    c.restartCount(), c.createdAt(), c.startedAt(), c.finishedAt(), c.networkAddresses(), c.ports()));
+        }
+        return this;
+    }
+
+    private ClusterView view(Instant observedAt) {
         return new ClusterView(nodes.values().stream().map(node -> new NodeView(node.name,
                 "10.0.0." + node.name.hashCode() % 200, node.labels, List.of(), node.reachable, node.cordoned,
                 node.capacity, "/home/berth", node.reachable ? node.containers : List.of(),
-                node.reachable ? List.copyOf(node.volumes) : List.of(), node.usage)).toList());
+                node.reachable ? List.copyOf(node.volumes) : List.of(), node.usage)).toList(), observedAt);
     }
 
     /** Carries out a plan as the executor would; acting on an unreachable node is impossible. */
@@ -172,7 +212,7 @@ final class Servers {
     private ObservedContainer container(String name, String image, Map<String, String> labels,
                                         List<PublishedPort> ports, String status) {
         Instant now = Instant.ofEpochSecond(clock++);
-        return new ObservedContainer(String.format("%064x", ++ids), name, image, labels, status, 0, false, null, 0,
-                now, now, null, Map.of(), ports);
+        return new ObservedContainer(String.format("%064x", ++ids), name, image, labels, status, 0, false,
+                labels.containsKey(BerthLabels.POD) ? newHealth : null, 0, now, now, null, Map.of(), ports);
     }
 }

@@ -54,6 +54,17 @@ class RevisionHistoryTest {
     }
 
     @Test
+    void aTemplateRolledOutAgainKeepsItsCauseUnlessANewOneIsGiven() {
+        List<StoredRevision> history = RevisionHistory.record(List.of(), "aaa", template("app:v1"), "release 1", NOW, 10);
+        history = RevisionHistory.record(history, "bbb", template("app:v2"), "release 2", NOW, 10);
+
+        assertThat(RevisionHistory.record(history, "aaa", template("app:v1"), null, NOW, 10))
+                .extracting(StoredRevision::changeCause).containsExactly("release 2", "release 1");
+        assertThat(RevisionHistory.record(history, "aaa", template("app:v1"), "berth rollout undo", NOW, 10))
+                .extracting(StoredRevision::changeCause).containsExactly("release 2", "berth rollout undo");
+    }
+
+    @Test
     void keepsTheLimitOfOldRevisionsBesidesTheNewest() {
         List<StoredRevision> history = List.of();
         for (String hash : List.of("a", "b", "c", "d", "e")) {

@@ -1,10 +1,16 @@
 package dev.berth.testing;
 
+import dev.berth.docker.FakeApp;
+import dev.berth.docker.FakeDocker;
+import dev.berth.docker.FakeImage;
+import dev.berth.docker.FakeRegistry;
 import dev.berth.exec.TransportOpener;
 import dev.berth.ssh.CommandResult;
+import dev.berth.ssh.ConnectFailure;
 import dev.berth.ssh.FailureKind;
 import dev.berth.ssh.SshFailure;
 import dev.berth.ssh.SshTarget;
+import dev.berth.ssh.TcpConnection;
 import dev.berth.ssh.Transport;
 import dev.berth.ssh.Tunnel;
 
@@ -15,12 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * A cluster kept in memory behind berth's one seam to its servers: every node answers from what the test
  * recorded, its copy of the state and lock, and its Docker engine ({@link FakeNode}). Every call is kept, in
  * order, so a test can assert the exact commands a verb sent. A command no node knows fails that node and is
- * kept in {@link #unanswered()}: nothing gets a silent default.
+ * kept in {@link #unanswered()}: nothing gets a silent default. TCP connections berth opens from a node (its
+ * probes) reach the fake containers of that node, which answer as their image's {@link FakeApp} says.
  *
  * <p>Runs of berth open and close the transport as they would over SSH; the nodes, their state and their
  * containers outlive the runs, so an apply is seen by the diff that follows.
@@ -30,6 +38,8 @@ public final class FakeCluster implements Transport {
     private final Map<String, FakeNode> nodes = new LinkedHashMap<>();
     private final List<Call> calls = new ArrayList<>();
     private final List<String> unanswered = new ArrayList<>();
+    private final FakeRegistry registry = new FakeRegistry();
+    private final List<Consumer<Call>> listeners = new ArrayList<>();
 
     public FakeCluster(Clock clock) {
         this.clock = clock;
@@ -44,11 +54,15 @@ public final class FakeCluster implements Transport {
 
         record Upload(String node, String path, int mode, byte[] content) implements Call {
         }
+
+        /** A TCP connection opened from the node, as a probe does. */
+        record Connect(String node, String host, int port) implements Call {
+        }
     }
 
     /** Adds a server whose SSH user's home is {@code /home/deploy}. */
     public synchronized FakeNode add(String name, String address) {
-        FakeNode node = new FakeNode(name, address, "/home/deploy", clock);
+        FakeNode node = new FakeNode(name, address, "/home/deploy", clock, registry);
         nodes.put(name, node);
         return node;
     }
@@ -59,6 +73,19 @@ public final class FakeCluster implements Transport {
             throw new IllegalArgumentException("no node " + name + " in the fake cluster; nodes: " + nodes.keySet());
         }
         return node;
+    }
+
+    /** The image {@code name} as the registry every node pulls from has it, and what its containers do. */
+    public FakeImage image(String name) {
+        return registry.image(name);
+    }
+
+    /**
+     * Hears of every call once it was answered, with the cluster as the call left it; the listener runs while
+     * the cluster is locked, so what it reads of the nodes is what the call saw.
+     */
+    public synchronized void onEachCall(Consumer<Call> listener) {
+        listeners.add(listener);
     }
 
     /** The seam a berth run takes its transport from: this cluster, whatever the local SSH setup. */
@@ -99,7 +126,13 @@ public final class FakeCluster implements Transport {
 
     @Override
     public synchronized CompletableFuture<CommandResult> run(SshTarget target, List<String> argv, byte[] stdin) {
-        calls.add(new Call.Command(target.name(), List.copyOf(argv), stdin.clone()));
+        Call call = new Call.Command(target.name(), List.copyOf(argv), stdin.clone());
+        CompletableFuture<CommandResult> answered = answer(target, argv, stdin);
+        called(call);
+        return answered;
+    }
+
+    private CompletableFuture<CommandResult> answer(SshTarget target, List<String> argv, byte[] stdin) {
         FakeNode node = nodes.get(target.name());
         Optional<CompletableFuture<CommandResult>> down = unreachable(target, node);
         if (down.isPresent()) {
@@ -117,14 +150,45 @@ public final class FakeCluster implements Transport {
 
     @Override
     public synchronized CompletableFuture<Void> upload(SshTarget target, byte[] content, String remotePath, int mode) {
-        calls.add(new Call.Upload(target.name(), remotePath, mode, content.clone()));
         FakeNode node = nodes.get(target.name());
         Optional<CompletableFuture<CommandResult>> down = unreachable(target, node);
-        if (down.isPresent()) {
-            return down.get().thenApply(result -> null);
+        if (down.isEmpty()) {
+            node.docker().upload(remotePath, content);
         }
-        node.docker().upload(remotePath, content);
-        return CompletableFuture.completedFuture(null);
+        called(new Call.Upload(target.name(), remotePath, mode, content.clone()));
+        return down.isPresent() ? down.get().thenApply(result -> null) : CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * A connection to a container's address on the node: refused when its app listens on no port (or it does not
+     * run), unreachable when no container of the node has the address; sshd's words, as berth's transport says them.
+     */
+    @Override
+    public synchronized CompletableFuture<TcpConnection> connect(SshTarget target, String host, int port) {
+        FakeNode node = nodes.get(target.name());
+        Optional<CompletableFuture<CommandResult>> down = unreachable(target, node);
+        CompletableFuture<TcpConnection> connected = down.isPresent() ? down.get().thenApply(result -> null)
+                : connection(target.name(), node.docker(), host, port);
+        called(new Call.Connect(target.name(), host, port));
+        return connected;
+    }
+
+    private CompletableFuture<TcpConnection> connection(String node, FakeDocker docker, String host, int port) {
+        String address = host + ":" + port;
+        Optional<Integer> answer = docker.visit(host, port, null);
+        if (answer.isEmpty()) {
+            return CompletableFuture.failedFuture(new ConnectFailure(node, ConnectFailure.Reason.UNREACHABLE,
+                    node + ": " + address + ": no route to host"));
+        }
+        if (answer.get() == FakeApp.REFUSED) {
+            return CompletableFuture.failedFuture(new ConnectFailure(node, ConnectFailure.Reason.REFUSED,
+                    node + ": " + address + ": connection refused"));
+        }
+        return CompletableFuture.completedFuture(new FakeConnection(path -> {
+            synchronized (this) {
+                return docker.visit(host, port, path).orElse(FakeApp.REFUSED);
+            }
+        }));
     }
 
     @Override
@@ -137,6 +201,11 @@ public final class FakeCluster implements Transport {
     /** Nothing to close: the nodes outlive a run, as servers do. */
     @Override
     public void close() {
+    }
+
+    private void called(Call call) {
+        calls.add(call);
+        List.copyOf(listeners).forEach(listener -> listener.accept(call));
     }
 
     private Optional<CompletableFuture<CommandResult>> unreachable(SshTarget target, FakeNode node) {

@@ -1,6 +1,7 @@
 package dev.berth.testing;
 
 import dev.berth.docker.FakeDocker;
+import dev.berth.docker.FakeRegistry;
 import dev.berth.ssh.CommandResult;
 import dev.berth.state.InMemoryStateNode;
 
@@ -23,11 +24,11 @@ public final class FakeNode {
     private final List<Recorded> recorded = new ArrayList<>();
     private volatile String unreachable;
 
-    FakeNode(String name, String address, String home, Clock clock) {
+    FakeNode(String name, String address, String home, Clock clock, FakeRegistry registry) {
         this.name = name;
         this.address = address;
         this.state = new InMemoryStateNode(clock);
-        this.docker = new FakeDocker(name, home, clock);
+        this.docker = new FakeDocker(name, home, clock, registry);
     }
 
     public String name() {

@@ -1,6 +1,7 @@
 package dev.berth.cli.converge;
 
 import dev.berth.cli.BaseCommand;
+import dev.berth.cli.output.LiveRollouts;
 import dev.berth.error.ExitCode;
 import dev.berth.error.InvalidInputException;
 import dev.berth.exec.ClusterAccess;
@@ -8,14 +9,19 @@ import dev.berth.exec.Convergence;
 import dev.berth.exec.ConvergingRun;
 import dev.berth.exec.ProvisionerProcess;
 import dev.berth.exec.Provisioning;
+import dev.berth.exec.RunNotes;
 import dev.berth.exec.StepResult;
 import dev.berth.model.Cluster;
 import dev.berth.plan.Planner;
+import dev.berth.plan.Scope;
 import dev.berth.state.StateRecord;
 
 import java.io.PrintWriter;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -27,36 +33,93 @@ import java.util.function.UnaryOperator;
  * exit code 3 with the reason.
  */
 public abstract class ConvergingCommand extends BaseCommand {
+    /** Where this run's rollout progress goes: the live display on a terminal, else plain lines on stderr. */
+    private RunNotes notes = this::note;
 
     /** Converges the cluster after {@code change}; {@code quiet} prints nothing when nothing changed. */
     protected int converge(String verb, UnaryOperator<StateRecord> change, Convergence.Options options,
                            boolean quiet) {
+        converged(verb, change, options, quiet);
+        return ExitCode.OK.code();
+    }
+
+    /**
+     * Converges like {@link #converge} and returns how the last convergence ended, for a verb that says more.
+     * {@code change} may be applied more than once (again after a provisioner added a server): it must give the
+     * same record when applied to its own result.
+     */
+    protected Convergence.Outcome converged(String verb, UnaryOperator<StateRecord> change,
+                                            Convergence.Options options, boolean quiet) {
         return run(verb, options, quiet, convergence -> convergence.run(change, options));
     }
 
     /** Converges like {@link #converge}, emptying the {@code draining} nodes. */
     protected int drain(UnaryOperator<StateRecord> change, Convergence.Options options, Set<String> draining) {
-        return run("drain", options, false, convergence -> convergence.run(change, options, draining));
+        run("drain", options, false, convergence -> convergence.run(change, options, draining));
+        return ExitCode.OK.code();
     }
 
-    private int run(String verb, Convergence.Options options, boolean quiet,
-                    Function<Convergence, Convergence.Outcome> step) {
+    private Convergence.Outcome run(String verb, Convergence.Options options, boolean quiet,
+                                    Function<Convergence, Convergence.Outcome> step) {
         Provisioning provisioning = new Provisioning(new ProvisionerProcess(ProvisionerProcess.TIMEOUT),
                 environment()::resolve, this::say);
-        ConvergingRun.Result result = new ConvergingRun(cluster -> {
-            try (ClusterAccess access = connect(cluster)) {
-                return step.apply(convergence(access, verb, this::progress));
-            }
-        }, provisioning, this::say).run(cluster(), clusterFile().file(), options.dryRun(),
-                (outcome, again) -> print(verb, options, quiet || again, outcome));
+        Optional<LiveRollouts> live = options.dryRun() || !decorates() ? Optional.empty() : LiveRollouts.onStderr();
+        notes = live.<RunNotes>map(display -> display).orElse(this::note);
+        ConvergingRun.Result result;
+        try {
+            result = new ConvergingRun(cluster -> {
+                try (ClusterAccess access = connect(cluster)) {
+                    return step.apply(convergence(access, verb, this::progress));
+                }
+            }, provisioning, this::say).run(cluster(), clusterFile().file(), options.dryRun(),
+                    (outcome, again) -> print(verb, options, quiet || again, outcome));
+        } finally {
+            live.ifPresent(LiveRollouts::close);
+            notes = this::note;
+        }
         result.provisioned().ifPresent(provisioned -> inventoryRewritten(provisioned.cluster()));
         result.requireDesiredState();
-        return ExitCode.OK.code();
+        return result.outcome();
     }
 
     private Convergence convergence(ClusterAccess access, String verb, Consumer<StepResult> progress) {
         return new Convergence(access, clusterState(access, "berth " + verb), new Planner(environment().podNames()),
-                environment().clock(), progress);
+                environment().clock(), progress, notes, environment().pause(), changeCause());
+    }
+
+    /**
+     * Why the revisions this run makes were made, when a Deployment's {@code kubernetes.io/change-cause}
+     * annotation does not say: the command line, e.g. {@code berth apply -f web.yaml}.
+     */
+    protected String changeCause() {
+        return ChangeCause.of(spec);
+    }
+
+    /**
+     * What a run tells on stdout of the objects it changed: one line per stored object created, configured or
+     * deleted, for each convergence of the run.
+     */
+    protected List<String> changes(Convergence.Outcome outcome) {
+        return PlanReport.objectChanges(outcome.before(), outcome.after());
+    }
+
+    /** The record as stored on the cluster now, read without the lock. */
+    protected StateRecord storedRecord(String verb) {
+        try (ClusterAccess access = connect()) {
+            return clusterState(access, "berth " + verb).read();
+        }
+    }
+
+    /**
+     * Changes the stored record under the lock and converges nothing; returns the record as stored. With
+     * {@code dryRun} the change is made to the record as read, without the lock, and nothing is stored.
+     */
+    protected StateRecord update(String verb, UnaryOperator<StateRecord> change, Convergence.Options options) {
+        try (ClusterAccess access = connect()) {
+            Convergence convergence = convergence(access, verb, step -> { });
+            return options.dryRun() ? change.apply(clusterState(access, "berth " + verb).read())
+                    : convergence.update(change, options.lockWait());
+        }
     }
 
     private void say(String line) {
@@ -64,7 +127,19 @@ public abstract class ConvergingCommand extends BaseCommand {
         err().flush();
     }
 
+    /** A rollout's progress: plain lines on stderr, stamped with the time when stderr is no terminal. */
+    private void note(String line) {
+        err().println(environment().interactive() ? line
+                : DateTimeFormatter.ISO_INSTANT.format(environment().clock().instant().truncatedTo(ChronoUnit.SECONDS))
+                + " " + line);
+        err().flush();
+    }
+
     private void progress(StepResult step) {
+        if (notes instanceof LiveRollouts live) {
+            live.accept(PlanReport.progressLine(step));
+            return;
+        }
         err().println(PlanReport.progressLine(step));
         err().flush();
     }
@@ -72,7 +147,7 @@ public abstract class ConvergingCommand extends BaseCommand {
     private void print(String verb, Convergence.Options options, boolean quiet, Convergence.Outcome outcome) {
         PrintWriter out = out();
         PrintWriter err = err();
-        List<String> changes = PlanReport.objectChanges(outcome.before(), outcome.after());
+        List<String> changes = changes(outcome);
         PlanReport.warnUnready(outcome.observed(), err);
         if (options.dryRun()) {
             changes.forEach(line -> out.println(line + " (dry run)"));
@@ -98,10 +173,7 @@ public abstract class ConvergingCommand extends BaseCommand {
         requireNode(node);
         String verb = cordon ? "cordon" : "uncordon";
         if (!options.dryRun()) {
-            try (ClusterAccess access = connect()) {
-                convergence(access, verb, step -> { }).update(record -> record.withCordon(node, cordon),
-                        options.lockWait());
-            }
+            update(verb, record -> record.withCordon(node, cordon), options);
         }
         out().println("node/" + node + " " + verb + "ed" + (options.dryRun() ? " (dry run)" : ""));
         out().flush();
@@ -121,11 +193,11 @@ public abstract class ConvergingCommand extends BaseCommand {
      * Prints what converging after {@code change} would do, without a lock and without changing anything.
      * Returns true when there is any difference: an object to store, a step to take or a replica pending.
      */
-    protected boolean diff(UnaryOperator<StateRecord> change) {
+    protected boolean diff(UnaryOperator<StateRecord> change, Scope scope) {
         Convergence.Outcome outcome;
         try (ClusterAccess access = connect()) {
             outcome = convergence(access, "diff", step -> { })
-                    .run(change, new Convergence.Options(true, null, false, null));
+                    .run(change, new Convergence.Options(true, null, false, null).within(scope));
         }
         PlanReport.warnUnready(outcome.observed(), err());
         List<String> lines = new ArrayList<>(PlanReport.objectChanges(outcome.before(), outcome.after()));

@@ -1,5 +1,6 @@
 package dev.berth.cli.converge;
 
+import dev.berth.plan.Scope;
 import dev.berth.error.InvalidInputException;
 import dev.berth.model.Resource;
 import dev.berth.state.StateRecord;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code berth delete -f PATH | TYPE NAME...}: remove objects from the stored desired state and converge.
@@ -39,7 +41,8 @@ public final class DeleteCommand extends ConvergingCommand {
     @Override
     public Integer call() {
         List<String> identities = manifests.given() ? fromFiles() : fromWords();
-        return converge("delete", record -> delete(record, identities), converge.options(), false);
+        return converge("delete", record -> delete(record, identities), converge.options().within(Scope.of(Set.of())),
+                false);
     }
 
     private StateRecord delete(StateRecord record, List<String> identities) {

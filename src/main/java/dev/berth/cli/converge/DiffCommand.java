@@ -2,10 +2,12 @@ package dev.berth.cli.converge;
 
 import dev.berth.error.ExitCode;
 import dev.berth.error.InvalidInputException;
+import dev.berth.model.Resource;
 import dev.berth.state.StoredManifests;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.util.List;
 import java.util.Map;
 
 /** {@code berth diff -f PATH...}: what apply would change, object by object and node by node. */
@@ -23,8 +25,9 @@ public final class DiffCommand extends ConvergingCommand {
         if (!manifests.given()) {
             throw new InvalidInputException("diff needs -f PATH (a file, a directory or - for standard input)");
         }
-        Map<String, String> objects = StoredManifests.encode(manifests.load(environment(), err()));
-        boolean differs = diff(record -> ApplyCommand.merge(record, objects, false));
+        List<Resource> files = manifests.load(environment(), err());
+        Map<String, String> objects = StoredManifests.encode(files);
+        boolean differs = diff(record -> ApplyCommand.merge(record, objects, false), StoredObjects.deployments(files));
         return differs ? ExitCode.DIFFERENCES.code() : ExitCode.OK.code();
     }
 }

@@ -4,6 +4,7 @@ import dev.berth.error.BerthException;
 import dev.berth.error.ExitCode;
 import dev.berth.error.InvalidInputException;
 import dev.berth.exec.Convergence;
+import dev.berth.plan.Scope;
 import dev.berth.model.Durations;
 import dev.berth.state.StoredManifests;
 import picocli.CommandLine.Command;
@@ -53,7 +54,7 @@ public final class ReconcileCommand extends ConvergingCommand {
         }
         Convergence.Options options = converge.options();
         if (check) {
-            return diff(change) ? ExitCode.DIFFERENCES.code() : ExitCode.OK.code();
+            return diff(change, Scope.CLUSTER) ? ExitCode.DIFFERENCES.code() : ExitCode.OK.code();
         }
         if (!watch) {
             return converge("reconcile", change, options, true);

@@ -1,5 +1,6 @@
 package dev.berth.cli.converge;
 
+import dev.berth.plan.Scope;
 import dev.berth.error.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** {@code berth scale deployment/NAME --replicas=N}: change the stored replica count and converge. */
 @Command(name = "scale",
@@ -44,6 +46,6 @@ public final class ScaleCommand extends ConvergingCommand {
         String ns = namespace != null ? namespace : clusterFile().defaultNamespace().orElse("default");
         String identity = StoredObjects.identity(StoredObjects.StoredKind.DEPLOYMENT, ns, typeAndName[1]);
         return converge("scale", record -> StoredObjects.withReplicas(record, identity, replicas),
-                converge.options(), false);
+                converge.options().within(Scope.of(Set.of(ns + "/" + typeAndName[1]))), false);
     }
 }

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.error.InvalidInputException;
+import dev.berth.model.Deployment;
+import dev.berth.model.Resource;
+import dev.berth.plan.DesiredState;
+import dev.berth.plan.Scope;
 import dev.berth.state.StateRecord;
 
 import java.util.Arrays;
@@ -14,11 +18,17 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Naming and editing objects of the stored desired state by kubectl's TYPE and NAME. */
-final class StoredObjects {
+public final class StoredObjects {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The scope of a run about {@code objects}: their Deployments, by {@code namespace/name}. */
+    static Scope deployments(List<Resource> objects) {
+        return Scope.of(objects.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast)
+                .map(DesiredState::key).toList());
+    }
+
     /** kubectl's resource names of the kinds berth stores, each with its kind. */
-    enum StoredKind {
+    public enum StoredKind {
         DEPLOYMENT("Deployment", "deployments", "deployment", "deploy"),
         SERVICE("Service", "services", "service", "svc"),
         INGRESS("Ingress", "ingresses", "ingress", "ing"),
@@ -34,7 +44,7 @@ final class StoredObjects {
             this.names = List.of(names);
         }
 
-        static StoredKind parse(String text) {
+        public static StoredKind parse(String text) {
             String wanted = text.toLowerCase(Locale.ROOT);
             String bare = wanted.contains(".") ? wanted.substring(0, wanted.indexOf('.')) : wanted;
             return Arrays.stream(values()).filter(k -> k.names.contains(bare)).findFirst()
@@ -48,11 +58,11 @@ final class StoredObjects {
     }
 
     /** {@code TYPE/NAME} or {@code TYPE NAME} as one identity {@code Kind/namespace/name}. */
-    static String identity(StoredKind kind, String namespace, String name) {
+    public static String identity(StoredKind kind, String namespace, String name) {
         return kind.kind + "/" + namespace + "/" + name;
     }
 
-    static void requireStored(StateRecord record, String identity) {
+    public static void requireStored(StateRecord record, String identity) {
         if (!record.applied().containsKey(identity)) {
             throw new InvalidInputException(PlanReport.display(identity) + " not found in the desired state stored "
                     + "on the cluster");

@@ -60,6 +60,7 @@ final class ManPage {
             files();
             environment();
         }
+        examples();
         seeAlso();
         return out.toString();
     }
@@ -90,7 +91,7 @@ final class ManPage {
             line(Troff.escape(paragraph));
         }
         List<String> footer = List.of(spec.usageMessage().footer());
-        if (spec.parent() != null && !footer.isEmpty()) {
+        if (spec.parent() != null && !footer.isEmpty() && !hasExamples()) {
             for (String paragraph : footer) {
                 if (!paragraph.isBlank()) {
                     line(".PP");
@@ -98,6 +99,24 @@ final class ManPage {
                 }
             }
         }
+    }
+
+    /** A verb's footer headed {@code Examples:} is its examples: command lines and their {@code #} comments. */
+    private boolean hasExamples() {
+        return spec.usageMessage().footerHeading().contains("Examples:");
+    }
+
+    private void examples() {
+        if (!hasExamples()) {
+            return;
+        }
+        section("EXAMPLES");
+        line(".nf");
+        for (String example : spec.usageMessage().footer()) {
+            String text = example.replace("%n", "").strip();
+            line(text.isEmpty() ? ".sp" : Troff.escape(text));
+        }
+        line(".fi");
     }
 
     private void rootNotes() {

@@ -6,12 +6,14 @@ import dev.berth.exec.ClusterAccess;
 import dev.berth.exec.ClusterObserver;
 import dev.berth.exec.ClusterPicture;
 import dev.berth.exec.NodeObservation;
+import dev.berth.exec.probe.ProbeRunner;
 import dev.berth.model.EngineFacts;
 import dev.berth.model.ObservedContainer;
 import dev.berth.model.ObservedPod;
 import dev.berth.model.PublishedPort;
 import picocli.CommandLine.Command;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ public final class DescribeCommand extends ObservingCommand {
         if (resource == ResourceType.NODES) {
             List<NodeObservation> observations;
             try (ClusterAccess access = connect()) {
-                observations = new ClusterObserver(access).observe();
+                observations = new ProbeRunner(access, Clock.systemUTC()).probe(new ClusterObserver(access).observe());
             }
             List<NodeObservation> shown = observations.stream()
                     .filter(o -> names.isEmpty() || names.contains(o.node().name())).toList();
@@ -134,6 +136,9 @@ public final class DescribeCommand extends ObservingCommand {
             containers.add("  State:     " + container.status() + (container.running() ? ""
                     : ", exit code " + container.exitCode() + (container.oomKilled() ? ", OOM killed" : "")));
             containers.add("  Health:    " + (container.health() == null ? "<no check>" : container.health()));
+            if (container.healthDetail() != null) {
+                containers.add("  Probe:     " + container.healthDetail());
+            }
             containers.add("  Restarts:  " + container.restartCount());
             containers.add("  Ports:     " + (container.ports().isEmpty() ? "<none>" : container.ports().stream()
                     .map(PublishedPort::toString).collect(Collectors.joining(", "))));

@@ -50,6 +50,9 @@ class ConvergeVerbsOnFakeClusterTest {
                 "--label", "berth.dev/memory-request=67108864",
                 "--label", "berth.dev/namespace=default",
                 "--label", "berth.dev/pod=" + pod,
+                "--label", "berth.dev/probes={\"readinessProbe\":{\"httpGet\":{\"path\":\"/cgi-bin/health\","
+                        + "\"port\":8080,\"scheme\":\"HTTP\"},\"initialDelaySeconds\":0,\"periodSeconds\":10,"
+                        + "\"timeoutSeconds\":1,\"successThreshold\":1,\"failureThreshold\":3}}",
                 "--label", "berth.dev/revision=1",
                 "--label", "berth.dev/spec-hash=2f017bb4a7",
                 "--restart", "unless-stopped",
@@ -95,20 +98,26 @@ class ConvergeVerbsOnFakeClusterTest {
                     service/hello created
                     """);
             assertThat(applied.err()).isEqualTo("""
+                    2026-03-02T09:00:00Z Waiting for deployment "default/hello" rollout to finish: 0 out of 2 new \
+                    replicas have been updated...
                     node-1: ensure network berth
                     node-1: start container default_hello-2f017bb4a7-ckc87_hello (berth-registry:5000/berth-hello:v1)
                     node-2: ensure network berth
                     node-2: start container default_hello-2f017bb4a7-stl2j_hello (berth-registry:5000/berth-hello:v1)
+                    2026-03-02T09:00:00Z deployment "default/hello" successfully rolled out
                     apply: 4 steps done on 2 nodes
                     """);
         }
 
         @Test
-        void observesEachNodeThenStartsOneReplicaOnEachWithTheExactDockerRun() {
+        void observesEachNodeStartsOneReplicaOnEachWithTheExactDockerRunThenLooksAgainUntilTheyAreReady() {
             assertThat(dockerCommands("node-1")).containsExactly(NodeProbe.command(),
-                    NodeCommands.ensureNetwork("berth"), dockerRun(POD_ON_1));
+                    NodeCommands.ensureNetwork("berth"), dockerRun(POD_ON_1), NodeProbe.command());
             assertThat(dockerCommands("node-2")).containsExactly(NodeProbe.command(),
-                    NodeCommands.ensureNetwork("berth"), dockerRun(POD_ON_2));
+                    NodeCommands.ensureNetwork("berth"), dockerRun(POD_ON_2), NodeProbe.command());
+            assertThat(fake.cluster().calls()).filteredOn(FakeCluster.Call.Connect.class::isInstance).containsExactly(
+                    new FakeCluster.Call.Connect("node-1", "172.18.0.2", 8080),
+                    new FakeCluster.Call.Connect("node-2", "172.18.0.2", 8080));
             assertThat(fake.cluster().uploads("node-1")).isEmpty();
         }
 
@@ -200,8 +209,9 @@ class ConvergeVerbsOnFakeClusterTest {
             assertThat(diff.err()).isEmpty();
         }
 
+        /** hello's default strategy (25% surge, 25% unavailable of 2 replicas) rolls one replica at a time. */
         @Test
-        void withANewImageShowsTheDeploymentConfiguredAndEachReplicaReplacedAndExitsOne() throws IOException {
+        void withANewImageShowsTheDeploymentConfiguredAndTheFirstWaveOfItsRolloutAndExitsOne() throws IOException {
             fake.berth("apply", "-f", HELLO);
 
             CliRunner.Result diff = fake.berth("diff", "-f", helloWithImage("v2").toString());
@@ -211,48 +221,127 @@ class ConvergeVerbsOnFakeClusterTest {
                     deployment.apps/hello configured
                     node-1:
                       ~ ensure network berth
+                      ~ pull berth-registry:5000/berth-hello:v2 (if missing)
                       + start container default_hello-d7597576b9-ckc87_hello (berth-registry:5000/berth-hello:v2)
-                      - remove container default_hello-2f017bb4a7-ckc87_hello (spec changed)
-                      - clean up files of hello-2f017bb4a7-ckc87
                     node-2:
-                      ~ ensure network berth
-                      + start container default_hello-d7597576b9-stl2j_hello (berth-registry:5000/berth-hello:v2)
-                      - remove container default_hello-2f017bb4a7-stl2j_hello (spec changed)
-                      - clean up files of hello-2f017bb4a7-stl2j
+                      ~ pull berth-registry:5000/berth-hello:v2 (if missing)
                     """);
             assertThat(diff.err()).isEmpty();
         }
     }
 
     @Nested
-    class AStepThatFails {
+    class Scope {
+        private Path brokenElsewhere() throws IOException {
+            fake.cluster().image("berth-registry:5000/no-such-image:1").notInRegistry();
+            return Files.writeString(directory.resolve("broken.yaml"), """
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    metadata: {name: broken, namespace: team-b}
+                    spec:
+                      replicas: 1
+                      selector: {matchLabels: {app: broken}}
+                      template:
+                        metadata: {labels: {app: broken}}
+                        spec:
+                          containers:
+                            - {name: app, image: "berth-registry:5000/no-such-image:1"}
+                    """);
+        }
+
         @Test
-        void isReportedWithDockersMessageAndNoOldReplicaIsRemoved() throws IOException {
+        void anotherNamespacesBrokenDeploymentNeitherFailsNorIsRetriedByApplyAndDiff() throws IOException {
+            assertThat(fake.berth("apply", "-f", brokenElsewhere().toString()).exitCode()).isEqualTo(3);
+            int sent1 = dockerCommands("node-1").size();
+            int sent2 = dockerCommands("node-2").size();
+
+            CliRunner.Result applied = fake.berth("apply", "-f", HELLO);
+            CliRunner.Result diff = fake.berth("diff", "-f", HELLO);
+
+            assertThat(applied.exitCode()).as(applied.toString()).isZero();
+            assertThat(diff.exitCode()).as(diff.toString()).isZero();
+            assertThat(diff.out()).isEmpty();
+            assertThat(dockerCommands("node-1").subList(sent1, dockerCommands("node-1").size()))
+                    .noneMatch(argv -> String.join(" ", argv).contains("no-such-image"));
+            assertThat(dockerCommands("node-2").subList(sent2, dockerCommands("node-2").size()))
+                    .noneMatch(argv -> String.join(" ", argv).contains("no-such-image"));
+        }
+
+        @Test
+        void reconcileIsTheClusterWideJobAndRetriesIt() throws IOException {
+            fake.berth("apply", "-f", brokenElsewhere().toString());
             fake.berth("apply", "-f", HELLO);
-            fake.cluster().node("node-2").answer(argv -> argv.size() > 1 && argv.get(1).equals("run"), 125, "",
+
+            CliRunner.Result reconcile = fake.berth("reconcile");
+
+            assertThat(reconcile.exitCode()).as(reconcile.toString()).isEqualTo(3);
+            assertThat(reconcile.err()).contains("no-such-image");
+        }
+    }
+
+    @Nested
+    class AStepThatFails {
+        /** The first wave starts one replica of v2, on node-1; node-2 only pulls the image. */
+        @Test
+        void failsTheRolloutWithDockersMessageRemovesNoOldReplicaAndRollsBack() throws IOException {
+            fake.berth("apply", "-f", HELLO);
+            fake.cluster().node("node-1").answer(argv -> argv.size() > 1 && argv.get(1).equals("run"), 125, "",
                     "docker: Error response from daemon: pull access denied for berth-registry:5000/berth-hello.\n");
+            fake.cluster().forgetCalls();
 
             CliRunner.Result apply = fake.berth("apply", "-f", helloWithImage("v2").toString());
 
             assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(3);
             assertThat(apply.out()).isEqualTo("deployment.apps/hello configured\n");
             assertThat(apply.err()).isEqualTo("""
+                    2026-03-02T09:00:00Z Waiting for deployment "default/hello" rollout to finish: 0 out of 2 new \
+                    replicas have been updated...
                     node-1: ensure network berth
-                    node-1: start container default_hello-d7597576b9-ckc87_hello (berth-registry:5000/berth-hello:v2)
-                    node-2: ensure network berth
-                    node-2: start container default_hello-d7597576b9-stl2j_hello (berth-registry:5000/berth-hello:v2): \
-                    FAILED: exit 125: docker: Error response from daemon: pull access denied for berth-registry:5000/berth-hello.
-                    node-1: remove container default_hello-2f017bb4a7-ckc87_hello (spec changed): skipped
-                    node-2: remove container default_hello-2f017bb4a7-stl2j_hello (spec changed): skipped
-                    node-1: clean up files of hello-2f017bb4a7-ckc87: skipped
-                    node-2: clean up files of hello-2f017bb4a7-stl2j: skipped
-                    apply: 3 steps done on 2 nodes, 1 failed, 4 skipped
-                    error: 1 of 8 steps failed (see above); what was not done is retried by the next run, e.g. berth reconcile
+                    node-1: pull berth-registry:5000/berth-hello:v2 (if missing)
+                    node-1: start container default_hello-d7597576b9-ckc87_hello (berth-registry:5000/berth-hello:v2): \
+                    FAILED: exit 125: docker: Error response from daemon: pull access denied for \
+                    berth-registry:5000/berth-hello.
+                    node-2: pull berth-registry:5000/berth-hello:v2 (if missing)
+                    2026-03-02T09:00:00Z deployment "default/hello" revision 2 failed: a new replica could not be \
+                    started; rolling back to revision 1
+                    2026-03-02T09:00:00Z deployment "default/hello" rolled back to revision 1
+                    apply: 3 steps done on 2 nodes, 1 failed
+                    error: rollout of deployment "default/hello" revision 2 failed: a new replica could not be started
+                      node-1: start container default_hello-d7597576b9-ckc87_hello \
+                    (berth-registry:5000/berth-hello:v2): \
+                    exit 125: docker: Error response from daemon: pull access denied for \
+                    berth-registry:5000/berth-hello.
+                    deployment "default/hello" rolled back to revision 1 on every node
                     """);
             assertThat(fake.cluster().node("node-1").docker().containerNames()).containsExactly(
-                    "default_hello-2f017bb4a7-ckc87_hello", "default_hello-d7597576b9-ckc87_hello");
+                    "default_hello-2f017bb4a7-ckc87_hello");
             assertThat(fake.cluster().node("node-2").docker().containerNames()).containsExactly(
                     "default_hello-2f017bb4a7-stl2j_hello");
+            String remove = NodeCommands.removeContainer("0".repeat(64)).get(2);
+            assertThat(fake.cluster().calls()).noneMatch(call -> call instanceof FakeCluster.Call.Command command
+                    && command.argv().contains(remove));
+        }
+
+        /** Scaling up changes no template: a replica that does not start is a failed step, retried by the next run. */
+        @Test
+        void thatIsNoRolloutIsReportedWithDockersMessageForTheNextRunToRetry() {
+            fake.berth("apply", "-f", HELLO);
+            fake.cluster().node("node-1").answer(argv -> argv.size() > 1 && argv.get(1).equals("run"), 125, "",
+                    "docker: Error response from daemon: no space left on device.\n");
+
+            CliRunner.Result scale = fake.berth("scale", "deployment/hello", "--replicas", "3");
+
+            assertThat(scale.exitCode()).as(scale.toString()).isEqualTo(3);
+            assertThat(scale.out()).isEqualTo("deployment.apps/hello configured\n");
+            assertThat(scale.err()).isEqualTo("""
+                    node-1: ensure network berth
+                    node-1: start container default_hello-2f017bb4a7-7ll6r_hello \
+                    (berth-registry:5000/berth-hello:v1): FAILED: exit 125: docker: Error response from daemon: no \
+                    space left on device.
+                    scale: 1 step done on 1 node, 1 failed
+                    error: 1 of 2 steps failed (see above); what was not done is retried by the next run, e.g. berth \
+                    reconcile
+                    """);
         }
     }
 }

@@ -138,7 +138,8 @@ class ObserveVerbsOnFakeClusterTest {
                       default_hello-2f017bb4a7-ckc87_hello (a63d34c3f652)
                         Image:     berth-registry:5000/berth-hello:v1
                         State:     running
-                        Health:    <no check>
+                        Health:    healthy
+                        Probe:     HTTP probe succeeded with statuscode: 200
                         Restarts:  0
                         Ports:     32768->8080/tcp
                     """);
@@ -157,7 +158,7 @@ class ObserveVerbsOnFakeClusterTest {
                     Selector:  app=hello
                     Replicas:  2 desired | 2 updated | 2 total | 2 available | 0 unavailable
                     Strategy:  RollingUpdate (max surge 25%, max unavailable 25%)
-                    Revision:  1
+                    Revision:  1 (berth apply -f examples/hello/)
                     Images:    berth-registry:5000/berth-hello:v1
                     """);
         }

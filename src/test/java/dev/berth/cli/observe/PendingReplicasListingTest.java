@@ -48,7 +48,7 @@ class PendingReplicasListingTest {
     final DesiredState desired = DesiredStates.of(DesiredStates.objects(record));
     final String hash = plan(List.of()).revisions().get("default/web").specHash();
     final StateRecord stored = DesiredStates.withRevisions(record, desired, plan(List.of()),
-            NOW.minusSeconds(300));
+            NOW.minusSeconds(300), null);
     final ClusterPicture picture = picture(List.of(replica("web-" + hash + "-a1b2c")));
 
     Plan plan(List<ObservedContainer> containers) {
@@ -93,6 +93,20 @@ class PendingReplicasListingTest {
                     "web-" + hash + "-a1b2c       1/1     Running   0          60s      node-1",
                     "web-" + hash + "-pending-1   0/1     Pending   0          <none>   <none>",
                     "web-" + hash + "-pending-2   0/1     Pending   0          <none>   <none>", ""));
+        }
+
+        @Test
+        void aReplicaWhoseReadinessProbeFailsRunsButIsNotReadyAndDescribeSaysWhatTheProbeSaw() {
+            ObservedContainer failing = replica("web-" + hash + "-a1b2c")
+                    .withHealth("unhealthy", "HTTP probe failed with statuscode: 500");
+            List<ObservedPod> running = ObservedPod.group("node-1", List.of(failing));
+
+            assertThat(table(PodListing.of(running, Map.of("node-1", "10.0.0.11"), false, NOW))).isEqualTo(
+                    String.join("\n",
+                            "NAME                   READY   STATUS    RESTARTS   AGE   NODE",
+                            "web-" + hash + "-a1b2c   0/1     Running   0          60s   node-1", ""));
+            assertThat(DescribeCommand.pod(running.get(0), "10.0.0.11", NOW)).contains(
+                    "    Health:    unhealthy\n    Probe:     HTTP probe failed with statuscode: 500\n");
         }
 
         @Test

@@ -110,7 +110,8 @@ class PendingReplicasTest {
                 "--cluster", inventory.toString());
         assertThat(deployment.exitCode()).as(deployment.toString()).isZero();
         assertThat(deployment.out()).contains("Replicas:  2 desired | 0 updated | 0 total | 0 available | "
-                + "2 unavailable | 2 pending\n", "Revision:  1\n",
+                + "2 unavailable | 2 pending\n",
+                "Revision:  1 (berth apply -f " + directory.resolve("app.yaml") + ")\n",
                 "Pending:   0/1 nodes fit: 1 insufficient memory (2 replicas)\n");
         String pending = berth.run("get", "pods", "-n", namespace, "-o", "name", "--cluster", inventory.toString())
                 .out().lines().filter(line -> line.contains("-pending-1")).findFirst().orElseThrow();

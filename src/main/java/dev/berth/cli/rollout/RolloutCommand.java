@@ -1,0 +1,30 @@
+package dev.berth.cli.rollout;
+
+import dev.berth.cli.BaseCommand;
+import picocli.CommandLine.Command;
+
+/** {@code berth rollout}: the revisions of a Deployment, kept on the cluster, and what moves between them. */
+@Command(name = "rollout",
+        description = {"Manage the rollouts of Deployments: history, undo, restart, pause, resume and status.",
+                "A changed pod template is rolled out in waves (spec.strategy), each gated on the new replicas' "
+                        + "readiness, and rolled back on every node when it fails. The revisions are numbered "
+                        + "per Deployment and kept on the cluster's state nodes, so every operator sees the same "
+                        + "history."},
+        subcommands = {
+                RolloutHistoryCommand.class,
+                RolloutUndoCommand.class,
+                RolloutRestartCommand.class,
+                RolloutPauseCommand.class,
+                RolloutResumeCommand.class,
+                RolloutStatusCommand.class,
+        })
+public final class RolloutCommand extends BaseCommand {
+
+    /** {@code berth rollout} alone prints its usage. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(out());
+        out().flush();
+        return 0;
+    }
+}

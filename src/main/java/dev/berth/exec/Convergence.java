@@ -156,8 +156,8 @@ public final class Convergence {
             }
             RolloutDriver.Result driven = driver.drive(stored, planned, steps, lease, deadline, response,
                     options.waitReady());
-            WaitResult waited = !options.waitReady() ? WaitResult.NOT_ASKED
-                    : driven.timedOut() ? new WaitResult(true, false, driven.waitingFor())
+            WaitResult waited = driven.timedOut() ? new WaitResult(true, false, driven.waitingFor())
+                    : !options.waitReady() ? WaitResult.NOT_ASKED
                     : new WaitResult(true, driven.failures().isEmpty()
                             && driven.steps().stream().noneMatch(StepResult::failed), "");
             if (driven.timedOut() && !options.waitReady()) {

@@ -507,7 +507,8 @@ class RolloutOnFakeClusterTest {
 
             CliRunner.Result applied = fake.berth("apply", "-f", web(V2).toString(), "--timeout", "20s");
 
-            assertThat(applied.exitCode()).as(applied.toString()).isZero();
+            assertThat(applied.exitCode()).as("the cluster did not reach the desired state in time: " + applied)
+                    .isEqualTo(3);
             assertThat(applied.err()).isEqualTo("""
                     2026-03-02T09:10:00Z Waiting for deployment "default/web" rollout to finish: 0 out of 4 new \
                     replicas have been updated...
@@ -520,6 +521,7 @@ class RolloutOnFakeClusterTest {
                     2026-03-02T09:10:20Z the rollout goes on at the next run (reconcile, or rollout status): \
                     default/web 1/4 updated, 4 available
                     apply: 4 steps done on 2 nodes
+                    error: timed out waiting for replicas: default/web 1/4 updated, 4 available
                     """);
             assertThat(running()).containsExactly(Map.entry("v1", 4L), Map.entry("v2", 1L));
 
@@ -563,7 +565,7 @@ class RolloutOnFakeClusterTest {
         @Test
         void endsTheRunAndTheNextReconcileRollsBackOnceTheProgressDeadlineHasPassed() throws IOException {
             fake.cluster().image(V2).serves(FakeApp.serving(503));
-            ok(fake.berth("apply", "-f", web(V2).toString(), "--timeout", "20s"));
+            assertThat(fake.berth("apply", "-f", web(V2).toString(), "--timeout", "20s").exitCode()).isEqualTo(3);
 
             fake.clock().advance(Duration.ofMinutes(1));
             CliRunner.Result reconciled = fake.berth("reconcile");

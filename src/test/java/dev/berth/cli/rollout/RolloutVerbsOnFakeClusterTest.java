@@ -458,7 +458,7 @@ class RolloutVerbsOnFakeClusterTest {
         private void interruptedRollout() throws IOException {
             apply("v1");
             CliRunner.Result cut = fake.berth("apply", "-f", web("v2", 10).toString(), "--timeout", "3s");
-            assertThat(cut.exitCode()).as(cut.toString()).isZero();
+            assertThat(cut.exitCode()).as(cut.toString()).isEqualTo(3);
             assertThat(cut.err()).contains("the rollout goes on at the next run (reconcile, or rollout status)");
         }
 
@@ -509,8 +509,8 @@ class RolloutVerbsOnFakeClusterTest {
 
             assertThat(status.exitCode()).as(status.toString()).isEqualTo(3);
             assertThat(status.out()).isEmpty();
-            assertThat(status.err()).endsWith("error: timed out: Waiting for deployment \"web\" rollout to finish: "
-                    + "1 out of 2 new replicas have been updated...\n");
+            assertThat(status.err()).endsWith("error: timed out waiting for replicas: default/web 1/2 updated, "
+                    + "2 available\n");
         }
 
         @Test

@@ -64,7 +64,12 @@ class ProbesIT {
                         "readinessProbe: {exec: {command: [cat, /etc/berth-hello-version]}, periodSeconds: 1}"),
                 deployment("exec-failing", HELLO,
                         "readinessProbe: {exec: {command: [sh, -c, 'echo not yet; exit 3']}, periodSeconds: 1}")));
-        cluster.succeed("apply", "-f", file.toString());
+        // A new Deployment's replicas that never become ready keep the run waiting until --timeout, then exit 3:
+        // the cluster did not reach the desired state.
+        CliRunner.Result applied = cluster.berth("apply", "-f", file.toString(), "--timeout", "20s");
+        assertThat(applied.exitCode()).as(applied.toString()).isEqualTo(3);
+        assertThat(applied.err()).contains("error: timed out waiting for replicas: ")
+                .contains("it-probes/answers-500 1/1 updated, 0 available");
 
         String pods = awaitPods(row("serving", "1/1") + "|" + row("exec-ready", "1/1"));
 

@@ -289,8 +289,8 @@ function _picocli_berth() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="validate apply diff reconcile delete scale rollout cordon uncordon drain get describe top lock lab config version"
-  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -300,6 +300,12 @@ function _picocli_berth() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -325,8 +331,8 @@ function _picocli_berth_validate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-R' '--recursive' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'-f' '--filename' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-R' '--recursive' '-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'-f' '--filename' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -339,6 +345,12 @@ function _picocli_berth_validate() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -364,8 +376,8 @@ function _picocli_berth_apply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-R' '--recursive' '--dry-run' '--wait' '--no-auto-rollback' '--prune' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'-f' '--filename' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-R' '--recursive' '--dry-run' '--wait' '--no-auto-rollback' '--prune' '--all' '-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'-f' '--filename' '--timeout' '--lock-wait' '-l' '--selector' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -380,10 +392,19 @@ function _picocli_berth_apply() {
     '--lock-wait')
       return
       ;;
+    '-l'|'--selector')
+      return
+      ;;
     '--cluster')
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -409,8 +430,8 @@ function _picocli_berth_diff() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-R' '--recursive' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'-f' '--filename' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-R' '--recursive' '-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'-f' '--filename' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -423,6 +444,12 @@ function _picocli_berth_diff() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -448,8 +475,8 @@ function _picocli_berth_reconcile() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-R' '--recursive' '--dry-run' '--wait' '--no-auto-rollback' '--check' '--watch' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'-f' '--filename' '--timeout' '--lock-wait' '--interval' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-R' '--recursive' '--dry-run' '--wait' '--no-auto-rollback' '--check' '--watch' '-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'-f' '--filename' '--timeout' '--lock-wait' '--interval' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -471,6 +498,12 @@ function _picocli_berth_reconcile() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -496,17 +529,14 @@ function _picocli_berth_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-R' '--recursive' '--ignore-not-found' '--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'-f' '--filename' '-n' '--namespace' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-R' '--recursive' '--ignore-not-found' '--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'-f' '--filename' '--timeout' '--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-f'|'--filename')
-      return
-      ;;
-    '-n'|'--namespace')
       return
       ;;
     '--timeout')
@@ -519,6 +549,12 @@ function _picocli_berth_delete() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -544,17 +580,14 @@ function _picocli_berth_scale() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--replicas' '-n' '--namespace' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--replicas' '--timeout' '--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--replicas')
-      return
-      ;;
-    '-n'|'--namespace')
       return
       ;;
     '--timeout')
@@ -567,6 +600,12 @@ function _picocli_berth_scale() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -592,8 +631,8 @@ function _picocli_berth_rollout() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="history undo restart pause resume status"
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -603,6 +642,12 @@ function _picocli_berth_rollout() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -628,8 +673,8 @@ function _picocli_berth_cordon() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -645,6 +690,12 @@ function _picocli_berth_cordon() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -670,8 +721,8 @@ function _picocli_berth_uncordon() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -687,6 +738,12 @@ function _picocli_berth_uncordon() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -712,8 +769,8 @@ function _picocli_berth_drain() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -729,6 +786,12 @@ function _picocli_berth_drain() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -754,16 +817,13 @@ function _picocli_berth_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-A' '--all-namespaces' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'-n' '--namespace' '-l' '--selector' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-A' '--all-namespaces' '-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'-l' '--selector' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '-n'|'--namespace')
-      return
-      ;;
     '-l'|'--selector')
       return
       ;;
@@ -771,6 +831,12 @@ function _picocli_berth_get() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -796,16 +862,13 @@ function _picocli_berth_describe() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-A' '--all-namespaces' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'-n' '--namespace' '-l' '--selector' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-A' '--all-namespaces' '-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'-l' '--selector' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '-n'|'--namespace')
-      return
-      ;;
     '-l'|'--selector')
       return
       ;;
@@ -813,6 +876,12 @@ function _picocli_berth_describe() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -838,16 +907,13 @@ function _picocli_berth_top() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-A' '--all-namespaces' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'-n' '--namespace' '-l' '--selector' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-A' '--all-namespaces' '-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'-l' '--selector' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '-n'|'--namespace')
-      return
-      ;;
     '-l'|'--selector')
       return
       ;;
@@ -855,6 +921,12 @@ function _picocli_berth_top() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -880,8 +952,8 @@ function _picocli_berth_lock() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="status release"
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -891,6 +963,12 @@ function _picocli_berth_lock() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -916,8 +994,8 @@ function _picocli_berth_lab() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="up down status node"
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -927,6 +1005,12 @@ function _picocli_berth_lab() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -952,8 +1036,8 @@ function _picocli_berth_config() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="get-contexts current-context use-context set-context delete-context view"
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -963,6 +1047,12 @@ function _picocli_berth_config() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -988,8 +1078,8 @@ function _picocli_berth_version() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -999,6 +1089,12 @@ function _picocli_berth_version() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1024,16 +1120,13 @@ function _picocli_berth_rollout_history() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'-n' '--namespace' '--revision' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--revision' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '-n'|'--namespace')
-      return
-      ;;
     '--revision')
       return
       ;;
@@ -1041,6 +1134,12 @@ function _picocli_berth_rollout_history() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1066,16 +1165,13 @@ function _picocli_berth_rollout_undo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'-n' '--namespace' '--to-revision' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--to-revision' '--timeout' '--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '-n'|'--namespace')
-      return
-      ;;
     '--to-revision')
       return
       ;;
@@ -1089,6 +1185,12 @@ function _picocli_berth_rollout_undo() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1114,16 +1216,13 @@ function _picocli_berth_rollout_restart() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'-n' '--namespace' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '-n'|'--namespace')
-      return
-      ;;
     '--timeout')
       return
       ;;
@@ -1134,6 +1233,12 @@ function _picocli_berth_rollout_restart() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1159,16 +1264,13 @@ function _picocli_berth_rollout_pause() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'-n' '--namespace' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'--dry-run' '-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '-n'|'--namespace')
-      return
-      ;;
     '--lock-wait')
       return
       ;;
@@ -1176,6 +1278,12 @@ function _picocli_berth_rollout_pause() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1201,16 +1309,13 @@ function _picocli_berth_rollout_resume() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'-n' '--namespace' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '-n'|'--namespace')
-      return
-      ;;
     '--timeout')
       return
       ;;
@@ -1221,6 +1326,12 @@ function _picocli_berth_rollout_resume() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1246,16 +1357,13 @@ function _picocli_berth_rollout_status() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-w' '--watch' '--no-auto-rollback' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'-n' '--namespace' '--timeout' '--lock-wait' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-w' '--watch' '--no-auto-rollback' '-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '-n'|'--namespace')
-      return
-      ;;
     '--timeout')
       return
       ;;
@@ -1266,6 +1374,12 @@ function _picocli_berth_rollout_status() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1291,8 +1405,8 @@ function _picocli_berth_lock_status() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1302,6 +1416,12 @@ function _picocli_berth_lock_status() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1327,8 +1447,8 @@ function _picocli_berth_lock_release() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1338,6 +1458,12 @@ function _picocli_berth_lock_release() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1363,8 +1489,8 @@ function _picocli_berth_lab_up() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--name' '--nodes' '--registry-port' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--name' '--nodes' '--registry-port' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1383,6 +1509,12 @@ function _picocli_berth_lab_up() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1408,8 +1540,8 @@ function _picocli_berth_lab_down() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--purge' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--name' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'--purge' '-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--name' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1422,6 +1554,12 @@ function _picocli_berth_lab_down() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1447,8 +1585,8 @@ function _picocli_berth_lab_status() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--name' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--name' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1461,6 +1599,12 @@ function _picocli_berth_lab_status() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1486,8 +1630,8 @@ function _picocli_berth_lab_node() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="stop start kill partition heal"
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1497,6 +1641,12 @@ function _picocli_berth_lab_node() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1522,8 +1672,8 @@ function _picocli_berth_lab_node_stop() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--name' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--name' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1536,6 +1686,12 @@ function _picocli_berth_lab_node_stop() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1561,8 +1717,8 @@ function _picocli_berth_lab_node_start() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--name' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--name' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1575,6 +1731,12 @@ function _picocli_berth_lab_node_start() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1600,8 +1762,8 @@ function _picocli_berth_lab_node_kill() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--name' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--name' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1614,6 +1776,12 @@ function _picocli_berth_lab_node_kill() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1639,8 +1807,8 @@ function _picocli_berth_lab_node_partition() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--name' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--name' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1653,6 +1821,12 @@ function _picocli_berth_lab_node_partition() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1678,8 +1852,8 @@ function _picocli_berth_lab_node_heal() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--name' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--name' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1692,6 +1866,12 @@ function _picocli_berth_lab_node_heal() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1717,8 +1897,8 @@ function _picocli_berth_config_getcontexts() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1728,6 +1908,12 @@ function _picocli_berth_config_getcontexts() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1753,8 +1939,8 @@ function _picocli_berth_config_currentcontext() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1764,6 +1950,12 @@ function _picocli_berth_config_currentcontext() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1789,8 +1981,8 @@ function _picocli_berth_config_usecontext() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1800,6 +1992,12 @@ function _picocli_berth_config_usecontext() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1825,20 +2023,23 @@ function _picocli_berth_config_setcontext() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'-n' '--namespace' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '-n'|'--namespace')
-      return
-      ;;
     '--cluster')
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1864,8 +2065,8 @@ function _picocli_berth_config_deletecontext() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1875,6 +2076,12 @@ function _picocli_berth_config_deletecontext() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')
@@ -1900,8 +2107,8 @@ function _picocli_berth_config_view() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1911,6 +2118,12 @@ function _picocli_berth_config_view() {
       return
       ;;
     '--context')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-v'|'--v'|'--verbose')
       return
       ;;
     '-o'|'--output')

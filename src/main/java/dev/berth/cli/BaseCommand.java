@@ -8,8 +8,10 @@ import dev.berth.config.ConfigStore;
 import dev.berth.exec.ClusterAccess;
 import dev.berth.exec.ClusterPicture;
 import dev.berth.exec.LocalSsh;
+import dev.berth.exec.TransportOpener;
 import dev.berth.manifest.InventoryReader;
 import dev.berth.model.Cluster;
+import dev.berth.model.ObjectMeta;
 import dev.berth.plan.Planner;
 import dev.berth.ssh.PassphrasePrompt;
 import dev.berth.state.ClusterState;
@@ -24,6 +26,8 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -36,6 +40,9 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     @Spec
     protected CommandSpec spec;
+
+    private static final DateTimeFormatter TRACE_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+            .withZone(ZoneId.systemDefault());
 
     private Environment environment;
     private GlobalOptions global;
@@ -72,6 +79,12 @@ public abstract class BaseCommand implements Callable<Integer> {
     /** The cluster inventory of this run: the file, where it was named, and the context in effect. Found once. */
     protected ClusterFileResolver.Resolution clusterFile() {
         return inventory().resolution();
+    }
+
+    /** The namespace of this run: {@code -n} wherever it was given, else the context's, else {@code default}. */
+    protected String namespace() {
+        String given = global.namespaceOption();
+        return given != null ? given : clusterFile().defaultNamespace().orElse(ObjectMeta.DEFAULT_NAMESPACE);
     }
 
     /** The cluster the inventory describes, read once per run. */
@@ -119,7 +132,20 @@ public abstract class BaseCommand implements Callable<Integer> {
                 environment.variable("USER").orElse(System.getProperty("user.name")),
                 environment.variable("SSH_AUTH_SOCK").map(Path::of).orElse(null),
                 environment.interactive() ? PassphrasePrompt.terminal() : PassphrasePrompt.none());
-        return ClusterAccess.open(cluster, local, environment::resolve, environment.transports());
+        TransportOpener opener = environment.transports();
+        if (global.verbosity() >= GlobalOptions.REMOTE_COMMANDS) {
+            opener = opener.traced(this::trace, global.verbosity() >= GlobalOptions.SSH_HANDSHAKES);
+        }
+        return ClusterAccess.open(cluster, local, environment::resolve, opener);
+    }
+
+    /** One line of {@code -v=6}: on stderr, stamped with the time of day as kubectl stamps its own. */
+    private void trace(String line) {
+        PrintWriter err = err();
+        synchronized (err) {
+            err.println(TRACE_TIME.format(environment.clock().instant()) + " " + line);
+            err.flush();
+        }
     }
 
     /**

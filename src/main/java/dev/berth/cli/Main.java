@@ -34,6 +34,8 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // a context or a name may be spelled like a verb: `--context lab get nodes`
+        commandLine.setAllowSubcommandsAsOptionParameters(true);
         commandLine.registerConverter(Duration.class, new DurationConverter());
         commandLine.getCommandSpec().usageMessage().exitCodeList(exitCodes());
         return commandLine;

@@ -6,6 +6,7 @@ import dev.berth.error.ExitCode;
 import dev.berth.error.InvalidInputException;
 import dev.berth.manifest.InputFiles;
 import dev.berth.manifest.ManifestLoader;
+import dev.berth.manifest.ManifestNamespace;
 import dev.berth.manifest.ManifestSet;
 import dev.berth.manifest.Problem;
 import dev.berth.model.Resource;
@@ -33,7 +34,7 @@ public final class ValidateCommand extends BaseCommand {
         global().outputFormat(); // an unknown -o fails before any file is read
         InputFiles.Read read = new InputFiles(environment().workingDirectory(), environment().stdin())
                 .read(files, recursive);
-        ManifestSet set = new ManifestLoader().load(read);
+        ManifestSet set = new ManifestLoader().load(read, ManifestNamespace.of(global().namespaceOption(), null));
         set.warnings().forEach(warning -> err().println(warning.line()));
         err().flush();
         List<Problem> errors = set.errors();

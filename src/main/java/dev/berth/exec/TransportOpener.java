@@ -2,10 +2,12 @@ package dev.berth.exec;
 
 import dev.berth.ssh.SshConfig;
 import dev.berth.ssh.SshTransport;
+import dev.berth.ssh.TracingTransport;
 import dev.berth.ssh.Transport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * How a run gets its one transport. A real run opens SSH sessions configured from the local
@@ -22,4 +24,18 @@ public interface TransportOpener {
     };
 
     Transport open(LocalSsh local);
+
+    /**
+     * This opener, its transports telling {@code trace} of every remote operation ({@code -v=6}) and, with
+     * {@code handshakes}, of every SSH handshake step ({@code -v=8}).
+     */
+    default TransportOpener traced(Consumer<String> trace, boolean handshakes) {
+        return local -> {
+            Transport transport = open(local);
+            if (handshakes && transport instanceof SshTransport ssh) {
+                ssh.traceHandshakes(trace);
+            }
+            return new TracingTransport(transport, trace);
+        };
+    }
 }

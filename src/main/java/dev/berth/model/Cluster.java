@@ -66,4 +66,10 @@ public record Cluster(String apiVersion, String kind, ObjectMeta metadata, Spec 
     public String summary() {
         return spec.nodes().size() + (spec.nodes().size() == 1 ? " node" : " nodes");
     }
+
+    /** A Cluster belongs to no namespace: itself. */
+    @Override
+    public Cluster inNamespace(String namespace) {
+        return this;
+    }
 }

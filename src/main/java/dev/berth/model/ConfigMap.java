@@ -21,4 +21,9 @@ public record ConfigMap(String apiVersion, String kind, ObjectMeta metadata, Map
         int keys = data.size() + binaryData.size();
         return keys + (keys == 1 ? " key" : " keys");
     }
+
+    @Override
+    public ConfigMap inNamespace(String namespace) {
+        return new ConfigMap(apiVersion, kind, metadata.inNamespace(namespace), data, binaryData);
+    }
 }

@@ -46,4 +46,9 @@ public record Deployment(String apiVersion, String kind, ObjectMeta metadata, Sp
         return spec.replicas() + (spec.replicas() == 1 ? " replica" : " replicas")
                 + ", image" + (spec.template().spec().containers().size() == 1 ? " " : "s ") + images;
     }
+
+    @Override
+    public Deployment inNamespace(String namespace) {
+        return new Deployment(apiVersion, kind, metadata.inNamespace(namespace), spec);
+    }
 }

@@ -63,4 +63,9 @@ public record Ingress(String apiVersion, String kind, ObjectMeta metadata, Spec 
                 .collect(Collectors.joining(","));
         return "hosts " + (hosts.isEmpty() ? "*" : hosts);
     }
+
+    @Override
+    public Ingress inNamespace(String namespace) {
+        return new Ingress(apiVersion, kind, metadata.inNamespace(namespace), spec);
+    }
 }

@@ -13,4 +13,8 @@ public record ObjectMeta(String name, String namespace, Map<String, String> labe
         labels = Maps.copy(labels);
         annotations = Maps.copy(annotations);
     }
+
+    public ObjectMeta inNamespace(String namespace) {
+        return new ObjectMeta(name, namespace, labels, annotations);
+    }
 }

@@ -30,4 +30,9 @@ public record PersistentVolumeClaim(String apiVersion, String kind, ObjectMeta m
     public String summary() {
         return spec.resources().requests().get("storage") + ", " + String.join(",", spec.accessModes());
     }
+
+    @Override
+    public PersistentVolumeClaim inNamespace(String namespace) {
+        return new PersistentVolumeClaim(apiVersion, kind, metadata.inNamespace(namespace), spec);
+    }
 }

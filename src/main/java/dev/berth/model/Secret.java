@@ -50,4 +50,9 @@ public record Secret(String apiVersion, String kind, ObjectMeta metadata, String
     public String toString() {
         return "Secret[" + metadata.namespace() + "/" + metadata.name() + ", keys " + values.keySet() + "]";
     }
+
+    @Override
+    public Secret inNamespace(String namespace) {
+        return new Secret(apiVersion, kind, metadata.inNamespace(namespace), type, values);
+    }
 }

@@ -31,4 +31,9 @@ public record Service(String apiVersion, String kind, ObjectMeta metadata, Spec 
                 .map(p -> p.port() + (p.nodePort() == null ? "" : ":" + p.nodePort()) + "/" + p.protocol())
                 .collect(Collectors.joining(","));
     }
+
+    @Override
+    public Service inNamespace(String namespace) {
+        return new Service(apiVersion, kind, metadata.inNamespace(namespace), spec);
+    }
 }

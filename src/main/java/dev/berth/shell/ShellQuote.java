@@ -1,6 +1,7 @@
 package dev.berth.shell;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -11,12 +12,22 @@ import java.util.stream.Collectors;
  * builders (a health check command, which Docker always runs through {@code /bin/sh -c}).
  */
 public final class ShellQuote {
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./=:,@%+-]+");
+
     private ShellQuote() {
     }
 
     /** One word, quoted so that {@code sh} reads it back byte for byte. */
     public static String quote(String word) {
         return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * One word as a person would type it: bare when sh reads it back unchanged ({@code -f}, {@code web.yaml},
+     * {@code app=web}), else {@link #quote quoted}. For showing commands to people, not for running them.
+     */
+    public static String quoteIfNeeded(String word) {
+        return PLAIN.matcher(word).matches() ? word : quote(word);
     }
 
     /** The command line that makes a remote {@code sh} run {@code argv} exactly. */

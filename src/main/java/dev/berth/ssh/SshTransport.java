@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,6 +68,12 @@ public final class SshTransport implements Transport {
         timer.setRemoveOnCancelPolicy(true);
         SessionOpener opener = new SessionOpener(client, new IdentityFiles(prompt), timer);
         return new SshTransport(client, opener, new Route.Defaults(config, home, localUser), timer);
+    }
+
+    /** From now on, the steps of every SSH handshake go to {@code trace} ({@code -v=8}). */
+    public SshTransport traceHandshakes(Consumer<String> trace) {
+        client.addSessionListener(new HandshakeTrace(trace));
+        return this;
     }
 
     /**

@@ -1,7 +1,13 @@
 package dev.berth.cli;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +54,39 @@ class RootCommandTest {
         void unknownVerbIsAUsageError() {
             CliRunner.Result result = berth.run("frobnicate");
             assertThat(result.exitCode()).isEqualTo(2);
-            assertThat(result.err()).startsWith("error: Unmatched argument").contains("See 'berth --help'");
+            assertThat(result.err()).isEqualTo("""
+                    error: unknown command "frobnicate" for "berth"
+                    See 'berth --help' for the commands.
+                    """);
+        }
+
+        @Test
+        void aMistypedVerbGetsKubectlsSuggestions() {
+            CliRunner.Result result = berth.run("gte", "pods");
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err()).isEqualTo("""
+                    error: unknown command "gte" for "berth"
+
+                    Did you mean this?
+                    \tget
+
+                    See 'berth --help' for the commands.
+                    """);
+        }
+
+        @Test
+        void aMistypedVerbOfAGroupIsSuggestedFromTheGroup() {
+            CliRunner.Result result = berth.run("rollout", "stauts", "deployment/web");
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err()).startsWith("error: unknown command \"stauts\" for \"berth rollout\"\n\n"
+                    + "Did you mean this?\n\tstatus\n");
+        }
+
+        @Test
+        void aMistypedResourceTypeIsSuggested() {
+            CliRunner.Result result = berth.run("get", "podz", "--cluster", "/nonexistent/cluster.yaml");
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err()).startsWith("error: unknown resource type \"podz\" (did you mean \"pods\"?)");
         }
 
         @Test
@@ -71,14 +109,64 @@ class RootCommandTest {
         }
 
         @Test
-        void verboseAfterTheVerbPrintsTheStackTraceOfAnError() {
+        void verboseBeforeOrAfterTheVerbPrintsNoStackTraceForBadInput() {
             CliRunner.Result quiet = berth.run("get", "nodes", "--cluster", "/nonexistent/cluster.yaml");
-            CliRunner.Result verbose = berth.run("get", "nodes", "--cluster", "/nonexistent/cluster.yaml", "-v");
+            CliRunner.Result after = berth.run("get", "nodes", "--cluster", "/nonexistent/cluster.yaml", "-v");
+            CliRunner.Result before = berth.run("-v=8", "get", "nodes", "--cluster", "/nonexistent/cluster.yaml");
 
             assertThat(quiet.exitCode()).isEqualTo(2);
-            assertThat(quiet.err()).doesNotContain("\tat dev.berth.");
-            assertThat(verbose.exitCode()).isEqualTo(2);
-            assertThat(verbose.err()).startsWith(quiet.err()).contains("\tat dev.berth.");
+            assertThat(after.exitCode()).isEqualTo(2);
+            assertThat(before.exitCode()).isEqualTo(2);
+            assertThat(after.err()).isEqualTo(quiet.err()).doesNotContain("\tat dev.berth.");
+            assertThat(before.err()).isEqualTo(quiet.err());
+        }
+    }
+
+    /** kubectl's habits: global options before or after the verb, with any value, even one spelled like a verb. */
+    @Nested
+    class GlobalOptionsWithAnyValue {
+        @TempDir
+        Path home;
+
+        private CliRunner inHome;
+        private String missingInventory;
+
+        @BeforeEach
+        void contextNamedLikeAVerb() {
+            inHome = new CliRunner().home(home);
+            missingInventory = home.resolve("lab.yaml").toString();
+            assertThat(inHome.run("config", "set-context", "lab", "--cluster", missingInventory).exitCode()).isZero();
+            assertThat(inHome.run("config", "set-context", "get", "--cluster", missingInventory).exitCode()).isZero();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"--context lab get nodes", "--context=lab get nodes", "get nodes --context lab",
+                "get --context=lab nodes", "-n ux-a --context lab get pods", "--context lab -n ux-a get pods",
+                "get pods -n ux-a --context lab", "--context lab get nodes -n x", "-v 6 --context lab get nodes",
+                "--context lab -v=6 get nodes", "--context lab get nodes -v 6", "-v --context lab get nodes",
+                "--context lab --v=8 get pods", "--context lab get pods -v"})
+        void reachTheVerb(String line) {
+            CliRunner.Result result = inHome.run(line.split(" "));
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+            assertThat(result.err()).as(line)
+                    .isEqualTo("error: cluster inventory " + missingInventory + " (from context \"lab\") does not exist\n");
+        }
+
+        @Test
+        void aContextNamedLikeTheVerbItComesBefore() {
+            CliRunner.Result result = inHome.run("--context", "get", "get", "nodes");
+
+            assertThat(result.err()).isEqualTo("error: cluster inventory " + missingInventory
+                    + " (from context \"get\") does not exist\n");
+        }
+
+        @Test
+        void verbosityThatIsNoNumberIsLeftForTheVerb() {
+            CliRunner.Result result = inHome.run("--context", "lab", "get", "-v", "pods");
+
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err()).contains("does not exist");
         }
     }
 }

@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** {@code berth config set-context NAME --cluster FILE [--namespace NS]}: create or change a context. */
+/**
+ * {@code berth config set-context NAME --cluster FILE [--namespace NS]}: create or change a context. Both options
+ * are the global ones: here they are what the context stores.
+ */
 @Command(name = "set-context", description = {
         "Create the context NAME, or change the fields given of an existing one.",
         "--cluster names the inventory file the context points at (required for a new context); "
@@ -20,10 +23,6 @@ final class SetContextCommand extends ConfigVerb {
 
     @Parameters(paramLabel = "NAME", description = "The context to create or change.")
     String name;
-
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
-            description = "Namespace the verbs use in this context when none is given.")
-    String namespace;
 
     @Override
     public Integer call() {
@@ -44,6 +43,7 @@ final class SetContextCommand extends ConfigVerb {
         if (cluster.isPresent()) {
             context = context.withCluster(cluster.get());
         }
+        String namespace = global().namespaceOption();
         if (namespace != null) {
             context = context.withNamespace(namespace);
         }

@@ -6,23 +6,22 @@ import picocli.CommandLine.Model.OptionSpec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The change cause of a revision whose Deployment has no {@code kubernetes.io/change-cause} annotation: the berth
  * command that made it, as kubectl's {@code --record} kept it, e.g. {@code berth apply -f web.yaml}. The global
- * options ({@code --cluster}, {@code --context}, {@code -o}, ...) are left out: they say where, not what. The
+ * options ({@code --cluster}, {@code --context}, {@code -o}, {@code -v}, ...) are left out: they say where and
+ * how, not what; {@code -n}, which names what, is kept. The
  * words of a converging verb are file names, names and flags, never a Secret's value.
  */
 final class ChangeCause {
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./=:,@%+-]+");
-
     private ChangeCause() {
     }
 
     /** {@code berth} and the words of the command line that ran {@code verb}, global options left out. */
     static String of(CommandSpec verb) {
-        List<OptionSpec> global = verb.options().stream().filter(OptionSpec::inherited).toList();
+        List<OptionSpec> global = verb.options().stream().filter(OptionSpec::inherited)
+                .filter(option -> !List.of(option.names()).contains("--namespace")).toList();
         List<String> args = verb.commandLine().getParseResult().originalArgs();
         List<String> words = new ArrayList<>();
         words.add("berth");
@@ -30,9 +29,12 @@ final class ChangeCause {
             String arg = args.get(i);
             OptionSpec option = global.stream().filter(o -> names(o, arg)).findFirst().orElse(null);
             if (option == null) {
-                words.add(PLAIN.matcher(arg).matches() ? arg : ShellQuote.quote(arg));
+                words.add(ShellQuote.quoteIfNeeded(arg));
             } else if (option.arity().min() > 0 && List.of(option.names()).contains(arg)) {
                 i++;
+            } else if (List.of(option.names()).contains("--verbose") && i + 1 < args.size()
+                    && args.get(i + 1).matches("\\d{1,2}")) {
+                i++; // -v 6
             }
         }
         return String.join(" ", words);

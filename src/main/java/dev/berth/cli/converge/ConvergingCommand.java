@@ -11,6 +11,7 @@ import dev.berth.exec.ProvisionerProcess;
 import dev.berth.exec.Provisioning;
 import dev.berth.exec.RunNotes;
 import dev.berth.exec.StepResult;
+import dev.berth.manifest.ManifestNamespace;
 import dev.berth.model.Cluster;
 import dev.berth.plan.Planner;
 import dev.berth.plan.Scope;
@@ -35,6 +36,11 @@ import java.util.function.UnaryOperator;
 public abstract class ConvergingCommand extends BaseCommand {
     /** Where this run's rollout progress goes: the live display on a terminal, else plain lines on stderr. */
     private RunNotes notes = this::note;
+
+    /** Where the objects of {@code -f} files that name no namespace go: {@code -n}, else the context's, else default. */
+    protected ManifestNamespace manifestNamespace() {
+        return ManifestNamespace.of(global().namespaceOption(), clusterFile().defaultNamespace().orElse(null));
+    }
 
     /** Converges the cluster after {@code change}; {@code quiet} prints nothing when nothing changed. */
     protected int converge(String verb, UnaryOperator<StateRecord> change, Convergence.Options options,

@@ -29,9 +29,6 @@ public final class DeleteCommand extends ConvergingCommand {
             + "secret) and names, or TYPE/NAME words.")
     List<String> words = new ArrayList<>();
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Namespace of the named objects.")
-    String namespace;
-
     @Option(names = "--ignore-not-found", description = "Succeed when an object is not stored.")
     boolean ignoreNotFound;
 
@@ -56,14 +53,14 @@ public final class DeleteCommand extends ConvergingCommand {
         if (!words.isEmpty()) {
             throw new InvalidInputException("give either -f PATH or TYPE NAME, not both");
         }
-        return manifests.load(environment(), err()).stream().map(Resource::identity).toList();
+        return manifests.load(environment(), manifestNamespace(), err()).stream().map(Resource::identity).toList();
     }
 
     private List<String> fromWords() {
         if (words.isEmpty()) {
             throw new InvalidInputException("delete needs -f PATH or TYPE NAME...");
         }
-        String ns = namespace != null ? namespace : clusterFile().defaultNamespace().orElse("default");
+        String ns = namespace();
         List<String> identities = new ArrayList<>();
         if (words.get(0).contains("/")) {
             for (String word : words) {

@@ -25,9 +25,9 @@ public final class DiffCommand extends ConvergingCommand {
         if (!manifests.given()) {
             throw new InvalidInputException("diff needs -f PATH (a file, a directory or - for standard input)");
         }
-        List<Resource> files = manifests.load(environment(), err());
+        List<Resource> files = manifests.load(environment(), manifestNamespace(), err());
         Map<String, String> objects = StoredManifests.encode(files);
-        boolean differs = diff(record -> ApplyCommand.merge(record, objects, false), StoredObjects.deployments(files));
+        boolean differs = diff(record -> ApplyCommand.merge(record, objects, Pruning.NONE), StoredObjects.deployments(files));
         return differs ? ExitCode.DIFFERENCES.code() : ExitCode.OK.code();
     }
 }

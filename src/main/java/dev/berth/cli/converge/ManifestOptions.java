@@ -4,6 +4,7 @@ import dev.berth.cli.Environment;
 import dev.berth.error.InvalidInputException;
 import dev.berth.manifest.InputFiles;
 import dev.berth.manifest.ManifestLoader;
+import dev.berth.manifest.ManifestNamespace;
 import dev.berth.manifest.ManifestSet;
 import dev.berth.manifest.Problem;
 import dev.berth.model.Cluster;
@@ -27,10 +28,13 @@ public final class ManifestOptions {
         return files != null && !files.isEmpty();
     }
 
-    /** The objects of the files; every problem fails the run (exit 2) before anything is touched. */
-    List<Resource> load(Environment environment, PrintWriter err) {
+    /**
+     * The objects of the files, those that name no namespace put in {@code namespace}; every problem fails the
+     * run (exit 2) before anything is touched.
+     */
+    List<Resource> load(Environment environment, ManifestNamespace namespace, PrintWriter err) {
         InputFiles.Read read = new InputFiles(environment.workingDirectory(), environment.stdin()).read(files, recursive);
-        ManifestSet set = new ManifestLoader().load(read);
+        ManifestSet set = new ManifestLoader().load(read, namespace);
         set.warnings().forEach(warning -> err.println(warning.line()));
         err.flush();
         List<Problem> errors = set.errors();

@@ -49,8 +49,8 @@ public final class ReconcileCommand extends ConvergingCommand {
         }
         UnaryOperator<dev.berth.state.StateRecord> change = UnaryOperator.identity();
         if (manifests.given()) {
-            Map<String, String> objects = StoredManifests.encode(manifests.load(environment(), err()));
-            change = record -> ApplyCommand.merge(record, objects, true);
+            Map<String, String> objects = StoredManifests.encode(manifests.load(environment(), manifestNamespace(), err()));
+            change = record -> ApplyCommand.merge(record, objects, Pruning.EVERYTHING);
         }
         Convergence.Options options = converge.options();
         if (check) {

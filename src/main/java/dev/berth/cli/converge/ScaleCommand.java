@@ -24,9 +24,6 @@ public final class ScaleCommand extends ConvergingCommand {
     @Option(names = "--replicas", required = true, paramLabel = "N", description = "The new number of replicas.")
     int replicas;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "The Deployment's namespace.")
-    String namespace;
-
     @Mixin
     ConvergeOptions converge;
 
@@ -43,7 +40,7 @@ public final class ScaleCommand extends ConvergingCommand {
         if (StoredObjects.StoredKind.parse(typeAndName[0]) != StoredObjects.StoredKind.DEPLOYMENT) {
             throw new InvalidInputException("only Deployments can be scaled, got \"" + typeAndName[0] + "\"");
         }
-        String ns = namespace != null ? namespace : clusterFile().defaultNamespace().orElse("default");
+        String ns = namespace();
         String identity = StoredObjects.identity(StoredObjects.StoredKind.DEPLOYMENT, ns, typeAndName[1]);
         return converge("scale", record -> StoredObjects.withReplicas(record, identity, replicas),
                 converge.options().within(Scope.of(Set.of(ns + "/" + typeAndName[1]))), false);

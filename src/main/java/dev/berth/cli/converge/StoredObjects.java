@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.error.InvalidInputException;
+import dev.berth.manifest.schema.Spelling;
 import dev.berth.model.Deployment;
 import dev.berth.model.Resource;
 import dev.berth.plan.DesiredState;
@@ -48,9 +49,14 @@ public final class StoredObjects {
             String wanted = text.toLowerCase(Locale.ROOT);
             String bare = wanted.contains(".") ? wanted.substring(0, wanted.indexOf('.')) : wanted;
             return Arrays.stream(values()).filter(k -> k.names.contains(bare)).findFirst()
-                    .orElseThrow(() -> new InvalidInputException("unknown resource type \"" + text + "\": use one of "
-                            + Arrays.stream(values()).map(k -> String.join("|", k.names))
-                            .collect(Collectors.joining(", "))));
+                    .orElseThrow(() -> unknown(text));
+        }
+
+        private static InvalidInputException unknown(String text) {
+            String closest = Spelling.closest(text, Arrays.stream(values()).flatMap(k -> k.names.stream()).toList());
+            return new InvalidInputException("unknown resource type \"" + text + "\""
+                    + (closest == null ? "" : " (did you mean \"" + closest + "\"?)") + ": use one of "
+                    + Arrays.stream(values()).map(k -> String.join("|", k.names)).collect(Collectors.joining(", ")));
         }
     }
 

@@ -22,15 +22,12 @@ abstract class ObservingCommand extends BaseCommand {
     @Mixin
     ScopeOptions scope;
 
-    /** The TYPE, if this verb shows it; {@code -n}/{@code -A} with nodes is a usage error. */
+    /** The TYPE, if this verb shows it. {@code -n} and {@code -A} mean nothing to nodes and are let be, as kubectl does. */
     ResourceType resource(ResourceType... shown) {
         ResourceType resource = ResourceType.parse(type);
         if (!Arrays.asList(shown).contains(resource)) {
             throw new InvalidInputException(spec.name() + " shows " + Arrays.stream(shown).map(ResourceType::plural)
                     .collect(Collectors.joining(" or ")) + ", not " + resource.plural());
-        }
-        if (resource == ResourceType.NODES && scope.namespaced()) {
-            throw new InvalidInputException("nodes belong to no namespace: drop -n/-A");
         }
         global().outputFormat();
         return resource;
@@ -38,6 +35,6 @@ abstract class ObservingCommand extends BaseCommand {
 
     /** Which pods and deployments to show: -n (else the context's namespace, else default), -A, -l, NAMEs. */
     PodFilter filter() {
-        return scope.pods(clusterFile().defaultNamespace().orElse("default"), names);
+        return scope.pods(namespace(), names);
     }
 }

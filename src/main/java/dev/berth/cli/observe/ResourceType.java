@@ -1,6 +1,7 @@
 package dev.berth.cli.observe;
 
 import dev.berth.error.InvalidInputException;
+import dev.berth.manifest.schema.Spelling;
 
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +28,13 @@ enum ResourceType {
         String lower = text.toLowerCase(Locale.ROOT);
         String wanted = lower.endsWith(".apps") ? lower.substring(0, lower.length() - ".apps".length()) : lower;
         return Arrays.stream(values()).filter(type -> type.names.contains(wanted)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("unknown resource type \"" + text + "\": use one of "
-                        + Arrays.stream(values()).map(t -> String.join("|", t.names)).collect(Collectors.joining(", "))));
+                .orElseThrow(() -> unknown(text));
+    }
+
+    private static InvalidInputException unknown(String text) {
+        String closest = Spelling.closest(text, Arrays.stream(values()).flatMap(type -> type.names.stream()).toList());
+        return new InvalidInputException("unknown resource type \"" + text + "\""
+                + (closest == null ? "" : " (did you mean \"" + closest + "\"?)") + ": use one of "
+                + Arrays.stream(values()).map(t -> String.join("|", t.names)).collect(Collectors.joining(", ")));
     }
 }

@@ -6,12 +6,8 @@ import picocli.CommandLine.Option;
 
 import java.util.List;
 
-/** {@code -n}, {@code -A} and {@code -l}, shared by the verbs that show pods. */
+/** {@code -A} and {@code -l}, shared by the verbs that show pods; {@code -n} is a global option. */
 public final class ScopeOptions {
-
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
-            description = "Namespace of pods (default: the context's, else default).")
-    String namespace;
 
     @Option(names = {"-A", "--all-namespaces"}, description = "Pods of every namespace.")
     boolean allNamespaces;
@@ -25,11 +21,8 @@ public final class ScopeOptions {
         return selector == null ? null : SelectorSyntax.parse(selector);
     }
 
-    boolean namespaced() {
-        return allNamespaces || namespace != null;
-    }
-
-    PodFilter pods(String contextNamespace, List<String> names) {
-        return new PodFilter(namespace != null ? namespace : contextNamespace, allNamespaces, labels(), names);
+    /** Pods of {@code namespace} (the run's: {@code -n}, else the context's, else default), unless {@code -A}. */
+    PodFilter pods(String namespace, List<String> names) {
+        return new PodFilter(namespace, allNamespaces, labels(), names);
     }
 }

@@ -23,10 +23,6 @@ abstract class RolloutVerb extends ConvergingCommand {
     @Parameters(paramLabel = "deployment/NAME", arity = "1..2", description = "deployment/NAME, or deployment NAME.")
     List<String> target = new ArrayList<>();
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
-            description = "The Deployment's namespace (default: the context's, else default).")
-    String namespace;
-
     private boolean told;
 
     /** The Deployment's name; a type other than a Deployment is a usage error, found before any server. */
@@ -42,10 +38,6 @@ abstract class RolloutVerb extends ConvergingCommand {
                     + typeAndName[0] + "\"");
         }
         return typeAndName[1];
-    }
-
-    String namespace() {
-        return namespace != null ? namespace : clusterFile().defaultNamespace().orElse("default");
     }
 
     /** {@code namespace/name}: how the record keeps the Deployment's revisions. */

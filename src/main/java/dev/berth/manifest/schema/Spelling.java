@@ -1,6 +1,7 @@
 package dev.berth.manifest.schema;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 /** Suggests the name a user probably meant, by edit distance. */
@@ -21,6 +22,18 @@ public final class Spelling {
         }
         int allowed = Math.max(1, Math.min(3, word.length() / 3));
         return bestDistance <= allowed ? best : null;
+    }
+
+    /**
+     * kubectl's suggestions for a mistyped command: every candidate within two edits of the word, or that starts
+     * with it, in the order given.
+     */
+    public static List<String> near(String word, Collection<String> candidates) {
+        String typed = word.toLowerCase(Locale.ROOT);
+        return candidates.stream().filter(candidate -> {
+            String lower = candidate.toLowerCase(Locale.ROOT);
+            return distance(typed, lower) <= 2 || lower.startsWith(typed);
+        }).toList();
     }
 
     /** Levenshtein distance. */

@@ -94,8 +94,8 @@ class ConvergeVerbsOnFakeClusterTest {
             assertThat(applied.exitCode()).as(applied.toString()).isZero();
             assertThat(applied.out()).isEqualTo("""
                     deployment.apps/hello created
-                    ingress.networking.k8s.io/hello created
                     service/hello created
+                    ingress.networking.k8s.io/hello created
                     """);
             assertThat(applied.err()).isEqualTo("""
                     2026-03-02T09:00:00Z Waiting for deployment "default/hello" rollout to finish: 0 out of 2 new \
@@ -147,9 +147,13 @@ class ConvergeVerbsOnFakeClusterTest {
         }
 
         @Test
-        void saysTheClusterIsInSync() {
+        void saysEachObjectIsUnchanged() {
             assertThat(again.exitCode()).as(again.toString()).isZero();
-            assertThat(again.out()).isEqualTo("cluster is in sync; nothing to do\n");
+            assertThat(again.out()).isEqualTo("""
+                    deployment.apps/hello unchanged
+                    service/hello unchanged
+                    ingress.networking.k8s.io/hello unchanged
+                    """);
             assertThat(again.err()).isEmpty();
         }
 
@@ -292,7 +296,11 @@ class ConvergeVerbsOnFakeClusterTest {
             CliRunner.Result apply = fake.berth("apply", "-f", helloWithImage("v2").toString());
 
             assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(3);
-            assertThat(apply.out()).isEqualTo("deployment.apps/hello configured\n");
+            assertThat(apply.out()).isEqualTo("""
+                    deployment.apps/hello configured
+                    service/hello unchanged
+                    ingress.networking.k8s.io/hello unchanged
+                    """);
             assertThat(apply.err()).isEqualTo("""
                     2026-03-02T09:00:00Z Waiting for deployment "default/hello" rollout to finish: 0 out of 2 new \
                     replicas have been updated...

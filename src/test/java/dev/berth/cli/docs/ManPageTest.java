@@ -28,11 +28,12 @@ class ManPageTest {
 
     @Test
     void aNestedPageNamesItsParentAndSeparatesItsOwnOptionsFromGlobalOnes() {
-        String page = files.get("man/berth-config-set-context.1");
-        assertThat(page).contains(".SH \"SYNOPSIS\"\n\\fBberth config set\\-context\\fR [\\fIOPTIONS\\fR] \\fINAME\\fR\n")
-                .contains(".SH \"OPTIONS\"\n.TP\n\\fB\\-n\\fR, \\fB\\-\\-namespace\\fR=\\fINS\\fR\n")
+        String page = files.get("man/berth-rollout-status.1");
+        assertThat(page).contains(".SH \"SYNOPSIS\"\n\\fBberth rollout status\\fR [\\fIOPTIONS\\fR] "
+                        + "\\fIdeployment/NAME\\fR...\n")
+                .contains(".SH \"OPTIONS\"\n.TP\n\\fB\\-w\\fR, \\fB\\-\\-watch\\fR\n")
                 .contains(".SH \"GLOBAL OPTIONS\"\n.TP\n\\fB\\-\\-cluster\\fR=\\fIFILE\\fR\n")
-                .endsWith(".SH \"SEE ALSO\"\n\\fBberth\\-config\\fR(1)\n");
+                .endsWith(".SH \"SEE ALSO\"\n\\fBberth\\-rollout\\fR(1)\n");
     }
 
     @Test

@@ -63,7 +63,7 @@ class RolloutProgressOnFakeClusterTest {
             assertThat(pause.exitCode()).as(pause.toString()).isZero();
             assertThat(pause.out()).isEqualTo("deployment.apps/web paused\n");
             assertThat(applied.exitCode()).as(applied.toString()).isZero();
-            assertThat(applied.out()).isEqualTo("deployment.apps/web configured\n");
+            assertThat(applied.out()).isEqualTo("deployment.apps/web configured\nsecret/web unchanged\n");
             assertThat(applied.err()).isEmpty();
             assertThat(rollout.replicas()).isEqualTo(before);
 

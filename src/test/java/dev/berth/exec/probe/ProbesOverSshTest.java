@@ -89,12 +89,19 @@ class ProbesOverSshTest {
                 .withIdentityFiles(List.of(clientKey)).withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(20));
     }
 
+    /**
+     * No test here is about a probe's timeout, and on a loaded machine an answer over SSH (through bash, on the
+     * hardened server) may take seconds: each probe may take a minute.
+     */
+    private static final int TIMEOUT_SECONDS = 60;
+
     static Probe http(int port) {
-        return new Probe(new Probe.HttpGet("/ready", IntOrString.of(port), "HTTP"), null, null, 0, 10, 5, 1, 3);
+        return new Probe(new Probe.HttpGet("/ready", IntOrString.of(port), "HTTP"), null, null, 0, 10,
+                TIMEOUT_SECONDS, 1, 3);
     }
 
     static Probe tcp(int port) {
-        return new Probe(null, new Probe.TcpSocket(IntOrString.of(port)), null, 0, 10, 5, 1, 3);
+        return new Probe(null, new Probe.TcpSocket(IntOrString.of(port)), null, 0, 10, TIMEOUT_SECONDS, 1, 3);
     }
 
     ObservedContainer probe(String node, Probe readiness) {

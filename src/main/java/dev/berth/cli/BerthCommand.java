@@ -1,5 +1,7 @@
 package dev.berth.cli;
 
+import dev.berth.cli.complete.CompleteCommand;
+import dev.berth.cli.complete.CompletionCommand;
 import dev.berth.cli.config.ConfigCommand;
 import dev.berth.cli.converge.ApplyCommand;
 import dev.berth.cli.converge.DeleteCommand;
@@ -45,7 +47,9 @@ import java.util.concurrent.Callable;
                 LockCommand.class,
                 LabCommand.class,
                 ConfigCommand.class,
+                CompletionCommand.class,
                 VersionCommand.class,
+                CompleteCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         footerHeading = "%nFiles:%n",

@@ -2,7 +2,7 @@ package dev.berth.cli.docs;
 
 import dev.berth.cli.Environment;
 import dev.berth.cli.Main;
-import picocli.AutoComplete;
+import dev.berth.cli.complete.CompletionCommand;
 import picocli.CommandLine;
 
 import java.io.ByteArrayInputStream;
@@ -50,9 +50,9 @@ public final class ReferenceGenerator {
         CommandLine root = commandTree();
         Map<String, String> files = new LinkedHashMap<>();
         String name = root.getCommandName();
-        files.put("completions/" + name + ".bash", AutoComplete.bash(name, root));
-        files.put("completions/_" + name, ZshCompletion.render(root));
-        files.put("completions/" + name + ".fish", FishCompletion.render(root));
+        files.put("completions/" + name + ".bash", CompletionCommand.Shell.bash.script());
+        files.put("completions/_" + name, CompletionCommand.Shell.zsh.script());
+        files.put("completions/" + name + ".fish", CompletionCommand.Shell.fish.script());
         for (CommandLine command : HelpText.walk(root)) {
             files.put("man/" + ManPage.fileName(command.getCommandSpec()), ManPage.render(command));
         }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The hash a rendered configuration carries of itself. Its one hash line is
@@ -31,9 +32,9 @@ public final class ConfigHash {
     }
 
     /** Replaces the placeholder hash line ({@code line("")}) of a configuration with its real hash. */
-    static NginxConfig seal(String text, int hashPort, java.util.List<ConfigFile> files) {
+    static NginxConfig seal(String text, int hashPort, List<ConfigFile> files, List<String> notes) {
         String hash = of(text);
-        return new NginxConfig(text.replace(line(""), line(hash)), hash, hashPort, files);
+        return new NginxConfig(text.replace(line(""), line(hash)), hash, hashPort, files, notes);
     }
 
     static String sha256(byte[] bytes) {

@@ -12,10 +12,13 @@ import java.util.List;
  * @param hashPort the loopback port of that listener, inside the container's network namespace
  * @param files    the files to write beside {@code nginx.conf}, in path order; their digests are in the text, so
  *                 a changed certificate changes the hash
+ * @param notes    what the configuration leaves out and why, one line each for people (a backend Service that
+ *                 is not in the desired state, a TLS Secret that is missing); empty when everything was rendered
  */
-public record NginxConfig(String text, String hash, int hashPort, List<ConfigFile> files) {
+public record NginxConfig(String text, String hash, int hashPort, List<ConfigFile> files, List<String> notes) {
 
     public NginxConfig {
         files = List.copyOf(files);
+        notes = List.copyOf(notes);
     }
 }

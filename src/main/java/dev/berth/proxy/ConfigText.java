@@ -32,6 +32,11 @@ final class ConfigText {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    /** A value as one nginx word: as it is when it holds nothing nginx reads specially, else {@link #quote}d. */
+    static String word(String value) {
+        return value.matches("[A-Za-z0-9/._~!*+,=:@%-]+") ? value : quote(value);
+    }
+
     @Override
     public String toString() {
         return text.toString();

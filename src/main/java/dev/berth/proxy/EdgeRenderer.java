@@ -89,13 +89,18 @@ public final class EdgeRenderer {
         }
         if (https) {
             String base = settings.directory() + "/" + rendering.certificate(host).orElseThrow();
-            text.line("ssl_certificate " + ConfigText.quote(base + ".crt") + ";")
-                    .line("ssl_certificate_key " + ConfigText.quote(base + ".key") + ";");
+            text.line("ssl_certificate " + ConfigText.word(base + ".crt") + ";")
+                    .line("ssl_certificate_key " + ConfigText.word(base + ".key") + ";");
         }
         for (EdgeRoutes.Location location : host.ordered()) {
             String head = "location " + (location.modifier().isEmpty() ? "" : location.modifier() + " ")
-                    + ConfigText.quote(location.path());
-            text.line(head + " { " + rendering.target(location.backend()) + " }");
+                    + ConfigText.word(location.path());
+            String target = rendering.target(location.backend());
+            if (target.contains("#")) {
+                text.open(head).line(target).close();
+            } else {
+                text.line(head + " { " + target + " }");
+            }
         }
         text.close();
     }
@@ -105,7 +110,7 @@ public final class EdgeRenderer {
         if (!host.startsWith("*.")) {
             return host;
         }
-        return ConfigText.quote("~^[^.]+" + host.substring(1).replace(".", "\\.") + "$");
+        return "~^[^.]+" + host.substring(1).replace(".", "\\.") + "$";
     }
 
     /** The routes with their upstreams, certificates and notes resolved. */
@@ -146,14 +151,14 @@ public final class EdgeRenderer {
             Optional<ServiceEndpoints> found = endpoints.find(backend.namespace(), backend.service());
             if (found.isEmpty()) {
                 note("Service " + service + " is not in the desired state: its routes answer 503");
-                return "return 503;";
+                return "return 503;  # no Service " + service;
             }
             Optional<PortEndpoints> port = found.get().port(backend.port());
             if (port.isEmpty()) {
                 note("Service " + service + " has no port " + (backend.port().number() != null
                         ? backend.port().number() : "named \"" + backend.port().name() + "\"")
                         + ": its routes answer 503");
-                return "return 503;";
+                return "return 503;  # Service " + service + " has no such port";
             }
             List<EndpointAddress> ready = port.get().ready();
             if (ready.isEmpty()) {

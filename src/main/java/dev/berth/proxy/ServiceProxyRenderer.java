@@ -35,7 +35,7 @@ public final class ServiceProxyRenderer {
         text.line("# The proxy of Service " + service.namespace() + "/" + service.name() + " on " + node
                 + ", rendered by berth. Do not edit.");
         if (streamModule != null) {
-            text.line("load_module " + ConfigText.quote(streamModule) + ";");
+            text.line("load_module " + ConfigText.word(streamModule) + ";");
         }
         text.line("worker_processes 1;").line("worker_shutdown_timeout 240s;").line("error_log stderr notice;")
                 .blank().open("events").line("worker_connections 4096;").close().blank();
@@ -43,8 +43,11 @@ public final class ServiceProxyRenderer {
                 .line("default_type text/plain;").line(ConfigHash.line("")).line("location / { return 404; }")
                 .close().close().blank();
         text.open("stream");
-        for (PortEndpoints port : service.ports()) {
-            port(text, port, node);
+        for (int p = 0; p < service.ports().size(); p++) {
+            if (p > 0) {
+                text.blank();
+            }
+            port(text, service.ports().get(p), node);
         }
         text.close();
         return ConfigHash.seal(text.toString(), hashPort, List.of(), List.of());
@@ -59,7 +62,8 @@ public final class ServiceProxyRenderer {
         boolean backups = !local.isEmpty();
         if (!local.isEmpty() || !others.isEmpty()) {
             text.open("upstream " + upstream);
-            local.forEach(a -> text.line("server " + a.hostPort() + " max_fails=1 fail_timeout=5s;  # " + a.pod()));
+            local.forEach(a -> text.line("server " + a.hostPort() + " max_fails=1 fail_timeout=5s;  # " + a.node()
+                    + " " + a.pod()));
             others.forEach(a -> text.line("server " + a.hostPort() + " max_fails=1 fail_timeout=5s"
                     + (backups ? " backup" : "") + ";  # " + a.node() + " " + a.pod()));
             text.close();

@@ -24,8 +24,7 @@ public final class Completer {
     public static final Candidate FILES = new Candidate(":files", null);
 
     /** The resource types get, describe and delete take, by kubectl's names. */
-    static final List<String> TYPES = List.of("nodes", "pods", "deployments", "services", "ingresses", "endpoints",
-            "persistentvolumeclaims", "configmaps", "secrets");
+    static final List<String> TYPES = List.of("nodes", "pods", "deployments", "services", "ingresses", "endpoints");
     private static final Set<String> TYPED_VERBS = Set.of("get", "describe", "delete", "top");
     private static final Set<String> DEPLOYMENT_VERBS = Set.of("scale", "rollout status", "rollout history",
             "rollout undo", "rollout restart", "rollout pause", "rollout resume");

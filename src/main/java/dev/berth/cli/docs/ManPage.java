@@ -200,6 +200,8 @@ final class ManPage {
         section("ENVIRONMENT");
         entry("BERTH_CLUSTER", "The cluster inventory file, when " + "--cluster is not given.");
         entry("XDG_CONFIG_HOME", "The directory holding berth/config.yaml instead of ~/.config.");
+        entry("XDG_CACHE_HOME", "The directory of the completion scripts' name cache (berth/completion, names only, "
+                + "kept a few seconds) instead of ~/.cache.");
         entry("NO_COLOR", "When set to any non-empty value, berth prints no colour, as with --no-color.");
         entry("JAVA_HOME", "The Java runtime (17 or newer) the berth launcher uses; else java on PATH.");
     }

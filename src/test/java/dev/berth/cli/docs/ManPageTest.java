@@ -23,7 +23,7 @@ class ManPageTest {
                 .contains(".SH \"FILES\"\n.TP\n\\fI\\(ti/.config/berth/config.yaml\\fR\n")
                 .contains("\\fBBERTH_CLUSTER\\fR", "\\fBXDG_CONFIG_HOME\\fR", "\\fBNO_COLOR\\fR")
                 .contains(".SH \"SEE ALSO\"\n\\fBberth\\-validate\\fR(1), ")
-                .contains("\\fBberth\\-config\\fR(1), \\fBberth\\-version\\fR(1)\n");
+                .contains("\\fBberth\\-config\\fR(1), \\fBberth\\-completion\\fR(1), \\fBberth\\-version\\fR(1)\n");
     }
 
     @Test

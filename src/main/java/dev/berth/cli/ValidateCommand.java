@@ -20,7 +20,20 @@ import java.util.List;
         description = {"Check Cluster inventories and manifests without touching any server.",
                 "Prints one line per object, or the normalized objects with -o yaml|json (Kubernetes defaults "
                         + "filled in, Secret values redacted). All problems are reported at once as "
-                        + "FILE:LINE:COLUMN: field.path: what is wrong, with exit code 2."})
+                        + "FILE:LINE:COLUMN: field.path: what is wrong, with exit code 2."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # Check a cluster inventory and the manifests that will run on it",
+                "  berth validate -f cluster.yaml -f app/",
+                "",
+                "  # Check every manifest under a directory tree",
+                "  berth validate -f app/ -R",
+                "",
+                "  # The objects normalized: Kubernetes defaults filled in, Secret values hidden",
+                "  berth validate -f web.yaml -o yaml",
+                "",
+                "  # Check a manifest from standard input, for the namespace shop",
+                "  berth validate -n shop -f - < web.yaml"})
 public final class ValidateCommand extends BaseCommand {
     @Option(names = {"-f", "--filename"}, paramLabel = "PATH", required = true,
             description = "A manifest file, a directory of them, or - for standard input. Repeatable.")

@@ -12,7 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code berth version}: the version and the commit berth was built from. */
-@Command(name = "version", description = "Print the version and build commit of berth.")
+@Command(name = "version", description = "Print the version and build commit of berth.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # The version and build commit",
+                "  berth version",
+                "",
+                "  # The same for a script",
+                "  berth version -o json"})
 public final class VersionCommand extends BaseCommand {
 
     @Override

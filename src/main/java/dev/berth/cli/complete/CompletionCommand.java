@@ -17,8 +17,8 @@ import java.nio.charset.StandardCharsets;
                         + "objects of the cluster (asked once every few seconds). install.sh installs them."},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  # Completion in the current bash",
-                "  source <(berth completion bash)",
+                "  # Installed for every bash of this user (bash-completion loads it)",
+                "  berth completion bash > ~/.local/share/bash-completion/completions/berth",
                 "",
                 "  # Installed for every zsh of this user",
                 "  berth completion zsh > \"${fpath[1]}/_berth\"",

@@ -14,7 +14,13 @@ import picocli.CommandLine.Command;
                 SetContextCommand.class,
                 DeleteContextCommand.class,
                 ViewCommand.class,
-        })
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # Point a context at an inventory, make it current, and check",
+                "  berth config set-context prod --cluster prod.yaml --namespace shop",
+                "  berth config use-context prod",
+                "  berth config current-context"})
 public final class ConfigCommand extends BaseCommand {
 
     /** {@code berth config} alone prints its usage. */

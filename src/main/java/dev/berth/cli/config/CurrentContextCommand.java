@@ -5,7 +5,11 @@ import dev.berth.error.InvalidInputException;
 import picocli.CommandLine.Command;
 
 /** {@code berth config current-context}: the name of the current context. */
-@Command(name = "current-context", description = "Print the name of the current context.")
+@Command(name = "current-context", description = "Print the name of the current context.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # The name of the current context",
+                "  berth config current-context"})
 final class CurrentContextCommand extends ConfigVerb {
 
     @Override

@@ -6,7 +6,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code berth config delete-context NAME}: forget a context (the inventory file stays). */
 @Command(name = "delete-context", description = {"Delete the context NAME from the config file.",
-        "The cluster inventory it points at is left alone."})
+        "The cluster inventory it points at is left alone."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # Delete the context staging; its inventory file stays",
+                "  berth config delete-context staging"})
 final class DeleteContextCommand extends ConfigVerb {
 
     @Parameters(paramLabel = "NAME", description = "An existing context.")

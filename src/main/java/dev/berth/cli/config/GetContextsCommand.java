@@ -12,7 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code berth config get-contexts [NAME...]}: the contexts as a table, or json/yaml/name. */
-@Command(name = "get-contexts", description = "List the contexts; the current one is marked with *.")
+@Command(name = "get-contexts", description = "List the contexts; the current one is marked with *.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # Every context; the current one is marked with *",
+                "  berth config get-contexts",
+                "",
+                "  # Only the contexts prod and lab",
+                "  berth config get-contexts prod lab",
+                "",
+                "  # The names alone, for a script",
+                "  berth config get-contexts -o name"})
 final class GetContextsCommand extends ConfigVerb {
 
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Only these contexts (each must exist).")

@@ -18,7 +18,17 @@ import java.util.Optional;
 @Command(name = "set-context", description = {
         "Create the context NAME, or change the fields given of an existing one.",
         "--cluster names the inventory file the context points at (required for a new context); "
-                + "it is stored as an absolute path. --namespace \"\" removes the default namespace."})
+                + "it is stored as an absolute path. --namespace \"\" removes the default namespace."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # Create the context prod for an inventory, with shop as its namespace",
+                "  berth config set-context prod --cluster ~/clusters/prod.yaml -n shop",
+                "",
+                "  # Change only the namespace of prod",
+                "  berth config set-context prod --namespace web",
+                "",
+                "  # Remove its default namespace, so that verbs use default",
+                "  berth config set-context prod --namespace \"\""})
 final class SetContextCommand extends ConfigVerb {
 
     @Parameters(paramLabel = "NAME", description = "The context to create or change.")

@@ -12,7 +12,14 @@ import java.util.List;
 
 /** {@code berth config view}: the config file as berth reads it, in yaml (default) or json. */
 @Command(name = "view", description = {"Print the config file as berth reads it: yaml, or json with -o json.",
-        "A missing file is shown as an empty config."})
+        "A missing file is shown as an empty config."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # The config file as yaml",
+                "  berth config view",
+                "",
+                "  # As json, for a script",
+                "  berth config view -o json"})
 final class ViewCommand extends ConfigVerb {
 
     @Override

@@ -34,8 +34,7 @@ import java.util.TreeMap;
                 "  # Apply into the namespace shop the objects that name none",
                 "  berth apply -n shop -f web.yaml",
                 "",
-                "  # Apply the objects labelled app=web, and delete the stored ones with that label the files no "
-                        + "longer hold",
+                "  # Apply the app=web objects; delete the stored app=web ones the files lack",
                 "  berth apply -f app/ -l app=web --prune",
                 "",
                 "  # Show what would change, without changing anything",

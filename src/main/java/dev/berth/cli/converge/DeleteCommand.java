@@ -19,7 +19,20 @@ import java.util.Set;
  */
 @Command(name = "delete",
         description = {"Remove objects from the desired state and converge: their replicas are stopped and removed.",
-                "Deleting a PersistentVolumeClaim keeps its data (Retain): the Docker volume stays on its node."})
+                "Deleting a PersistentVolumeClaim keeps its data (Retain): the Docker volume stays on its node."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # Delete deployment web and its service in the namespace shop",
+                "  berth delete deployment/web service/web -n shop",
+                "",
+                "  # Delete the objects a manifest declares",
+                "  berth delete -f web.yaml",
+                "",
+                "  # Show which replicas would stop, without changing anything",
+                "  berth delete deploy web api --dry-run",
+                "",
+                "  # Succeed even when the config map is already gone",
+                "  berth delete cm web-config --ignore-not-found"})
 public final class DeleteCommand extends ConvergingCommand {
 
     @Mixin

@@ -22,7 +22,14 @@ public final class NodeVerbs {
     }
 
     /** {@code berth cordon NODE}: no new replica goes to the node; those running there stay. */
-    @Command(name = "cordon", description = "Mark a node unschedulable: no new replica goes there; running ones stay.")
+    @Command(name = "cordon", description = "Mark a node unschedulable: no new replica goes there; running ones stay.",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                    "  # Send no new replica to node-2; get nodes shows it SchedulingDisabled",
+                    "  berth cordon node-2",
+                    "",
+                    "  # The same on the cluster of the context prod, showing first what would change",
+                    "  berth --context prod cordon node-2 --dry-run"})
     public static final class Cordon extends NodeVerb {
         @Override
         public Integer call() {
@@ -31,7 +38,14 @@ public final class NodeVerbs {
     }
 
     /** {@code berth uncordon NODE}: the node takes new replicas again. */
-    @Command(name = "uncordon", description = "Mark a node schedulable again.")
+    @Command(name = "uncordon", description = "Mark a node schedulable again.",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                    "  # Let node-2 take new replicas again",
+                    "  berth uncordon node-2",
+                    "",
+                    "  # On the cluster of another inventory file",
+                    "  berth uncordon node-2 --cluster staging.yaml"})
     public static final class Uncordon extends NodeVerb {
         @Override
         public Integer call() {
@@ -46,7 +60,18 @@ public final class NodeVerbs {
      */
     @Command(name = "drain", description = {"Cordon a node and move its replicas to other nodes.",
             "Replacements start before the node's replicas stop; when a replica has nowhere to go, nothing is "
-                    + "removed and the exit code is 3."})
+                    + "removed and the exit code is 3."},
+            footerHeading = "%nExamples:%n",
+            footer = {
+                    "  # Move every replica off node-2 for maintenance, then put it back in service",
+                    "  berth drain node-2",
+                    "  berth uncordon node-2",
+                    "",
+                    "  # Show where its replicas would go, without moving any",
+                    "  berth drain node-2 --dry-run",
+                    "",
+                    "  # Wait until the replacements are ready, at most 10 minutes",
+                    "  berth drain node-2 --wait --timeout 10m"})
     public static final class Drain extends NodeVerb {
         @Override
         public Integer call() {

@@ -23,7 +23,21 @@ import java.util.function.UnaryOperator;
         description = {"Heal the cluster: converge it to the desired state stored on the cluster by the last apply "
                 + "(or to -f files, replacing the stored state).",
                 "Quiet when nothing changed, so it suits cron: * * * * * berth reconcile. With --check it only "
-                        + "reports drift: exit code 1 when the cluster differs, 0 when in sync."})
+                        + "reports drift: exit code 1 when the cluster differs, 0 when in sync."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # Converge the cluster to the desired state the last apply stored",
+                "  berth reconcile",
+                "",
+                "  # Only report drift: exit code 1 when the cluster differs",
+                "  berth reconcile --check",
+                "",
+                "  # Heal every 30s until interrupted; wait up to 2m for another run's lock",
+                "  berth reconcile --watch --interval 30s --lock-wait 2m",
+                "",
+                "  # Make the files the whole desired state, deleting the rest; look first",
+                "  berth reconcile -f app/ -R --dry-run",
+                "  berth reconcile -f app/ -R"})
 public final class ReconcileCommand extends ConvergingCommand {
 
     @Mixin

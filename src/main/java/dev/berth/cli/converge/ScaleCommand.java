@@ -14,7 +14,17 @@ import java.util.Set;
 /** {@code berth scale deployment/NAME --replicas=N}: change the stored replica count and converge. */
 @Command(name = "scale",
         description = {"Set the number of replicas of a Deployment in the stored desired state and converge.",
-                "Like kubectl scale, the change lives until the next apply of a file with another count."})
+                "Like kubectl scale, the change lives until the next apply of a file with another count."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # Run 5 replicas of deployment web",
+                "  berth scale deployment/web --replicas=5",
+                "",
+                "  # In the namespace shop, waiting until the new replicas are ready",
+                "  berth scale deployment api -n shop --replicas 3 --wait",
+                "",
+                "  # Show where replicas would start or stop, without changing anything",
+                "  berth scale deploy/web --replicas=2 --dry-run"})
 public final class ScaleCommand extends ConvergingCommand {
 
     @Parameters(paramLabel = "deployment/NAME", arity = "1..2",

@@ -60,7 +60,7 @@ public final class ReferenceGenerator {
     }
 
     /** The command tree in a neutral world: nothing about the machine that builds it leaks into the files. */
-    private static CommandLine commandTree() {
+    static CommandLine commandTree() {
         Environment neutral = new Environment(Map.of(), new ByteArrayInputStream(new byte[0]), Path.of("/"),
                 Path.of("/"), false);
         PrintWriter sink = new PrintWriter(new StringWriter());

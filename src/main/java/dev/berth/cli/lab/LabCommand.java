@@ -16,7 +16,13 @@ import picocli.CommandLine.Command;
                 " 0:done",
                 " 2:invalid usage, or this machine lacks a program or root (the message says what to run)",
                 " 3:no Docker engine answers, or the lab did not come up",
-                " 4:internal error in berth"})
+                " 4:internal error in berth"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # Start a three-node lab, apply an app through its context lab, remove it",
+                "  berth lab up",
+                "  berth --context lab apply -f examples/hello/",
+                "  berth lab down"})
 public final class LabCommand extends BaseCommand {
 
     @Override

@@ -10,7 +10,17 @@ import picocli.CommandLine.Option;
 /** {@code berth lab up}: start a lab, or bring a running one to the wanted shape. */
 @Command(name = "up", description = {
         "Start a lab of N nodes and a registry, or converge a running one to N nodes (running it twice is fine).",
-        "The first run builds the images (about a minute); later runs take seconds. Progress goes to stderr."})
+        "The first run builds the images (about a minute); later runs take seconds. Progress goes to stderr."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # Start the lab (three nodes, a registry) and make its context lab current",
+                "  berth lab up",
+                "",
+                "  # Grow the running lab to five nodes",
+                "  berth lab up --nodes 5",
+                "",
+                "  # A second lab of two nodes beside the first, pushing images to port 5001",
+                "  berth lab up --name ci --nodes 2 --registry-port 5001"})
 public final class LabUpCommand extends LabVerb {
 
     @Option(names = "--nodes", paramLabel = "N", defaultValue = "3", description = "Number of nodes (default: ${DEFAULT-VALUE}).")

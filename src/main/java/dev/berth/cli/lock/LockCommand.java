@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
         subcommands = {
                 LockStatusCommand.class,
                 LockReleaseCommand.class,
-        })
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # Who holds the lock, and free it when its run cannot finish",
+                "  berth lock status",
+                "  berth lock release"})
 public final class LockCommand extends BaseCommand {
 
     /** {@code berth lock} alone prints its usage. */

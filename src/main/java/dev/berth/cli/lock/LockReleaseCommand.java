@@ -11,7 +11,15 @@ import picocli.CommandLine.Command;
                 "For a lock left by a run that cannot finish; a killed run's lock also frees itself when its "
                         + "lease expires. A run that still works learns it lost the lock at its next renewal "
                         + "and stops before changing more.",
-                "Exit 0 when a majority of the state nodes answered, 3 otherwise."})
+                "Exit 0 when a majority of the state nodes answered, 3 otherwise."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # Free a lock left by a run that cannot finish, after seeing whose it is",
+                "  berth lock status",
+                "  berth lock release",
+                "",
+                "  # On the cluster of another inventory file",
+                "  berth lock release --cluster staging.yaml"})
 final class LockReleaseCommand extends LockVerb {
 
     @Override

@@ -30,7 +30,17 @@ import java.util.stream.Collectors;
         description = {"Show details of nodes, deployments, pods, services or ingresses: status and why, engine, "
                 + "capacity and requests, containers, revision, why replicas are Pending, a Service's endpoints "
                 + "and their readiness, the nginx server blocks that serve an Ingress.",
-                "Exit code 3 when any node, or the stored desired state, could not be read."})
+                "Exit code 3 when any node, or the stored desired state, could not be read."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # Why replicas of deployment web are Pending, and which revision runs",
+                "  berth describe deployment web",
+                "",
+                "  # One node: engine, capacity and requests, and what runs there",
+                "  berth describe node node-1",
+                "",
+                "  # The pods labelled app=web in the namespace shop",
+                "  berth describe pods -n shop -l app=web"})
 public final class DescribeCommand extends ObservingCommand {
 
 

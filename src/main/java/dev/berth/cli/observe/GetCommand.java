@@ -28,7 +28,23 @@ import java.util.TreeSet;
                         + "answer. Pods and deployments also read the desired state stored on the cluster (without "
                         + "the lock) to show replicas that are Pending; services and ingresses are read from it, "
                         + "endpoints from it and the replicas found. Exit code 3 when any node, or the stored "
-                        + "desired state, could not be read."})
+                        + "desired state, could not be read."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # List the nodes: status, roles, Docker version, requests against capacity",
+                "  berth get nodes",
+                "",
+                "  # List the pods of the namespace shop, with their addresses, ports and images",
+                "  berth get pods -n shop -o wide",
+                "",
+                "  # The pods labelled app=web in every namespace",
+                "  berth get pods -A -l app=web",
+                "",
+                "  # The backends behind each Service, ready or not",
+                "  berth get endpoints -o wide",
+                "",
+                "  # Deployment web of the namespace shop as YAML, from the context prod",
+                "  berth --context prod get deployment web -n shop -o yaml"})
 public final class GetCommand extends ObservingCommand {
 
 

@@ -13,7 +13,17 @@ import java.util.List;
 @Command(name = "top",
         description = {"Show live CPU and memory use of nodes or pods.",
                 "Node figures add up every running container on the node; pod figures add up a replica's "
-                        + "containers. Exit code 3 when any node could not be asked."})
+                        + "containers. Exit code 3 when any node could not be asked."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # CPU and memory use of every node",
+                "  berth top nodes",
+                "",
+                "  # Of the pods labelled app=web in the namespace shop",
+                "  berth top pods -n shop -l app=web",
+                "",
+                "  # Of every pod in every namespace",
+                "  berth top pods -A"})
 public final class TopCommand extends ObservingCommand {
 
 

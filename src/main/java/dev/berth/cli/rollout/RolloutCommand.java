@@ -17,7 +17,16 @@ import picocli.CommandLine.Command;
                 RolloutPauseCommand.class,
                 RolloutResumeCommand.class,
                 RolloutStatusCommand.class,
-        })
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # Restart deployment web, then check that its rollout is done",
+                "  berth rollout restart deployment/web",
+                "  berth rollout status deployment/web",
+                "",
+                "  # Something went wrong: see the revisions, and go back to the one before",
+                "  berth rollout history deployment/web",
+                "  berth rollout undo deployment/web"})
 public final class RolloutCommand extends BaseCommand {
 
     /** {@code berth rollout} alone prints its usage. */

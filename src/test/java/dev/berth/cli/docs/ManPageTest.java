@@ -37,6 +37,24 @@ class ManPageTest {
     }
 
     @Test
+    void aVerbsExamplesBecomeItsExamplesSectionPreformatted() {
+        assertThat(files.get("man/berth-lab-node-kill.1"))
+                .contains(".SH \"EXAMPLES\"\n.nf\n# Power off node\\-2, see it Unreachable, let reconcile move its "
+                        + "replicas away\nberth lab node kill node\\-2\nberth \\-\\-context lab get nodes\n")
+                .contains("\n.sp\n# Node 3 of the lab ci\nberth lab node kill 3 \\-\\-name ci\n.fi\n.SH \"SEE ALSO\"\n");
+        files.forEach((name, text) -> {
+            if (name.startsWith("man/berth-")) {
+                assertThat(text).as(name).contains(".SH \"EXAMPLES\"\n.nf\n# ").doesNotContain("Examples:");
+            }
+        });
+    }
+
+    @Test
+    void theRootPageHasItsFilesSectionAndNoExamples() {
+        assertThat(files.get("man/berth.1")).contains(".SH \"FILES\"\n").doesNotContain(".SH \"EXAMPLES\"");
+    }
+
+    @Test
     void noPageHasADateOrVersionThatWouldChangePerBuild() {
         files.forEach((name, text) -> assertThat(text).as(name).doesNotContainPattern("20\\d\\d-\\d\\d-\\d\\d")
                 .doesNotContain("SNAPSHOT"));

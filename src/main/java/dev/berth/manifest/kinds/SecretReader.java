@@ -57,8 +57,8 @@ final class SecretReader implements KindReader {
         int before = root.problems().errorCount();
         ObjectMeta metadata = MetadataReader.namespaced(root, Names.DNS_SUBDOMAIN);
         String type = root.string("type", TYPE);
-        Map<String, String> data = root.stringMap("data", Names.CONFIG_KEY_RULE, BASE64);
-        Map<String, String> stringData = root.stringMap("stringData", Names.CONFIG_KEY_RULE, Names.ANY);
+        Map<String, String> data = root.secretStringMap("data", Names.CONFIG_KEY_RULE, BASE64);
+        Map<String, String> stringData = root.secretStringMap("stringData", Names.CONFIG_KEY_RULE, Names.ANY);
         Map<String, byte[]> values = new LinkedHashMap<>();
         data.forEach((key, value) -> values.put(key, Base64.getMimeDecoder().decode(value)));
         stringData.forEach((key, value) -> values.put(key, value.getBytes(StandardCharsets.UTF_8)));

@@ -203,13 +203,26 @@ public final class Fields {
 
     /** A mapping of strings to strings (labels, annotations, data); keys and values checked by rules. */
     public Map<String, String> stringMap(String key, Rule keyRule, Rule valueRule) {
+        return stringMap(key, keyRule, valueRule, false);
+    }
+
+    /**
+     * A mapping of strings whose values are secret ({@code data} and {@code stringData} of a Secret): every
+     * problem names the key and what is wrong, never the value.
+     */
+    public Map<String, String> secretStringMap(String key, Rule keyRule, Rule valueRule) {
+        return stringMap(key, keyRule, valueRule, true);
+    }
+
+    private Map<String, String> stringMap(String key, Rule keyRule, Rule valueRule, boolean secret) {
         Map<String, String> result = new LinkedHashMap<>();
         Optional<Node> value = node.value(key);
         if (value.isEmpty()) {
             return result;
         }
         if (!(value.get() instanceof MappingNode mapping)) {
-            problems.error(value.get().position(), path(key), "must be a mapping, got " + value.get().describe());
+            problems.error(value.get().position(), path(key), "must be a mapping, got "
+                    + (secret ? Values.kindOf(value.get()) : value.get().describe()));
             return result;
         }
         for (MappingNode.Entry entry : mapping.entries().values()) {
@@ -218,7 +231,8 @@ public final class Fields {
             if (keyProblem != null) {
                 problems.error(entry.keyPosition(), entryPath, keyProblem);
             }
-            String text = Values.string(entry.value(), entryPath, problems, valueRule);
+            String text = secret ? Values.secretString(entry.value(), entryPath, problems, valueRule)
+                    : Values.string(entry.value(), entryPath, problems, valueRule);
             if (text != null && keyProblem == null) {
                 result.put(entry.key(), text);
             }

@@ -5,6 +5,7 @@ import dev.berth.manifest.yaml.Node;
 import dev.berth.manifest.yaml.ScalarNode;
 import dev.berth.model.IntOrString;
 import dev.berth.model.Quantity;
+import dev.berth.model.Secret;
 
 import java.math.BigInteger;
 import java.util.regex.Pattern;
@@ -35,6 +36,39 @@ final class Values {
             }
         }
         return scalar.text();
+    }
+
+    /** Like {@link #string}, but no problem shows the value: it may be a Secret's. */
+    static String secretString(Node node, String path, Problems problems, Rule... rules) {
+        if (!(node instanceof ScalarNode scalar) || scalar.isNull() || scalar.type() != ScalarNode.Type.STRING) {
+            problems.error(node.position(), path, "must be a string, got " + kindOf(node)
+                    + (node instanceof ScalarNode scalar && !scalar.isNull() ? " (value not shown; quote it)" : ""));
+            return null;
+        }
+        for (Rule rule : rules) {
+            String problem = rule.check(scalar.text());
+            if (problem != null) {
+                boolean shown = !scalar.text().isEmpty() && !scalar.text().equals(Secret.REDACTED);
+                problems.error(node.position(), path, shown ? problem.replace(scalar.text(), "<value not shown>")
+                        : problem);
+                return null;
+            }
+        }
+        return scalar.text();
+    }
+
+    /** What a node is, without its value: {@code an integer}, {@code a list}, ... */
+    static String kindOf(Node node) {
+        if (node instanceof ScalarNode scalar) {
+            return switch (scalar.type()) {
+                case STRING -> "a string";
+                case INTEGER -> "an integer";
+                case FLOAT -> "a number";
+                case BOOLEAN -> "a boolean";
+                case NULL -> "null";
+            };
+        }
+        return node.describe();
     }
 
     static Integer integer(Node node, String path, long min, long max, Problems problems) {

@@ -1,5 +1,7 @@
 package dev.berth.cli;
 
+import dev.berth.cli.attach.ExecCommand;
+import dev.berth.cli.attach.LogsCommand;
 import dev.berth.cli.config.ConfigCommand;
 import dev.berth.cli.converge.ApplyCommand;
 import dev.berth.cli.converge.DeleteCommand;
@@ -42,6 +44,8 @@ import java.util.concurrent.Callable;
                 GetCommand.class,
                 DescribeCommand.class,
                 TopCommand.class,
+                LogsCommand.class,
+                ExecCommand.class,
                 LockCommand.class,
                 LabCommand.class,
                 ConfigCommand.class,

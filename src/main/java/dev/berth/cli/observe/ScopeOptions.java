@@ -21,15 +21,15 @@ public final class ScopeOptions {
     String selector;
 
     /** The selector, read before any server is asked so a bad one fails first. */
-    LabelSelector labels() {
+    public LabelSelector labels() {
         return selector == null ? null : SelectorSyntax.parse(selector);
     }
 
-    boolean namespaced() {
+    public boolean namespaced() {
         return allNamespaces || namespace != null;
     }
 
-    PodFilter pods(String contextNamespace, List<String> names) {
+    public PodFilter pods(String contextNamespace, List<String> names) {
         return new PodFilter(namespace != null ? namespace : contextNamespace, allNamespaces, labels(), names);
     }
 }

@@ -1,7 +1,7 @@
 package dev.berth.cli.attach;
 
 import dev.berth.cli.BaseCommand;
-import dev.berth.cli.observe.ScopeOptions;
+import dev.berth.cli.observe.PodFilter;
 import dev.berth.docker.AttachCommands;
 import dev.berth.error.ClusterException;
 import dev.berth.error.InvalidInputException;
@@ -12,7 +12,6 @@ import dev.berth.ssh.SshFailure;
 import dev.berth.ssh.StreamOptions;
 import dev.berth.ssh.StreamedCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -66,8 +65,9 @@ public final class ExecCommand extends BaseCommand {
     @Option(names = {"-t", "--tty"}, description = "Run the command on a terminal (with -i).")
     boolean tty;
 
-    @Mixin
-    ScopeOptions scope;
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = "Namespace of the pod (default: the context's, else default).")
+    String namespace;
 
     @Override
     public Integer call() {
@@ -164,8 +164,9 @@ public final class ExecCommand extends BaseCommand {
 
     /** The replica: the pod named, or the first running replica of the Deployment named; its container. */
     private PodContainer choose(ClusterAccess access, PodReference reference) {
+        String inNamespace = namespace != null ? namespace : clusterFile().defaultNamespace().orElse("default");
         PodSelection selection = new PodSelection(Optional.of(reference),
-                scope.pods(clusterFile().defaultNamespace().orElse("default"), List.of()), container, false);
+                new PodFilter(inNamespace, false, null, List.of()), container, false);
         PodSelection.Found found = selection.first(access, err());
         ObservedPod pod = found.pods().stream().sorted(Comparator.comparing((ObservedPod p) -> !p.running()))
                 .findFirst().orElseThrow();
@@ -184,9 +185,6 @@ public final class ExecCommand extends BaseCommand {
         }
         if (command.isEmpty()) {
             throw new InvalidInputException("you must specify at least one command for the container");
-        }
-        if (scope.labels() != null || scope.pods("default", List.of()).allNamespaces()) {
-            throw new InvalidInputException("exec runs in one pod: name it, without -l or -A");
         }
         return PodReference.parse(target);
     }

@@ -37,7 +37,7 @@ import java.util.Optional;
                 "  # Follow them through a rollout, from the last 20 lines of each",
                 "  berth logs -f deploy/web --tail 20",
                 "",
-                "  # Container sidecar of the pods labelled app=web in namespace shop, last hour, with times",
+                "  # Container sidecar of the pods labelled app=web in shop, last hour, with times",
                 "  berth logs -l app=web -c sidecar -n shop --since 1h --timestamps",
                 "",
                 "  # What the container wrote before docker restarted it",

@@ -120,17 +120,20 @@ class ExecOnFakeClusterTest {
     }
 
     @Test
-    void usageErrorsAreExitTwoBeforeAnyServerIsAsked() {
+    void usageErrorsAreExitTwoAndRunNothing() {
         CliRunner.Result noCommand = fake.berth("exec", POD_1);
         CliRunner.Result noPod = fake.berth("exec");
         CliRunner.Result selector = fake.berth("exec", "-l", "app=hello", POD_1, "--", "true");
+        CliRunner.Result otherNamespace = fake.berth("exec", "-n", "shop", POD_1, "--", "true");
 
         assertThat(noCommand.exitCode()).isEqualTo(2);
         assertThat(noCommand.err()).isEqualTo("error: you must specify at least one command for the container\n");
         assertThat(noPod.exitCode()).isEqualTo(2);
         assertThat(noPod.err()).startsWith("error: expected 'exec (POD | TYPE/NAME) -- COMMAND [args...]'.");
         assertThat(selector.exitCode()).isEqualTo(2);
-        assertThat(selector.err()).isEqualTo("error: exec runs in one pod: name it, without -l or -A\n");
-        assertThat(fake.cluster().calls()).isEmpty();
+        assertThat(selector.err()).startsWith("error: Unknown option: '-l'");
+        assertThat(otherNamespace.exitCode()).isEqualTo(2);
+        assertThat(otherNamespace.err()).isEqualTo("error: pods \"" + POD_1 + "\" not found in shop namespace\n");
+        assertThat(execs()).isEmpty();
     }
 }

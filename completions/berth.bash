@@ -940,8 +940,8 @@ function _picocli_berth_exec() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-i' '--stdin' '-t' '--tty' '-A' '--all-namespaces' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
-  local arg_opts="'-c' '--container' '-n' '--namespace' '-l' '--selector' '--cluster' '--context' '-o' '--output'"
+  local flag_opts="'-i' '--stdin' '-t' '--tty' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'-c' '--container' '-n' '--namespace' '--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -951,9 +951,6 @@ function _picocli_berth_exec() {
       return
       ;;
     '-n'|'--namespace')
-      return
-      ;;
-    '-l'|'--selector')
       return
       ;;
     '--cluster')

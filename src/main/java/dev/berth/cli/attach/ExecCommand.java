@@ -85,12 +85,7 @@ public final class ExecCommand extends BaseCommand {
         try (ClusterAccess access = connect()) {
             PodContainer chosen = choose(access, reference);
             List<String> argv = AttachCommands.exec(chosen.container().id(), stdin, terminal, command);
-            if (local.isPresent()) {
-                try (LocalTerminal session = local.get()) {
-                    return onTerminal(access, chosen, argv, session);
-                }
-            }
-            return withPipes(access, chosen, argv);
+            return local.isPresent() ? onTerminal(access, chosen, argv, local.get()) : withPipes(access, chosen, argv);
         } finally {
             local.ifPresent(LocalTerminal::close);
         }

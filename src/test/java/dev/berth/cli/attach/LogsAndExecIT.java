@@ -117,6 +117,14 @@ class LogsAndExecIT {
         return command.toArray(String[]::new);
     }
 
+    /** The jar as a process with the scratch directory as its home, so that it shares nothing with this JVM. */
+    ProcessBuilder process(String... args) {
+        ProcessBuilder builder = new ProcessBuilder(jar(args));
+        builder.environment().put("HOME", scratch.toString());
+        builder.environment().put("NO_COLOR", "1");
+        return builder;
+    }
+
     @Test
     void logsOfADeploymentComeFromEveryReplicaAcrossNodesEachLinePrefixed() {
         List<String[]> pods = pods();
@@ -160,7 +168,7 @@ class LogsAndExecIT {
     void execPassesStdinAndReturnsTheCommandsExitCodeAndItsBytes() throws Exception {
         String pod = podNames().iterator().next();
 
-        Process counted = new ProcessBuilder(jar("exec", "-i", pod, "--", "wc", "-l")).start();
+        Process counted = process("exec", "-i", pod, "--", "wc", "-l").start();
         try (OutputStream stdin = counted.getOutputStream()) {
             stdin.write("one\ntwo\nthree\n".getBytes(StandardCharsets.UTF_8));
         }
@@ -168,8 +176,7 @@ class LogsAndExecIT {
         assertThat(new String(counted.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip()).isEqualTo("3");
         assertThat(counted.exitValue()).isZero();
 
-        Process failing = new ProcessBuilder(jar("exec", pod, "--", "sh", "-c", "echo out; echo err >&2; exit 7"))
-                .start();
+        Process failing = process("exec", pod, "--", "sh", "-c", "echo out; echo err >&2; exit 7").start();
         assertThat(failing.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(failing.exitValue()).isEqualTo(7);
         assertThat(new String(failing.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("out\n");
@@ -179,7 +186,7 @@ class LogsAndExecIT {
         for (int i = 0; i < every.length; i++) {
             every[i] = (byte) i;
         }
-        Process copied = new ProcessBuilder(jar("exec", "-i", "deploy/ticker", "--", "cat")).start();
+        Process copied = process("exec", "-i", "deploy/ticker", "--", "cat").start();
         CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {
             try {
                 return copied.getInputStream().readAllBytes();
@@ -194,7 +201,7 @@ class LogsAndExecIT {
         assertThat(copied.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(copied.exitValue()).isZero();
 
-        Process nowhere = new ProcessBuilder(jar("exec", "no-such-pod", "--", "true")).start();
+        Process nowhere = process("exec", "no-such-pod", "--", "true").start();
         assertThat(nowhere.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(nowhere.exitValue()).isEqualTo(2);
     }
@@ -204,7 +211,8 @@ class LogsAndExecIT {
         String pod = podNames().iterator().next();
         Tmux tmux = new Tmux("berth-it-" + lab.name(), scratch);
         String berth = String.join(" ", Arrays.stream(jar("exec", "-it", pod, "--", "sh")).map(Tmux::quote).toList());
-        tmux.start(100, 30, berth + "; echo \"berth exited $?\"; sleep 600");
+        tmux.start(100, 30, "env HOME=" + Tmux.quote(scratch.toString()) + " " + berth
+                + "; echo \"berth exited $?\"; sleep 600");
         try {
             tmux.awaitScreen("a prompt", screen -> screen.contains("#") || screen.contains("$"));
 

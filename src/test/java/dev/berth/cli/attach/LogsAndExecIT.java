@@ -73,7 +73,11 @@ class LogsAndExecIT {
 
     CliRunner.Result berth(String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.addAll(List.of("-n", NAMESPACE, "--cluster", lab.inventory().toString()));
+        if (!all.get(0).equals("apply")) {
+            // the manifest names the namespace; apply takes no -n
+            all.addAll(List.of("-n", NAMESPACE));
+        }
+        all.addAll(List.of("--cluster", lab.inventory().toString()));
         return lab.berth(all.toArray(String[]::new));
     }
 
@@ -109,17 +113,24 @@ class LogsAndExecIT {
         }
     }
 
-    String[] jar(String... args) {
+    /** {@code VERB -n NAMESPACE --cluster INVENTORY ARGS}: the options before any {@code --} of ARGS. */
+    String[] scoped(String verb, String... args) {
+        List<String> all = new ArrayList<>(List.of(verb, "-n", NAMESPACE, "--cluster", lab.inventory().toString()));
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
+    }
+
+    /** {@code java -jar target/berth.jar VERB -n NAMESPACE --cluster INVENTORY ARGS}. */
+    String[] jar(String verb, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", Path.of("target", "berth.jar").toAbsolutePath().toString()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("-n", NAMESPACE, "--cluster", lab.inventory().toString()));
+        command.addAll(List.of(scoped(verb, args)));
         return command.toArray(String[]::new);
     }
 
     /** The jar as a process with the scratch directory as its home, so that it shares nothing with this JVM. */
-    ProcessBuilder process(String... args) {
-        ProcessBuilder builder = new ProcessBuilder(jar(args));
+    ProcessBuilder process(String verb, String... args) {
+        ProcessBuilder builder = new ProcessBuilder(jar(verb, args));
         builder.environment().put("HOME", scratch.toString());
         builder.environment().put("NO_COLOR", "1");
         return builder;
@@ -144,7 +155,7 @@ class LogsAndExecIT {
     @Test
     void followingThroughARolloutNewReplicasJoinAndOldOnesLeaveWithANote() throws Exception {
         Set<String> before = podNames();
-        try (BerthProcess follow = BerthProcess.start(scratch, jar("logs", "-f", "deploy/ticker", "--tail", "1"))) {
+        try (BerthProcess follow = BerthProcess.start(scratch, scoped("logs", "-f", "deploy/ticker", "--tail", "1"))) {
             await("lines of both replicas", () -> prefixedPods(follow.out()).containsAll(before), follow);
 
             succeed("rollout", "restart", "deployment/ticker", "--wait");
@@ -206,6 +217,12 @@ class LogsAndExecIT {
         assertThat(nowhere.exitValue()).isEqualTo(2);
     }
 
+    /** Whether a process with this command line runs in the pod's container, asked with another exec. */
+    boolean runs(String pod, String commandLine) {
+        return lab.berth(scoped("exec", pod, "--", "sh", "-c", "ps | grep -q '[" + commandLine.charAt(0) + "]"
+                + commandLine.substring(1) + "'")).exitCode() == 0;
+    }
+
     @Test
     void execOnATerminalDrivenThroughTmux() throws Exception {
         String pod = podNames().iterator().next();
@@ -222,10 +239,10 @@ class LogsAndExecIT {
             tmux.type("stty size");
             tmux.awaitScreen("the terminal's size", screen -> screen.contains("30 100"));
             tmux.resize(120, 40);
-            tmux.type("stty size");
-            tmux.awaitScreen("the new size", screen -> screen.contains("40 120"));
+            tmux.retypeUntil("the new size", "stty size", screen -> screen.contains("40 120"));
 
-            tmux.type("sleep 300");
+            tmux.type("sleep 301");
+            await("sleep running in the container", () -> runs(pod, "sleep 301"), tmux);
             tmux.keys("C-c");
             tmux.type("echo sleep-ended-$?");
             tmux.awaitScreen("sleep ended by Ctrl-C", screen -> screen.contains("sleep-ended-130"));

@@ -64,9 +64,38 @@ final class Tmux {
         }
     }
 
+    /**
+     * Types {@code line} again every few seconds until the screen shows what is awaited: for an answer that
+     * depends on something arriving by another path (docker resizes an exec's terminal with an API call of its
+     * own, which may land after the next command ran).
+     */
+    void retypeUntil(String what, String line, Predicate<String> seen) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        String screen = screen();
+        while (!seen.test(screen)) {
+            assertThat(System.nanoTime()).as("waited for %s; the screen:%n%s", what, screen).isLessThan(deadline);
+            type(line);
+            long retype = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (!seen.test(screen) && System.nanoTime() < retype) {
+                Thread.sleep(200);
+                screen = screen();
+            }
+        }
+    }
+
     void kill() throws IOException, InterruptedException {
         new ProcessBuilder("tmux", "-L", socket, "kill-server").redirectErrorStream(true).start()
                 .waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** The screen now, for a failed test's message. */
+    @Override
+    public String toString() {
+        try {
+            return screen();
+        } catch (IOException | InterruptedException | AssertionError e) {
+            return "(the screen could not be read: " + e.getMessage() + ")";
+        }
     }
 
     static String quote(String word) {

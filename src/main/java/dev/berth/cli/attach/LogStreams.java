@@ -122,7 +122,9 @@ final class LogStreams {
             command.cancel();
         }
         entry.exit.complete(0);
-        lines.note(entry.source.label() + " left (the replica is gone)");
+        if (!entry.noted) {
+            lines.note(entry.source.label() + " left (the replica is gone)");
+        }
     }
 
     private void join(PodContainer source, LogRequest request) {

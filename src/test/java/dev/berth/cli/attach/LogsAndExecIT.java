@@ -164,9 +164,11 @@ class LogsAndExecIT {
 
             await("lines of the new replicas", () -> prefixedPods(follow.out()).containsAll(after), follow);
             for (String gone : before) {
-                assertThat(follow.awaitErrLine(line -> line.equals("pod/" + gone + "/ticker left (the replica is gone)"),
-                        PATIENCE)).as(follow.toString()).isTrue();
+                // gone from its node, or seen exited on the way out: one note either way
+                assertThat(follow.awaitErrLine(line -> line.matches("pod/" + gone + "/ticker left \\((the replica is "
+                        + "gone|its container exited)\\)"), PATIENCE)).as(follow.toString()).isTrue();
             }
+            assertThat(follow.err().lines().filter(line -> line.contains(" left ("))).hasSize(before.size());
             for (String joined : after) {
                 assertThat(follow.awaitErrLine(line -> line.matches("following pod/" + joined
                         + "/ticker on node-[0-9]+ \\(new replica\\)"), PATIENCE)).as(follow.toString()).isTrue();

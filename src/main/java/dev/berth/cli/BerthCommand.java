@@ -1,5 +1,7 @@
 package dev.berth.cli;
 
+import dev.berth.cli.attach.ExecCommand;
+import dev.berth.cli.attach.LogsCommand;
 import dev.berth.cli.complete.CompleteCommand;
 import dev.berth.cli.complete.CompletionCommand;
 import dev.berth.cli.config.ConfigCommand;
@@ -44,6 +46,8 @@ import java.util.concurrent.Callable;
                 GetCommand.class,
                 DescribeCommand.class,
                 TopCommand.class,
+                LogsCommand.class,
+                ExecCommand.class,
                 LockCommand.class,
                 LabCommand.class,
                 ConfigCommand.class,

@@ -111,7 +111,7 @@ final class RemoteExecution {
     private void finish(ClientChannel channel) {
         Integer status = channel.getExitStatus();
         String signal = channel.getExitSignal();
-        int exitCode = status != null ? status : signal != null ? 128 + signalNumber(signal) : -1;
+        int exitCode = status != null ? status : signal != null ? 128 + Signals.number(signal) : -1;
         result.complete(new CommandResult(exitCode, stdout.toByteArray(), stderr.toByteArray()));
     }
 
@@ -123,19 +123,6 @@ final class RemoteExecution {
 
     private boolean fail(FailureKind kind, String reason) {
         return result.completeExceptionally(new SshFailure(node, kind, node + ": " + reason));
-    }
-
-    private static int signalNumber(String signal) {
-        return switch (signal) {
-            case "HUP" -> 1;
-            case "INT" -> 2;
-            case "QUIT" -> 3;
-            case "KILL" -> 9;
-            case "SEGV" -> 11;
-            case "PIPE" -> 13;
-            case "ALRM" -> 14;
-            default -> 15;
-        };
     }
 
     static String seconds(Duration duration) {

@@ -108,6 +108,14 @@ public final class SshTransport implements Transport {
     }
 
     @Override
+    public CompletableFuture<StreamedCommand> stream(SshTarget node, List<String> argv, OutputSink sink,
+                                                     StreamOptions options) {
+        String commandLine = ShellQuote.commandLine(argv);
+        return session(node).thenCompose(session ->
+                RemoteStream.start(session, node.name(), commandLine, sink, options));
+    }
+
+    @Override
     public CompletableFuture<Void> upload(SshTarget node, byte[] content, String remotePath, int mode) {
         return run(node, UploadCommand.argv(remotePath, mode), content).thenAccept(result -> {
             if (!result.succeeded()) {

@@ -62,6 +62,21 @@ public final class TracingTransport implements Transport {
                 trace.accept(line(node, "connect " + host + ":" + port, start, null, failure)));
     }
 
+    /** A streamed command is told of when it starts running, and again when it ends with its exit code. */
+    @Override
+    public CompletableFuture<StreamedCommand> stream(SshTarget node, List<String> argv, OutputSink sink,
+                                                     StreamOptions options) {
+        long start = nanoTime.getAsLong();
+        return inner.stream(node, argv, sink, options).whenComplete((streamed, failure) -> {
+            trace.accept(line(node, "stream " + words(argv), start, null, failure).replace("(done,", "(started,"));
+            if (streamed != null) {
+                streamed.exit().whenComplete((code, ended) -> trace.accept(line(node, "stream " + words(argv)
+                        + " ended", start, code == null ? null : new CommandResult(code, new byte[0], new byte[0]),
+                        ended)));
+            }
+        });
+    }
+
     @Override
     public Tunnel tunnel(SshTarget node, int remotePort) {
         trace.accept(node.name() + ": tunnel to port " + remotePort + " on its loopback");

@@ -35,6 +35,21 @@ public interface Transport extends AutoCloseable {
                 node.name() + ": this transport opens no TCP connections"));
     }
 
+    /**
+     * Starts {@code argv} on the node and hands its output to {@code sink} as it arrives, without a command
+     * timeout: for commands that run as long as someone watches ({@code docker logs -f}, {@code docker exec}).
+     * The future completes once the command runs. Transports that only run commands to their end run it once its
+     * input ended (at once when {@code options} send none) and hand over its whole output then.
+     */
+    default CompletableFuture<StreamedCommand> stream(SshTarget node, List<String> argv, OutputSink sink,
+                                                      StreamOptions options) {
+        CollectedStream stream = new CollectedStream(this, node, argv, sink);
+        if (!options.input()) {
+            stream.endInput();
+        }
+        return CompletableFuture.completedFuture(stream);
+    }
+
     /** Opens a local port forwarded to {@code remotePort} on the node's loopback interface. */
     Tunnel tunnel(SshTarget node, int remotePort);
 

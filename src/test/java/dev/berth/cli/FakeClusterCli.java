@@ -69,6 +69,12 @@ public final class FakeClusterCli {
         this.pausing = hook;
     }
 
+    /** The standard input of the runs from now on. */
+    public FakeClusterCli stdin(String text) {
+        runner.stdin(text);
+        return this;
+    }
+
     /** Runs berth; fails the test when berth sent a command that no fake node has an answer for. */
     public CliRunner.Result berth(String... args) {
         CliRunner.Result result = runner.run(args);

@@ -71,11 +71,12 @@ public final class FakeDocker {
         if (argv.size() == 3 && argv.equals(NodeCommands.restartContainer(argv.get(2)))) {
             return Optional.of(restart(argv.get(2)));
         }
-        if (argv.size() == 5 && argv.subList(0, 3).equals(List.of("docker", "logs", "--tail"))) {
-            return Optional.of(logs(argv.get(4), Integer.parseInt(argv.get(3))));
+        if (argv.size() > 2 && argv.subList(0, 2).equals(List.of("docker", "logs"))) {
+            return Optional.of(logs(argv));
         }
         if (argv.size() > 3 && argv.subList(0, 2).equals(List.of("docker", "exec"))) {
-            return Optional.of(exec(argv.get(2)));
+            int ends = argv.indexOf("--");
+            return Optional.of(exec(argv.get(ends < 0 ? 2 : ends + 1)));
         }
         if (matches(argv, () -> NodeCommands.ensureNetwork(argv.get(4)))) {
             networks.add(argv.get(4));
@@ -194,14 +195,23 @@ public final class FakeDocker {
         return ok(id + "\n");
     }
 
-    private CommandResult logs(String id, int tail) {
+    /**
+     * {@code docker logs [--tail N] [--timestamps] ... [--] ID}: the image's log lines, the last N of them, each
+     * stamped with the time of the request when asked; a follow ends at once, since the log is all written, and
+     * times ({@code --since}, {@code --until}) are not looked at.
+     */
+    private CommandResult logs(List<String> argv) {
+        String id = argv.get(argv.size() - 1);
         FakeContainer container = containers.get(id);
         if (container == null) {
             return failed(1, "Error response from daemon: No such container: " + id);
         }
+        int tailAt = argv.indexOf("--tail");
         List<String> log = container.image().log();
+        int tail = tailAt < 0 ? log.size() : Integer.parseInt(argv.get(tailAt + 1));
         List<String> last = log.subList(Math.max(0, log.size() - tail), log.size());
-        return ok(last.isEmpty() ? "" : String.join("\n", last) + "\n");
+        String stamp = argv.contains("--timestamps") ? clock.instant() + " " : "";
+        return ok(last.isEmpty() ? "" : last.stream().map(line -> stamp + line + "\n").reduce("", String::concat));
     }
 
     private CommandResult exec(String id) {

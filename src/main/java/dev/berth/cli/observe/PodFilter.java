@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Which pods a verb shows: one namespace or all, optionally only named ones or those matching a selector. */
-record PodFilter(String namespace, boolean allNamespaces, LabelSelector selector, List<String> names) {
+public record PodFilter(String namespace, boolean allNamespaces, LabelSelector selector, List<String> names) {
 
-    PodFilter {
+    public PodFilter {
         names = List.copyOf(names);
     }
 
-    boolean matches(ObservedPod pod) {
+    public boolean matches(ObservedPod pod) {
         return matches(pod.namespace(), pod.name(), pod.labels());
     }
 
@@ -23,7 +23,7 @@ record PodFilter(String namespace, boolean allNamespaces, LabelSelector selector
                 && (selector == null || selector.matches(labels));
     }
 
-    String where() {
+    public String where() {
         return allNamespaces ? "" : " in " + namespace + " namespace";
     }
 }

@@ -17,12 +17,12 @@ public final class ScopeOptions {
     String selector;
 
     /** The selector, read before any server is asked so a bad one fails first. */
-    LabelSelector labels() {
+    public LabelSelector labels() {
         return selector == null ? null : SelectorSyntax.parse(selector);
     }
 
     /** Pods of {@code namespace} (the run's: {@code -n}, else the context's, else default), unless {@code -A}. */
-    PodFilter pods(String namespace, List<String> names) {
+    public PodFilter pods(String namespace, List<String> names) {
         return new PodFilter(namespace, allNamespaces, labels(), names);
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * {@code java -jar target/berth.jar ARGS} as a process of its own (another operator, the cron job, a run to
  * kill with SIGKILL), with its own home directory and its output read line by line as it comes.
  */
-final class BerthProcess implements AutoCloseable {
+public final class BerthProcess implements AutoCloseable {
     private final Process process;
     private final StringBuffer out = new StringBuffer();
     private final List<String> errLines = new ArrayList<>();
@@ -37,7 +37,7 @@ final class BerthProcess implements AutoCloseable {
     }
 
     /** Starts berth with {@code home} as HOME and XDG directories, so it shares nothing with this JVM's runs. */
-    static BerthProcess start(Path home, String... args) {
+    public static BerthProcess start(Path home, String... args) {
         Path jar = Path.of("target", "berth.jar").toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the package phase first");
@@ -63,7 +63,7 @@ final class BerthProcess implements AutoCloseable {
     }
 
     /** Waits until a line of stderr matches; false when the process ended or the time ran out first. */
-    boolean awaitErrLine(Predicate<String> match, Duration timeout) throws InterruptedException {
+    public boolean awaitErrLine(Predicate<String> match, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (errLines) {
             while (errLines.stream().noneMatch(match)) {
@@ -78,7 +78,7 @@ final class BerthProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end and returns its exit code; fails when it runs longer than {@code timeout}. */
-    int waitFor(Duration timeout) throws InterruptedException {
+    public int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("berth still runs after " + timeout + "\n" + this);
         }
@@ -93,11 +93,11 @@ final class BerthProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    String out() {
+    public String out() {
         return out.toString();
     }
 
-    String err() {
+    public String err() {
         synchronized (errLines) {
             return String.join("\n", errLines) + (errLines.isEmpty() ? "" : "\n");
         }

@@ -76,10 +76,20 @@ class EveryVerbHasExamplesTest {
                 CommandLine command = commands.get(0);
                 boolean value = false;
                 for (String word : words(example).subList(1, words(example).size())) {
+                    if (word.equals("--")) {
+                        break; // what follows is the command berth runs (exec), not berth's
+                    }
                     if (value) {
                         value = false;
                     } else if (word.startsWith("-") && word.length() > 1) {
                         String flag = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+                        if (flag.matches("-[a-zA-Z]{2,}") && command.getCommandSpec().findOption(flag) == null) {
+                            flag = flag.substring(0, 2); // -it: clustered short options, each checked alike
+                            for (char clustered : word.substring(2).toCharArray()) {
+                                assertThat(command.getCommandSpec().findOption("-" + clustered))
+                                        .as(example + ": -" + clustered).isNotNull();
+                            }
+                        }
                         OptionSpec option = command.getCommandSpec().findOption(flag);
                         assertThat(option).as(example + ": " + flag + " is no option of "
                                 + command.getCommandSpec().qualifiedName()).isNotNull();

@@ -48,7 +48,9 @@ public final class ClusterViews {
                     new Capacity(0, 0), UNKNOWN_HOME, List.of(), List.of(), 0);
         }
         double usage = observation.usage().stream().mapToDouble(ContainerUsage::cpuPercent).sum();
-        return new NodeView(node.name(), node.address(), node.labels(), node.roles(), true, cordoned,
+        String address = node.clusterAddress(observation.snapshot().serverAddress());
+        return new NodeView(node.name(), address == null ? node.address() : address, node.labels(), node.roles(),
+                true, cordoned,
                 Capacity.of(observation.snapshot().engine(), node.capacity()),
                 observation.snapshot().homeDirectory(), observation.snapshot().containers(),
                 observation.snapshot().volumes(), usage);

@@ -26,6 +26,11 @@ public final class BerthLabels {
      * so that any later run can probe the container by its own rules without the desired state.
      */
     public static final String PROBES = PREFIX + "probes";
+    /**
+     * The replica's named container ports ({@link PortNames}), on every container of the replica, so that a
+     * Service's {@code targetPort} by name resolves on the replica itself.
+     */
+    public static final String PORTS = PREFIX + "ports";
     /** A node label every node has, holding the node's name, for {@code nodeSelector}. */
     public static final String HOSTNAME = PREFIX + "hostname";
 

@@ -10,13 +10,31 @@ public record Cluster(String apiVersion, String kind, ObjectMeta metadata, Spec 
     public static final String API_VERSION = "berth.dev/v1";
     public static final String KIND = "Cluster";
 
-    /** SSH settings, registry, nodes, the nodes that hold berth's state, and an optional provisioner. */
+    /**
+     * SSH settings, registry, nodes, the nodes that hold berth's state, an optional provisioner, and the edge proxy
+     * of the nodes with role {@value Edge#ROLE} ({@link Edge#DEFAULT} when absent).
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Spec(Ssh ssh, Registry registry, List<Node> nodes, List<String> stateNodes, Provisioner provisioner) {
+    public record Spec(Ssh ssh, Registry registry, List<Node> nodes, List<String> stateNodes, Provisioner provisioner,
+                       Edge edge) {
         public Spec {
             nodes = Maps.copy(nodes);
             stateNodes = Maps.copy(stateNodes);
+            edge = edge == null ? Edge.DEFAULT : edge;
         }
+
+        /** A spec with the default edge. */
+        public Spec(Ssh ssh, Registry registry, List<Node> nodes, List<String> stateNodes, Provisioner provisioner) {
+            this(ssh, registry, nodes, stateNodes, provisioner, null);
+        }
+    }
+
+    /** The nginx that nodes with role {@value #ROLE} run in front of the cluster: its image and its ports. */
+    public record Edge(String image, int httpPort, int httpsPort) {
+        /** The node role that runs the edge. */
+        public static final String ROLE = "edge";
+        public static final String DEFAULT_IMAGE = "nginx:1.27";
+        public static final Edge DEFAULT = new Edge(DEFAULT_IMAGE, 80, 443);
     }
 
     /**
@@ -74,6 +92,11 @@ public record Cluster(String apiVersion, String kind, ObjectMeta metadata, Spec 
                 return address;
             }
             return IpLiteral.is(serverAddress) ? serverAddress : null;
+        }
+
+        /** Whether the node runs the edge proxy (role {@value Edge#ROLE}). */
+        public boolean edge() {
+            return roles.contains(Edge.ROLE);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.berth.model.BerthLabels;
 import dev.berth.model.Container;
 import dev.berth.model.Deployment;
 import dev.berth.model.PodSpec;
+import dev.berth.model.PortNames;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -153,6 +154,10 @@ final class PodBlueprint {
         labels.put(BerthLabels.REVISION, Long.toString(revision));
         labels.put(BerthLabels.CPU_REQUEST, Long.toString(Requests.cpuMillis(container)));
         labels.put(BerthLabels.MEMORY_REQUEST, Long.toString(Requests.memoryBytes(container)));
+        String ports = PortNames.of(spec().containers()).label();
+        if (!ports.isEmpty()) {
+            labels.put(BerthLabels.PORTS, ports);
+        }
         return labels;
     }
 

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /** Reads the cluster inventory (berth.dev/v1 Cluster) and fills in berth's defaults. */
 final class ClusterReader implements KindReader {
     static final Shape ROOT = Shape.of("apiVersion", "kind", "metadata", "spec");
-    static final Shape SPEC = Shape.of("ssh", "registry", "nodes", "stateNodes", "provisioner");
+    static final Shape SPEC = Shape.of("ssh", "registry", "nodes", "stateNodes", "provisioner", "edge");
     /** Nodes asked at once; the rest wait for a free slot. */
     static final int DEFAULT_PARALLELISM = 64;
     static final Shape SSH = Shape.of("user", "port", "identityFiles", "knownHosts", "hostKeyPolicy", "jumpHost",
@@ -28,6 +28,7 @@ final class ClusterReader implements KindReader {
             "privateAddress");
     static final Shape CAPACITY = Shape.of("cpu", "memory");
     static final Shape PROVISIONER = Shape.of("command");
+    static final Shape EDGE = Shape.of("image", "httpPort", "httpsPort");
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_.-]{0,31}\\$?", Pattern.CASE_INSENSITIVE);
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?|\\[?[0-9a-fA-F:]+]?");
     private static final Pattern ENV = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -80,7 +81,23 @@ final class ClusterReader implements KindReader {
             }
             return new Cluster.Provisioner(command);
         }).orElse(null);
-        return new Cluster.Spec(ssh, registry, nodes, stateNodes, provisioner);
+        Cluster.Edge edge = spec.object("edge", EDGE).map(ClusterReader::edge).orElse(Cluster.Edge.DEFAULT);
+        return new Cluster.Spec(ssh, registry, nodes, stateNodes, provisioner, edge);
+    }
+
+    /** The edge's image and ports, each defaulting to {@link Cluster.Edge#DEFAULT}'s; the two ports must differ. */
+    private static Cluster.Edge edge(Fields edge) {
+        String image = edge.string("image", ContainerReader.IMAGE);
+        Integer http = edge.integer("httpPort", 1, 65535);
+        Integer https = edge.integer("httpsPort", 1, 65535);
+        Cluster.Edge defaults = Cluster.Edge.DEFAULT;
+        Cluster.Edge resolved = new Cluster.Edge(image == null ? defaults.image() : image,
+                DeploymentReader.orElse(http, defaults.httpPort()), DeploymentReader.orElse(https, defaults.httpsPort()));
+        if (resolved.httpPort() == resolved.httpsPort()) {
+            edge.error(edge.has("httpsPort") ? "httpsPort" : "httpPort",
+                    "httpPort and httpsPort must differ, both are " + resolved.httpPort());
+        }
+        return resolved;
     }
 
     /** The ssh settings with defaults; {@code null} gives all defaults. */

@@ -22,7 +22,7 @@ final class ContainerReader {
     static final Shape MOUNT = Shape.of("name", "mountPath", "readOnly", "subPath")
             .unsupported("mountPropagation", "subPathExpr", "recursiveReadOnly");
     static final List<String> PROTOCOLS = List.of("TCP", "UDP");
-    private static final Rule IMAGE = value -> value.isBlank() || value.chars().anyMatch(Character::isWhitespace)
+    static final Rule IMAGE = value -> value.isBlank() || value.chars().anyMatch(Character::isWhitespace)
             ? "must be an image reference such as registry.example.com/app:v1, got \"" + value + "\"" : null;
 
     private ContainerReader() {

@@ -13,22 +13,32 @@ import java.util.Optional;
 /**
  * What a berth run sees of the machine it runs on: environment variables, standard input,
  * the working directory, the home directory, whether stdout is a terminal, the clock, where the random part of
- * replica names comes from, how the servers are reached, and how a run waits between looks at them.
- * Passed in explicitly so that tests can run the CLI in-process with a controlled world.
+ * replica names comes from, how the servers are reached, how a run waits between looks at them, and whether runs
+ * keep berth's nginx proxies (the edge, the Service proxies) in line. Passed in explicitly so that tests can run
+ * the CLI in-process with a controlled world.
+ *
+ * @param proxies false only for in-process tests whose fake engine runs no nginx
  */
 public record Environment(Map<String, String> variables, InputStream stdin, Path workingDirectory,
                           Path home, boolean interactive, Clock clock, PodNames podNames,
-                          TransportOpener transports, Pause pause) {
+                          TransportOpener transports, Pause pause, boolean proxies) {
 
     public Environment {
         variables = Map.copyOf(variables);
+    }
+
+    /** A controlled world in which runs plan no proxies. */
+    public Environment(Map<String, String> variables, InputStream stdin, Path workingDirectory,
+                       Path home, boolean interactive, Clock clock, PodNames podNames,
+                       TransportOpener transports, Pause pause) {
+        this(variables, stdin, workingDirectory, home, interactive, clock, podNames, transports, pause, false);
     }
 
     /** A real run's world around the given machine: its clock, unpredictable replica names, servers over SSH. */
     public Environment(Map<String, String> variables, InputStream stdin, Path workingDirectory, Path home,
                        boolean interactive) {
         this(variables, stdin, workingDirectory, home, interactive, Clock.systemDefaultZone(), PodNames.random(),
-                TransportOpener.SSH, Pause.SLEEP);
+                TransportOpener.SSH, Pause.SLEEP, true);
     }
 
     /** The environment of this process. */

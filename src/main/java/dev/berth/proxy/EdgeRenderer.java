@@ -47,17 +47,23 @@ public final class EdgeRenderer {
     }
 
     /**
-     * The {@code server} blocks through which the edge serves one of the Ingresses, as {@link #render} writes them:
-     * those of the hosts it names, and the default server's when it routes there.
+     * The part of the configuration that serves one of the Ingresses, as {@link #render} writes it: the server
+     * blocks of the hosts it names, and the default server's when it routes there, after the upstreams they use.
      */
-    public String serverBlocks(Ingress ingress, List<Ingress> ingresses, Endpoints endpoints, List<Secret> secrets) {
+    public String excerpt(Ingress ingress, List<Ingress> ingresses, Endpoints endpoints, List<Secret> secrets) {
         Rendering rendering = new Rendering(EdgeRoutes.of(ingresses), endpoints, secrets);
         String id = Endpoints.namespace(ingress.metadata()) + "/" + ingress.metadata().name();
-        ConfigText text = new ConfigText();
+        ConfigText servers = new ConfigText();
         List<EdgeRoutes.HostRoutes> hosts = new ArrayList<>(rendering.routes.hosts());
         hosts.add(rendering.routes.fallback());
-        hosts.stream().filter(h -> h.ingresses.contains(id)).forEach(host -> servers(text, rendering, host));
-        return text.toString().stripLeading();
+        hosts.stream().filter(h -> h.ingresses.contains(id)).forEach(host -> servers(servers, rendering, host));
+        ConfigText upstreams = new ConfigText();
+        rendering.upstreams.forEach((name, addresses) -> {
+            if (servers.toString().contains("proxy_pass http://" + name + ";")) {
+                upstream(upstreams, name, addresses);
+            }
+        });
+        return (upstreams.toString() + servers).stripLeading();
     }
 
     private static void upstream(ConfigText text, String name, List<EndpointAddress> addresses) {

@@ -51,6 +51,17 @@ class LayerRulesTest {
                 .check(BERTH);
     }
 
+    /** nginx configuration is rendered from records alone: no transport, no process, no verb. */
+    @Test
+    void proxyRenderingImportsNoEdge() {
+        noClasses().that().resideInAPackage("dev.berth.proxy..")
+                .should().dependOnClassesThat().resideInAnyPackage(EDGES)
+                .orShould().dependOnClassesThat().resideInAnyPackage("dev.berth.manifest..", "dev.berth.plan..",
+                        "dev.berth.docker..", "java.nio.file..", "java.net..")
+                .orShould().dependOnClassesThat().belongToAnyOf(java.io.File.class, ProcessBuilder.class, Runtime.class)
+                .check(BERTH);
+    }
+
     /** The cluster-held record and lock talk to nodes through the transport; they know no verb, executor or lab. */
     @Test
     void stateKnowsNoVerbExecutorOrLab() {

@@ -57,6 +57,11 @@ final class ContainerSpec {
         return this;
     }
 
+    ContainerSpec namedPort(String name, int containerPort) {
+        ports.add(new Container.Port(name, containerPort, null, "TCP"));
+        return this;
+    }
+
     ContainerSpec hostPort(int hostPort, int containerPort, String protocol) {
         ports.add(new Container.Port(null, containerPort, hostPort, protocol));
         return this;

@@ -8,9 +8,13 @@ import dev.berth.exec.ClusterPicture;
 import dev.berth.exec.NodeObservation;
 import dev.berth.exec.probe.ProbeRunner;
 import dev.berth.model.EngineFacts;
+import dev.berth.model.Ingress;
 import dev.berth.model.ObservedContainer;
 import dev.berth.model.ObservedPod;
 import dev.berth.model.PublishedPort;
+import dev.berth.proxy.EdgeRenderer;
+import dev.berth.proxy.EdgeSettings;
+import dev.berth.proxy.ServiceEndpoints;
 import picocli.CommandLine.Command;
 
 import java.time.Clock;
@@ -23,15 +27,17 @@ import java.util.stream.Collectors;
 
 /** {@code berth describe node|pod [NAME...]}: everything berth knows of a node or a replica, for people. */
 @Command(name = "describe",
-        description = {"Show details of nodes, deployments or pods: status and why, engine, capacity and requests, "
-                + "containers, revision, and why replicas are Pending.",
+        description = {"Show details of nodes, deployments, pods, services or ingresses: status and why, engine, "
+                + "capacity and requests, containers, revision, why replicas are Pending, a Service's endpoints "
+                + "and their readiness, the nginx server blocks that serve an Ingress.",
                 "Exit code 3 when any node, or the stored desired state, could not be read."})
 public final class DescribeCommand extends ObservingCommand {
 
 
     @Override
     public Integer call() {
-        ResourceType resource = resource(ResourceType.NODES, ResourceType.DEPLOYMENTS, ResourceType.PODS);
+        ResourceType resource = resource(ResourceType.NODES, ResourceType.DEPLOYMENTS, ResourceType.PODS,
+                ResourceType.SERVICES, ResourceType.INGRESSES);
         PodFilter filter = filter();
         Instant now = environment().clock().instant();
         List<String> pages = new ArrayList<>();
@@ -51,11 +57,13 @@ public final class DescribeCommand extends ObservingCommand {
             try (ClusterAccess access = connect()) {
                 picture = picture(access, "berth describe");
             }
-            if (resource == ResourceType.DEPLOYMENTS) {
-                if (!picture.recordRead()) {
-                    NodeReports.warnUnready(picture.observed(), err());
-                    throw new ClusterException("cannot describe deployments: " + picture.recordProblem());
-                }
+            if (resource != ResourceType.PODS && !picture.recordRead()) {
+                NodeReports.warnUnready(picture.observed(), err());
+                throw new ClusterException("cannot describe " + resource.plural() + ": " + picture.recordProblem());
+            }
+            if (resource == ResourceType.SERVICES || resource == ResourceType.INGRESSES) {
+                routed(resource, RoutedObjects.of(picture), filter, now, pages);
+            } else if (resource == ResourceType.DEPLOYMENTS) {
                 List<DeploymentStatus> shown = DeploymentStatus.of(picture).stream()
                         .filter(d -> filter.matches(d.namespace(), d.name(), d.deployment().metadata().labels()))
                         .toList();
@@ -84,6 +92,22 @@ public final class DescribeCommand extends ObservingCommand {
                 .collect(Collectors.toMap(o -> o.node().name(), o -> o.node().address()));
         pods.forEach(pod -> pages.add(pod(pod, addresses.get(pod.node()), now)));
         pending.forEach(pod -> pages.add(DeploymentPage.pending(pod)));
+    }
+
+    private void routed(ResourceType resource, RoutedObjects routed, PodFilter filter, Instant now,
+                        List<String> pages) {
+        if (resource == ResourceType.SERVICES) {
+            List<ServiceEndpoints> shown = routed.endpoints().services().stream().filter(s -> filter.matches(
+                    s.namespace(), s.name(), s.service().metadata().labels())).toList();
+            NodeReports.requireFound(names, shown.stream().map(ServiceEndpoints::name).toList(), "service");
+            shown.forEach(s -> pages.add(ServicePage.render(s, routed.createdAt(s.service()), now)));
+            return;
+        }
+        List<Ingress> shown = routed.ingresses().stream().filter(i -> filter.matches(RoutedObjects.namespace(i),
+                i.metadata().name(), i.metadata().labels())).toList();
+        NodeReports.requireFound(names, shown.stream().map(i -> i.metadata().name()).toList(), "ingress");
+        EdgeRenderer edge = new EdgeRenderer(EdgeSettings.of(cluster().spec().edge()));
+        shown.forEach(i -> pages.add(IngressPage.render(i, routed, edge)));
     }
 
     static String node(NodeObservation observation, Instant now) {

@@ -20,7 +20,7 @@ final class Description {
         if (body.isEmpty()) {
             text.append("  <none>\n");
         }
-        body.forEach(line -> text.append("  ").append(line).append('\n'));
+        body.forEach(line -> text.append(line.isEmpty() ? "" : "  ").append(line).append('\n'));
         return this;
     }
 

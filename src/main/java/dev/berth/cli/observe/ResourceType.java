@@ -11,7 +11,10 @@ import java.util.stream.Collectors;
 enum ResourceType {
     NODES("nodes", "node", "no"),
     PODS("pods", "pod", "po"),
-    DEPLOYMENTS("deployments", "deployment", "deploy");
+    DEPLOYMENTS("deployments", "deployment", "deploy"),
+    SERVICES("services", "service", "svc"),
+    INGRESSES("ingresses", "ingress", "ing"),
+    ENDPOINTS("endpoints", "ep");
 
     private final List<String> names;
 
@@ -25,7 +28,7 @@ enum ResourceType {
 
     static ResourceType parse(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        String wanted = lower.endsWith(".apps") ? lower.substring(0, lower.length() - ".apps".length()) : lower;
+        String wanted = lower.replaceFirst("\\.(apps|networking\\.k8s\\.io)$", "");
         return Arrays.stream(values()).filter(type -> type.names.contains(wanted)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("unknown resource type \"" + text + "\": use one of "
                         + Arrays.stream(values()).map(t -> String.join("|", t.names)).collect(Collectors.joining(", "))));

@@ -93,7 +93,8 @@ final class ClusterReader implements KindReader {
         Cluster.Edge defaults = Cluster.Edge.DEFAULT;
         Cluster.Edge resolved = new Cluster.Edge(image == null ? defaults.image() : image,
                 DeploymentReader.orElse(http, defaults.httpPort()), DeploymentReader.orElse(https, defaults.httpsPort()));
-        if (resolved.httpPort() == resolved.httpsPort()) {
+        boolean portsRead = (http != null || !edge.has("httpPort")) && (https != null || !edge.has("httpsPort"));
+        if (portsRead && resolved.httpPort() == resolved.httpsPort()) {
             edge.error(edge.has("httpsPort") ? "httpsPort" : "httpPort",
                     "httpPort and httpsPort must differ, both are " + resolved.httpPort());
         }

@@ -28,6 +28,25 @@ final class IngressReader implements KindReader {
                 : "must be a DNS name such as app.example.com (a leading \"*.\" is allowed), got \"" + value + "\"";
     };
 
+    /**
+     * Kubernetes' rules for an Exact or Prefix path (absolute, no {@code //}, {@code .} or {@code ..} segment), and
+     * berth's: only the characters of a URL path that nginx reads literally, so that no path can end or add a
+     * directive of the edge's configuration.
+     */
+    static final Rule PATH_RULE = value -> {
+        if (!value.startsWith("/")) {
+            return "must be an absolute path, got \"" + value + "\"";
+        }
+        if (!value.matches("[A-Za-z0-9/._~!$&'()*+,=:@%-]*")) {
+            return "may hold only letters, digits and /._~!$&'()*+,=:@%- (a URL path, percent-encoded), got \""
+                    + value + "\"";
+        }
+        if (value.contains("//") || value.matches(".*/\\.\\.?(/.*)?")) {
+            return "must not contain \"//\" or a \".\" or \"..\" segment, got \"" + value + "\"";
+        }
+        return null;
+    };
+
     @Override
     public String apiVersion() {
         return Ingress.API_VERSION;
@@ -70,7 +89,7 @@ final class IngressReader implements KindReader {
         }
         for (Fields path : http.objects("paths", PATH)) {
             String pathType = path.requiredString("pathType", Rule.oneOf(PATH_TYPES));
-            String value = path.string("path", ContainerReader::absolutePath);
+            String value = path.string("path", PATH_RULE);
             if (!path.has("path") && pathType != null && !pathType.equals("ImplementationSpecific")) {
                 path.missing("path");
             }

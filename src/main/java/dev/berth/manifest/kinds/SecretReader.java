@@ -4,9 +4,13 @@ import dev.berth.manifest.schema.Fields;
 import dev.berth.manifest.schema.Names;
 import dev.berth.manifest.schema.Rule;
 import dev.berth.manifest.schema.Shape;
+import dev.berth.manifest.Position;
+import dev.berth.manifest.yaml.MappingNode;
+import dev.berth.manifest.yaml.Node;
 import dev.berth.model.ObjectMeta;
 import dev.berth.model.Resource;
 import dev.berth.model.Secret;
+import dev.berth.proxy.TlsKeyPair;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -15,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a Secret (v1) of type Opaque or kubernetes.io/tls. Messages never quote a value: a value that is
- * not base64 is reported by key only. A value reading {@code <redacted>} comes from berth's own output.
+ * Reads a Secret (v1) of type Opaque or kubernetes.io/tls. A TLS Secret's certificate must parse and its key
+ * belong to it ({@link TlsKeyPair}), so that a mismatch fails before any server is touched. Messages never
+ * quote a value: a value that is not base64 is reported by key only. A value reading {@code <redacted>} comes from berth's own output.
  */
 final class SecretReader implements KindReader {
     static final Shape ROOT = Shape.of("apiVersion", "kind", "metadata", "type", "data", "stringData")
@@ -65,6 +70,15 @@ final class SecretReader implements KindReader {
                     root.problems().error(root.position(where), root.path(where),
                             "a kubernetes.io/tls Secret needs the key \"" + key + "\"");
                 }
+            }
+            if (values.containsKey("tls.crt") && values.containsKey("tls.key")) {
+                TlsKeyPair.check(values.get("tls.crt"), values.get("tls.key")).ifPresent(problem -> {
+                    String where = stringData.containsKey(problem.key()) ? "stringData" : "data";
+                    Position at = root.node(where).filter(MappingNode.class::isInstance)
+                            .flatMap(node -> ((MappingNode) node).value(problem.key())).map(Node::position)
+                            .orElse(root.position(where));
+                    root.problems().error(at, root.path(where) + "." + problem.key(), problem.message());
+                });
             }
         }
         return root.problems().errorCount() > before ? null

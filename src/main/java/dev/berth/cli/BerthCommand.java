@@ -8,6 +8,7 @@ import dev.berth.cli.converge.NodeVerbs;
 import dev.berth.cli.converge.ScaleCommand;
 import dev.berth.cli.converge.ReconcileCommand;
 import dev.berth.cli.lab.LabCommand;
+import dev.berth.cli.edge.EdgeCommand;
 import dev.berth.cli.lock.LockCommand;
 import dev.berth.cli.observe.DescribeCommand;
 import dev.berth.cli.observe.GetCommand;
@@ -43,6 +44,7 @@ import java.util.concurrent.Callable;
                 DescribeCommand.class,
                 TopCommand.class,
                 LockCommand.class,
+                EdgeCommand.class,
                 LabCommand.class,
                 ConfigCommand.class,
                 VersionCommand.class,

@@ -50,6 +50,7 @@ class ConvergeVerbsOnFakeClusterTest {
                 "--label", "berth.dev/memory-request=67108864",
                 "--label", "berth.dev/namespace=default",
                 "--label", "berth.dev/pod=" + pod,
+                "--label", "berth.dev/ports=http=8080/TCP",
                 "--label", "berth.dev/probes={\"readinessProbe\":{\"httpGet\":{\"path\":\"/cgi-bin/health\","
                         + "\"port\":8080,\"scheme\":\"HTTP\"},\"initialDelaySeconds\":0,\"periodSeconds\":10,"
                         + "\"timeoutSeconds\":1,\"successThreshold\":1,\"failureThreshold\":3}}",

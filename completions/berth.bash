@@ -168,6 +168,7 @@ function _complete_berth() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} describe" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} top" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lock" ];    then _picocli_berth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} edge" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_berth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} version" ];    then _picocli_berth; return $?; fi
@@ -179,6 +180,7 @@ function _complete_berth() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rollout status" ];    then _picocli_berth_rollout; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lock status" ];    then _picocli_berth_lock; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lock release" ];    then _picocli_berth_lock; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} edge status" ];    then _picocli_berth_edge; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab up" ];    then _picocli_berth_lab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab down" ];    then _picocli_berth_lab; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} lab status" ];    then _picocli_berth_lab; return $?; fi
@@ -210,59 +212,63 @@ function _complete_berth() {
   local cmds11=(describe)
   local cmds12=(top)
   local cmds13=(lock)
-  local cmds14=(lab)
-  local cmds15=(config)
-  local cmds16=(version)
-  local cmds17=(rollout history)
-  local cmds18=(rollout undo)
-  local cmds19=(rollout restart)
-  local cmds20=(rollout pause)
-  local cmds21=(rollout resume)
-  local cmds22=(rollout status)
-  local cmds23=(lock status)
-  local cmds24=(lock release)
-  local cmds25=(lab up)
-  local cmds26=(lab down)
-  local cmds27=(lab status)
-  local cmds28=(lab node)
-  local cmds29=(lab node stop)
-  local cmds30=(lab node start)
-  local cmds31=(lab node kill)
-  local cmds32=(lab node partition)
-  local cmds33=(lab node heal)
-  local cmds34=(config get-contexts)
-  local cmds35=(config current-context)
-  local cmds36=(config use-context)
-  local cmds37=(config set-context)
-  local cmds38=(config delete-context)
-  local cmds39=(config view)
+  local cmds14=(edge)
+  local cmds15=(lab)
+  local cmds16=(config)
+  local cmds17=(version)
+  local cmds18=(rollout history)
+  local cmds19=(rollout undo)
+  local cmds20=(rollout restart)
+  local cmds21=(rollout pause)
+  local cmds22=(rollout resume)
+  local cmds23=(rollout status)
+  local cmds24=(lock status)
+  local cmds25=(lock release)
+  local cmds26=(edge status)
+  local cmds27=(lab up)
+  local cmds28=(lab down)
+  local cmds29=(lab status)
+  local cmds30=(lab node)
+  local cmds31=(lab node stop)
+  local cmds32=(lab node start)
+  local cmds33=(lab node kill)
+  local cmds34=(lab node partition)
+  local cmds35=(lab node heal)
+  local cmds36=(config get-contexts)
+  local cmds37=(config current-context)
+  local cmds38=(config use-context)
+  local cmds39=(config set-context)
+  local cmds40=(config delete-context)
+  local cmds41=(config view)
 
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_berth_config_view; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_berth_config_deletecontext; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_berth_config_setcontext; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_berth_config_usecontext; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_berth_config_currentcontext; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_berth_config_getcontexts; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_berth_lab_node_heal; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_berth_lab_node_partition; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_berth_lab_node_kill; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_berth_lab_node_start; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_berth_lab_node_stop; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_berth_lab_node; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_berth_lab_status; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_berth_lab_down; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_berth_lab_up; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_berth_lock_release; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_berth_lock_status; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_berth_rollout_status; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_berth_rollout_resume; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_berth_rollout_pause; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_berth_rollout_restart; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_berth_rollout_undo; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_berth_rollout_history; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_berth_version; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_berth_config; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_berth_lab; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_berth_config_view; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_berth_config_deletecontext; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_berth_config_setcontext; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_berth_config_usecontext; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_berth_config_currentcontext; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_berth_config_getcontexts; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_berth_lab_node_heal; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_berth_lab_node_partition; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_berth_lab_node_kill; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_berth_lab_node_start; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_berth_lab_node_stop; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_berth_lab_node; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_berth_lab_status; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_berth_lab_down; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_berth_lab_up; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_berth_edge_status; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_berth_lock_release; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_berth_lock_status; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_berth_rollout_status; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_berth_rollout_resume; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_berth_rollout_pause; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_berth_rollout_restart; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_berth_rollout_undo; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_berth_rollout_history; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_berth_version; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_berth_config; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_berth_lab; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_berth_edge; return $?; fi
   if CompWordsContainsArray "${cmds13[@]}"; then _picocli_berth_lock; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_berth_top; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_berth_describe; return $?; fi
@@ -288,7 +294,7 @@ function _picocli_berth() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="validate apply diff reconcile delete scale rollout cordon uncordon drain get describe top lock lab config version"
+  local commands="validate apply diff reconcile delete scale rollout cordon uncordon drain get describe top lock edge lab config version"
   local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--cluster' '--context' '-o' '--output'"
   local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
@@ -909,6 +915,42 @@ function _picocli_berth_lock() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `edge` subcommand.
+function _picocli_berth_edge() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="status"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `lab` subcommand.
 function _picocli_berth_lab() {
   # Get completion data
@@ -1322,6 +1364,42 @@ function _picocli_berth_lock_status() {
 
 # Generates completions for the options and subcommands of the `release` subcommand.
 function _picocli_berth_lock_release() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--cluster' '--context' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--cluster')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `status` subcommand.
+function _picocli_berth_edge_status() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}

@@ -64,7 +64,8 @@ final class ProxyReload {
                         .exceptionallyCompose(error -> switchBack(node, proxy, error)))
                 .thenCompose(done -> transport.upload(node, config.hash().getBytes(StandardCharsets.UTF_8),
                         directory + "/" + NodeProbe.LOADED, 0644))
-                .thenApply(done -> "serves " + config.hash().substring(0, 12));
+                .thenApply(done -> "serves " + config.hash().substring(0, 12)
+                        + config.notes().stream().map(note -> "; " + note).reduce("", String::concat));
     }
 
     /** Reloads a running proxy, or starts it (in place of a container started otherwise). */

@@ -176,12 +176,18 @@ class ServicesIT {
         assertThat(call(caller, "later." + NAMESPACE + ".svc.cluster.local", 8081)).startsWith("berth-hello v2 api-");
     }
 
-    /** What {@code wget http://NAME:PORT/} prints inside the caller's container, run with docker on node-2. */
+    /**
+     * The body of {@code GET /} from {@code NAME:PORT} inside the caller's container, run with docker on node-2:
+     * busybox nc resolves the name through the container's resolver (the image's static busybox wget cannot), and
+     * its input stays open for three seconds, enough for the answer, after which the server has closed.
+     */
     private String call(String container, String name, int port) {
         ProcessResult got = cluster.lab().ssh(cluster.node("node-2"), "docker exec " + container
-                + " wget -q -O - -T 5 http://" + name + ":" + port + "/");
-        assertThat(got.succeeded()).as("wget %s:%d from %s: %s", name, port, container, got).isTrue();
-        return got.output().strip();
+                + " sh -c '(printf \"GET / HTTP/1.0\\r\\n\\r\\n\"; sleep 3) | nc " + name + " " + port + "'");
+        assertThat(got.succeeded()).as("GET from %s:%d in %s: %s", name, port, container, got).isTrue();
+        assertThat(got.output()).as("GET from %s:%d in %s", name, port, container).startsWith("HTTP/1.1 200");
+        String output = got.output().replace("\r", "");
+        return output.substring(output.indexOf("\n\n") + 2).strip();
     }
 
     @Test

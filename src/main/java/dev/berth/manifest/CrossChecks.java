@@ -65,11 +65,12 @@ final class CrossChecks {
             return;
         }
         LabelSelector labels = new LabelSelector(selector, List.of());
-        boolean matched = objects.stream().map(Located::resource)
-                .filter(r -> r instanceof Deployment && sameNamespace(r, service))
-                .map(r -> ((Deployment) r).spec().template().metadata().labels())
-                .anyMatch(labels::matches);
-        if (!matched) {
+        List<Deployment> matched = objects.stream().map(Located::resource)
+                .filter(r -> r instanceof Deployment && sameNamespace(r, service)).map(r -> (Deployment) r)
+                .filter(d -> labels.matches(d.spec().template().metadata().labels()))
+                .toList();
+        TargetPorts.check(object, service, matched, problems);
+        if (matched.isEmpty()) {
             problems.warn(object.position("spec", "selector"), "spec.selector",
                     "selects no Deployment of namespace \"" + service.metadata().namespace() + "\" in these files");
         }

@@ -21,7 +21,7 @@ class ValidateCommandTest {
               template:
                 metadata: {labels: {app: web}}
                 spec:
-                  containers: [{name: web, image: "registry/app:v1"}]
+                  containers: [{name: web, image: "registry/app:v1", ports: [{containerPort: 8080}]}]
             """;
     private static final String SERVICE = """
             apiVersion: v1

@@ -167,7 +167,12 @@ public abstract class BaseCommand implements Callable<Integer> {
      * verbs show, including why replicas are pending.
      */
     protected ClusterPicture picture(ClusterAccess access, String command) {
-        return ClusterPicture.take(access, clusterState(access, command), new Planner(environment().podNames()));
+        return ClusterPicture.take(access, clusterState(access, command), planner(access));
+    }
+
+    /** The planner of this run: with the inventory's edge and the Service proxies, unless the world runs no nginx. */
+    protected Planner planner(ClusterAccess access) {
+        return new Planner(environment().podNames(), environment().proxies() ? access.cluster().spec().edge() : null);
     }
 
     private static String hostName() {

@@ -12,6 +12,7 @@ import dev.berth.cli.converge.NodeVerbs;
 import dev.berth.cli.converge.ScaleCommand;
 import dev.berth.cli.converge.ReconcileCommand;
 import dev.berth.cli.lab.LabCommand;
+import dev.berth.cli.edge.EdgeCommand;
 import dev.berth.cli.lock.LockCommand;
 import dev.berth.cli.observe.DescribeCommand;
 import dev.berth.cli.observe.GetCommand;
@@ -49,6 +50,7 @@ import java.util.concurrent.Callable;
                 LogsCommand.class,
                 ExecCommand.class,
                 LockCommand.class,
+                EdgeCommand.class,
                 LabCommand.class,
                 ConfigCommand.class,
                 CompletionCommand.class,

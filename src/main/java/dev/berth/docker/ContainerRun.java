@@ -25,17 +25,29 @@ import java.util.TreeMap;
  * @param mounts        the container's volume mounts
  * @param pullNever     {@code imagePullPolicy: Never}: fail rather than pull
  * @param stopTimeoutSeconds the grace period between the stop signal and the kill
+ * @param publishAddress the node's cluster address, which the ports without a {@code hostPort} are published
+ *                       on; null publishes them on every address (tests only)
+ * @param dnsSearch     the search domain of the replica's resolver, {@code <namespace>.svc.cluster.local}, so
+ *                      that a Service's bare name resolves; null for none
  */
 public record ContainerRun(String name, String pod, String networkOwner, String network,
                            Map<String, String> labels, Container container, List<Container.Port> publish,
                            List<Variable> environment, String envFile, List<Mount> mounts, boolean pullNever,
-                           int stopTimeoutSeconds) {
+                           int stopTimeoutSeconds, String publishAddress, String dnsSearch) {
 
     public ContainerRun {
         labels = Collections.unmodifiableMap(new TreeMap<>(labels));
         publish = List.copyOf(publish);
         environment = List.copyOf(environment);
         mounts = List.copyOf(mounts);
+    }
+
+    public ContainerRun(String name, String pod, String networkOwner, String network,
+                        Map<String, String> labels, Container container, List<Container.Port> publish,
+                        List<Variable> environment, String envFile, List<Mount> mounts, boolean pullNever,
+                        int stopTimeoutSeconds) {
+        this(name, pod, networkOwner, network, labels, container, publish, environment, envFile, mounts, pullNever,
+                stopTimeoutSeconds, null, null);
     }
 
     /** One environment variable given on the command line. */

@@ -38,7 +38,10 @@ public final class ContainerRunCommand {
         argv.addAll(List.of("--restart", RESTART));
         if (run.networkOwner() == null) {
             argv.addAll(List.of("--network", run.network(), "--hostname", hostname(run.pod())));
-            run.publish().forEach(port -> argv.addAll(List.of("--publish", publish(port))));
+            if (run.dnsSearch() != null) {
+                argv.addAll(List.of("--dns-search", run.dnsSearch(), "--dns-option", "ndots:1"));
+            }
+            run.publish().forEach(port -> argv.addAll(List.of("--publish", publish(port, run.publishAddress()))));
         } else {
             argv.addAll(List.of("--network", "container:" + run.networkOwner()));
         }
@@ -97,10 +100,18 @@ public final class ContainerRunCommand {
         }
     }
 
-    /** {@code hostPort:containerPort/proto}, or {@code containerPort/proto} for an ephemeral host port. */
-    private static String publish(Container.Port port) {
+    /**
+     * {@code hostPort:containerPort/proto} on every address for a declared {@code hostPort} (an explicit ask, as
+     * on Kubernetes); otherwise {@code address::containerPort/proto}, an ephemeral host port on the node's
+     * cluster address only ({@code containerPort/proto} when no address is given).
+     */
+    static String publish(Container.Port port, String address) {
         String protocol = port.protocol() == null ? "tcp" : port.protocol().toLowerCase(Locale.ROOT);
-        return (port.hostPort() == null ? "" : port.hostPort() + ":") + port.containerPort() + "/" + protocol;
+        if (port.hostPort() != null) {
+            return port.hostPort() + ":" + port.containerPort() + "/" + protocol;
+        }
+        String host = address == null ? "" : (address.contains(":") ? "[" + address + "]" : address) + "::";
+        return host + port.containerPort() + "/" + protocol;
     }
 
     /**

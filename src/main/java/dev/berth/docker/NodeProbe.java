@@ -3,6 +3,8 @@ package dev.berth.docker;
 import dev.berth.model.BerthLabels;
 import dev.berth.model.NodeSnapshot;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,6 +16,12 @@ public final class NodeProbe {
     static final String SEPARATOR = "--- berth:containers ---";
     static final String HOME = "--- berth:home ---";
     static final String VOLUMES = "--- berth:volumes ---";
+    static final String CONNECTION = "--- berth:connection ---";
+    static final String PROXIES = "--- berth:proxies ---";
+    /** berth's nginx containers keep their configuration in a directory of their name below this one. */
+    public static final String PROXY_DIRECTORY = NodeCommands.BERTH_DIRECTORY + "/proxies";
+    /** The file in a proxy's directory that holds the hash of the configuration verified as served. */
+    public static final String LOADED = "loaded";
     /** Docker volumes berth creates for claims and emptyDirs all start with this. */
     public static final String VOLUME_PREFIX = "berth_";
 
@@ -25,7 +33,12 @@ public final class NodeProbe {
             "echo '" + HOME + "'",
             "printf '%s\\n' \"$HOME\"",
             "echo '" + VOLUMES + "'",
-            "docker volume ls --quiet --filter name=" + VOLUME_PREFIX);
+            "docker volume ls --quiet --filter name=" + VOLUME_PREFIX + " || exit $?",
+            "echo '" + CONNECTION + "'",
+            "printf '%s\\n' \"${SSH_CONNECTION:-}\"",
+            "echo '" + PROXIES + "'",
+            "for f in \"$HOME\"" + PROXY_DIRECTORY + "/*/" + LOADED + "; do [ -f \"$f\" ] || continue; "
+                    + "d=${f%/*}; printf '%s %s %s\\n' \"${d##*/}\" \"$(stat -c %Y \"$f\")\" \"$(head -c 80 \"$f\")\"; done");
 
     private NodeProbe() {
     }
@@ -47,10 +60,35 @@ public final class NodeProbe {
         if (!homeDirectory.startsWith("/")) {
             throw new MalformedOutputException("the SSH user's home directory", homeDirectory, null);
         }
-        List<String> volumeNames = output.substring(volumes + VOLUMES.length()).lines().map(String::strip)
-                .filter(name -> name.startsWith(VOLUME_PREFIX)).sorted().toList();
+        int connection = output.indexOf(CONNECTION, volumes);
+        int proxies = connection < 0 ? -1 : output.indexOf(PROXIES, connection);
+        int volumesEnd = connection < 0 ? output.length() : connection;
+        List<String> volumeNames = output.substring(volumes + VOLUMES.length(), volumesEnd).lines()
+                .map(String::strip).filter(name -> name.startsWith(VOLUME_PREFIX)).sorted().toList();
+        String serverAddress = connection < 0 ? null : serverAddress(output.substring(connection
+                + CONNECTION.length(), proxies < 0 ? output.length() : proxies));
+        List<NodeSnapshot.LoadedConfig> loaded = proxies < 0 ? List.of()
+                : loaded(output.substring(proxies + PROXIES.length()));
         return new NodeSnapshot(DockerOutput.engineFacts(output.substring(0, containers)),
                 DockerOutput.containers(output.substring(containers + SEPARATOR.length(), home)),
-                homeDirectory, volumeNames);
+                homeDirectory, volumeNames, serverAddress, loaded);
+    }
+
+    /** The server's own address: the third of {@code client-address client-port server-address server-port}. */
+    static String serverAddress(String sshConnection) {
+        String[] fields = sshConnection.strip().split("\\s+");
+        return fields.length == 4 ? fields[2] : null;
+    }
+
+    private static List<NodeSnapshot.LoadedConfig> loaded(String text) {
+        List<NodeSnapshot.LoadedConfig> loaded = new ArrayList<>();
+        for (String line : text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList()) {
+            String[] fields = line.split(" ", 3);
+            if (fields.length == 3 && fields[1].matches("[0-9]{1,12}")) {
+                loaded.add(new NodeSnapshot.LoadedConfig(fields[0], fields[2].strip(),
+                        Instant.ofEpochSecond(Long.parseLong(fields[1]))));
+            }
+        }
+        return List.copyOf(loaded);
     }
 }

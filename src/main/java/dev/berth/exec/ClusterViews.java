@@ -2,6 +2,7 @@ package dev.berth.exec;
 
 import dev.berth.model.ContainerUsage;
 import dev.berth.model.Cluster;
+import dev.berth.model.NodeSnapshot;
 import dev.berth.plan.Capacity;
 import dev.berth.plan.ClusterView;
 import dev.berth.plan.NodeView;
@@ -9,6 +10,7 @@ import dev.berth.plan.NodeView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Turns what one run observed into the planner's view of the cluster. */
 public final class ClusterViews {
@@ -48,9 +50,13 @@ public final class ClusterViews {
                     new Capacity(0, 0), UNKNOWN_HOME, List.of(), List.of(), 0);
         }
         double usage = observation.usage().stream().mapToDouble(ContainerUsage::cpuPercent).sum();
-        return new NodeView(node.name(), node.address(), node.labels(), node.roles(), true, cordoned,
+        String address = node.clusterAddress(observation.snapshot().serverAddress());
+        return new NodeView(node.name(), address == null ? node.address() : address, node.labels(), node.roles(),
+                true, cordoned,
                 Capacity.of(observation.snapshot().engine(), node.capacity()),
                 observation.snapshot().homeDirectory(), observation.snapshot().containers(),
-                observation.snapshot().volumes(), usage);
+                observation.snapshot().volumes(), usage, observation.snapshot().proxies().stream().collect(
+                        Collectors.toMap(NodeSnapshot.LoadedConfig::proxy, NodeSnapshot.LoadedConfig::hash,
+                                (first, second) -> second)));
     }
 }

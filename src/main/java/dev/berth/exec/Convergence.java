@@ -141,7 +141,7 @@ public final class Convergence {
             StateRecord stored = store(current, next, planned, changeCause);
             Instant deadline = options.timeout() == null || options.timeout().isZero() ? Instant.MAX
                     : clock.instant().plus(options.timeout());
-            PlanExecutor executor = new PlanExecutor(access, progress);
+            PlanExecutor executor = new PlanExecutor(access, progress, pause, PlanExecutor.DRAIN);
             StateRecord[] latest = {stored};
             RolloutDriver driver = new RolloutDriver(access, record -> plan(record, Set.of(), probes, scope),
                     (record, again) -> latest[0] = store(latest[0], record, again, null), clock, pause, executor, notes,

@@ -10,6 +10,8 @@ import dev.berth.model.Deployment;
 import dev.berth.model.PersistentVolumeClaim;
 import dev.berth.model.Resource;
 import dev.berth.model.Secret;
+import dev.berth.model.Service;
+import dev.berth.model.Ingress;
 import dev.berth.plan.DesiredState;
 import dev.berth.plan.Plan;
 import dev.berth.plan.Revision;
@@ -47,7 +49,9 @@ public final class DesiredStates {
                 objects.stream().filter(ConfigMap.class::isInstance).map(ConfigMap.class::cast).toList(),
                 objects.stream().filter(Secret.class::isInstance).map(Secret.class::cast).toList(),
                 objects.stream().filter(PersistentVolumeClaim.class::isInstance).map(PersistentVolumeClaim.class::cast)
-                        .toList());
+                        .toList(),
+                objects.stream().filter(Service.class::isInstance).map(Service.class::cast).toList(),
+                objects.stream().filter(Ingress.class::isInstance).map(Ingress.class::cast).toList());
     }
 
     /** The newest stored revision of every Deployment, as the planner takes them. */

@@ -1,12 +1,14 @@
 package dev.berth.exec;
 
 import dev.berth.docker.NodeCommands;
+import dev.berth.docker.ProxyCommands;
 import dev.berth.plan.Action;
 import dev.berth.ssh.CommandResult;
 import dev.berth.ssh.NodeResult;
 import dev.berth.ssh.SshTarget;
 import dev.berth.ssh.Transport;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,15 +21,31 @@ import java.util.function.Consumer;
  * (networks, files, pulls, new containers), then every removal, so that a replacement on one node is up before
  * a replica it replaces stops on another. Nodes work in parallel (bounded by the fan-out); on one node the
  * steps run in the plan's order, and the first failure stops that node's remaining steps. When any adding
- * step failed, no removal runs: an old replica is never removed while its replacement is missing.
+ * step failed, no removal runs: an old replica is never removed while its replacement is missing. The proxies'
+ * loads are steps that add: replicas the plan removes have left the upstreams before they stop, and drain for
+ * {@code drain} (the requests the proxies' old workers still carry end) before the removals begin.
  */
 public final class PlanExecutor {
+    /** How long replicas that left the upstreams keep serving what was under way before they are stopped. */
+    public static final Duration DRAIN = Duration.ofSeconds(2);
+
     private final ClusterAccess access;
     private final Consumer<StepResult> progress;
+    private final Pause pause;
+    private final Duration drain;
+    private final ProxyReload reload;
 
     public PlanExecutor(ClusterAccess access, Consumer<StepResult> progress) {
+        this(access, progress, Pause.SLEEP, Duration.ZERO);
+    }
+
+    /** @param drain how long to wait between a proxy's load and the removal of the replicas it let go */
+    public PlanExecutor(ClusterAccess access, Consumer<StepResult> progress, Pause pause, Duration drain) {
         this.access = access;
         this.progress = progress;
+        this.pause = pause;
+        this.drain = drain;
+        this.reload = new ProxyReload(access.transport(), ProxyReload.VERIFY);
     }
 
     /** Carries out every action; returns one result per action, in plan order. */
@@ -44,13 +62,26 @@ public final class PlanExecutor {
                 progress.accept(step);
             }
         } else {
+            if (!removing.isEmpty() && adding.stream().anyMatch(Action.ConfigureProxy.class::isInstance)) {
+                drain();
+            }
             executePhase(removing).forEach(step -> byAction.put(step.action(), step));
         }
         return actions.stream().map(byAction::get).toList();
     }
 
     private static boolean removes(Action action) {
-        return action instanceof Action.RemoveContainer || action instanceof Action.CleanUpPod;
+        return action instanceof Action.RemoveContainer || action instanceof Action.CleanUpPod
+                || action instanceof Action.RemoveProxy;
+    }
+
+    private void drain() {
+        try {
+            pause.sleep(drain);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while replicas drained", e);
+        }
     }
 
     private List<StepResult> executePhase(List<Action> actions) {
@@ -114,6 +145,12 @@ public final class PlanExecutor {
         }
         if (action instanceof Action.RestartContainer restart) {
             return checked(transport.run(node, NodeCommands.restartContainer(restart.containerId())));
+        }
+        if (action instanceof Action.ConfigureProxy proxy) {
+            return reload.apply(node, proxy);
+        }
+        if (action instanceof Action.RemoveProxy proxy) {
+            return checked(transport.run(node, ProxyCommands.remove(proxy.container(), proxy.directory())));
         }
         if (action instanceof Action.CleanUpPod cleanUp) {
             return checked(transport.run(node, NodeCommands.cleanUpPod(cleanUp.directory(), cleanUp.pod())));

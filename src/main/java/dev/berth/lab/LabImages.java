@@ -10,7 +10,9 @@ public final class LabImages {
     public static final String REGISTRY = "berth-lab-registry:1";
     /** Small application images pushed into every lab registry for trying berth and for its tests. */
     public static final List<String> APPS = List.of("berth-hello:v1", "berth-hello:v2", "berth-hello:broken",
-            "berth-edge:1");
+            LabImages.EDGE);
+    /** nginx with its stream module: the lab's edge and Service proxies. */
+    public static final String EDGE = "berth-edge:2";
 
     /**
      * The registry as nodes see it, on every lab network (a network alias of the lab's registry

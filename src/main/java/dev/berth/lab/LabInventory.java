@@ -29,6 +29,8 @@ public final class LabInventory {
                 .append("    hostKeyPolicy: strict\n")
                 .append("  registry:\n")
                 .append("    server: ").append(scalar(LabImages.REGISTRY_SERVER)).append('\n')
+                .append("  edge:\n")
+                .append("    image: ").append(scalar(LabImages.REGISTRY_SERVER + "/" + LabImages.EDGE)).append('\n')
                 .append("  nodes:\n");
         for (LabNodeSpec node : nodes) {
             yaml.append("    - name: ").append(scalar(node.name())).append('\n')

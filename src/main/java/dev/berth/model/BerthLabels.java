@@ -31,6 +31,17 @@ public final class BerthLabels {
      * Service's {@code targetPort} by name resolves on the replica itself.
      */
     public static final String PORTS = PREFIX + "ports";
+    /**
+     * On berth's own nginx containers: {@value #EDGE_PROXY} for the edge, {@value #SERVICE_PROXY} for a Service's
+     * proxy. They are no replicas: the planner and every listing of pods leave them out.
+     */
+    public static final String PROXY = PREFIX + "proxy";
+    public static final String EDGE_PROXY = "edge";
+    public static final String SERVICE_PROXY = "service";
+    /** The Service ({@code namespace/name}) a Service proxy forwards to. */
+    public static final String SERVICE = PREFIX + "service";
+    /** A hash of how a proxy container was started (image, network, aliases, ports): changed, it is replaced. */
+    public static final String PROXY_SPEC = PREFIX + "proxy-spec";
     /** A node label every node has, holding the node's name, for {@code nodeSelector}. */
     public static final String HOSTNAME = PREFIX + "hostname";
 

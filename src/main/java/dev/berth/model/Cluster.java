@@ -58,13 +58,40 @@ public record Cluster(String apiVersion, String kind, ObjectMeta metadata, Spec 
     public record Registry(String server, String username, String passwordFromEnv) {
     }
 
-    /** One server. Port and user fall back to the cluster's ssh settings. */
+    /**
+     * One server. Port and user fall back to the cluster's ssh settings.
+     *
+     * @param privateAddress the IP address the other nodes reach this one at, when {@code address} is a host
+     *                       name or a public address; container ports are published on it (null: see
+     *                       {@code NodeView#address})
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Node(String name, String address, Integer port, String user, Map<String, String> labels,
-                       List<String> roles, Capacity capacity) {
+                       List<String> roles, Capacity capacity, String privateAddress) {
         public Node {
             labels = Maps.copy(labels);
             roles = Maps.copy(roles);
+        }
+
+        public Node(String name, String address, Integer port, String user, Map<String, String> labels,
+                    List<String> roles, Capacity capacity) {
+            this(name, address, port, user, labels, roles, capacity, null);
+        }
+
+        /**
+         * The IP address the other nodes and the edge reach this node's containers at, where berth publishes
+         * their ports: {@code privateAddress} when given, else {@code address} when it is an IP address, else
+         * the address the node's sshd was reached at ({@code serverAddress}, from {@code $SSH_CONNECTION});
+         * null when none of them is known.
+         */
+        public String clusterAddress(String serverAddress) {
+            if (privateAddress != null) {
+                return privateAddress;
+            }
+            if (IpLiteral.is(address)) {
+                return address;
+            }
+            return IpLiteral.is(serverAddress) ? serverAddress : null;
         }
 
         /** Whether the node runs the edge proxy (role {@value Edge#ROLE}). */

@@ -28,12 +28,15 @@ public record ObservedPod(String namespace, String name, String deployment, Stri
         containers = List.copyOf(containers);
     }
 
-    /** Groups a node's berth containers into pods, sorted by namespace and name; other containers are left out. */
+    /**
+     * Groups a node's berth containers into pods, sorted by namespace and name; other containers, and berth's own
+     * proxies ({@link BerthLabels#PROXY}), are left out.
+     */
     public static List<ObservedPod> group(String node, List<ObservedContainer> containers) {
         Map<PodKey, List<ObservedContainer>> byPod = new TreeMap<>(
                 Comparator.comparing(PodKey::namespace).thenComparing(PodKey::name));
         for (ObservedContainer container : containers) {
-            if (!container.managedByBerth()) {
+            if (!container.managedByBerth() || container.label(BerthLabels.PROXY) != null) {
                 continue;
             }
             String pod = Objects.requireNonNullElse(container.label(BerthLabels.POD), container.name());

@@ -1,5 +1,7 @@
 package dev.berth.plan;
 
+import dev.berth.proxy.NginxConfig;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -138,6 +140,45 @@ public sealed interface Action {
         @Override
         public String describe() {
             return node + ": clean up files of " + pod;
+        }
+    }
+
+    /**
+     * Give one of berth's nginx containers (the edge, a Service's proxy) a configuration by the reload protocol
+     * (docs/adr/0010-services.md): its files and the candidate are written beside the live configuration, checked
+     * by {@code nginx -t}, switched in by a rename and loaded by {@code nginx -s reload}; then berth waits until
+     * the running nginx answers the new hash, and switches back when it does not. A container that is missing is
+     * started with {@code start} once its first configuration passed the check.
+     *
+     * @param container the docker container name
+     * @param directory the proxy's directory on the node, where its files live
+     * @param mountedAt where the container sees that directory
+     * @param start     the {@code docker run} argv that starts the container
+     * @param replace   the id of a container of that name to remove first (stopped, or started otherwise), or null
+     * @param running   whether the container runs now: reload it (else start it)
+     * @param network   the Docker network on which the proxy's own address answers its hash; null for the node's
+     *                  loopback (the edge, on the host's network)
+     * @param reason    why, for people: {@code new}, {@code routes changed}, {@code replicas leaving}
+     */
+    record ConfigureProxy(String node, String container, String directory, String mountedAt, String image,
+                          List<String> start, String replace, boolean running, String network, NginxConfig config,
+                          String reason) implements Action {
+        public ConfigureProxy {
+            start = List.copyOf(start);
+        }
+
+        @Override
+        public String describe() {
+            return node + ": load " + container + " configuration " + config.hash().substring(0, 12) + " (" + reason
+                    + ")";
+        }
+    }
+
+    /** Remove one of berth's nginx containers and its files: its Service is gone, or its node is no edge. */
+    record RemoveProxy(String node, String container, String directory, String reason) implements Action {
+        @Override
+        public String describe() {
+            return node + ": remove " + container + " (" + reason + ")";
         }
     }
 }

@@ -2,24 +2,33 @@ package dev.berth.plan;
 
 import dev.berth.model.ConfigMap;
 import dev.berth.model.Deployment;
+import dev.berth.model.Ingress;
 import dev.berth.model.ObjectMeta;
 import dev.berth.model.PersistentVolumeClaim;
 import dev.berth.model.Secret;
+import dev.berth.model.Service;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The complete set of objects berth should run: the last applied set. A Deployment absent from it has
- * its replicas removed.
+ * its replicas removed, a Service absent from it its proxies.
  */
 public record DesiredState(List<Deployment> deployments, List<ConfigMap> configMaps, List<Secret> secrets,
-                           List<PersistentVolumeClaim> claims) {
+                           List<PersistentVolumeClaim> claims, List<Service> services, List<Ingress> ingresses) {
     public DesiredState {
         deployments = List.copyOf(deployments);
         configMaps = List.copyOf(configMaps);
         secrets = List.copyOf(secrets);
         claims = List.copyOf(claims);
+        services = List.copyOf(services);
+        ingresses = List.copyOf(ingresses);
+    }
+
+    public DesiredState(List<Deployment> deployments, List<ConfigMap> configMaps, List<Secret> secrets,
+                        List<PersistentVolumeClaim> claims) {
+        this(deployments, configMaps, secrets, claims, List.of(), List.of());
     }
 
     /** {@code namespace/name}: how plans, revisions and pending replicas name a Deployment. */

@@ -20,10 +20,13 @@ import java.util.Map;
  *                      with its PersistentVolumeClaim
  * @param liveUsage     how busy the node is right now, as a fraction of its capacity (0 idle, 1 full), from
  *                      {@code docker stats}; it only breaks ties between equally free nodes
+ * @param loadedConfigs the hash of the configuration each of berth's nginx containers on the node was last
+ *                      verified to serve, by container name
  */
 public record NodeView(String name, String address, Map<String, String> labels, List<String> roles,
                        boolean reachable, boolean cordoned, Capacity capacity, String homeDirectory,
-                       List<ObservedContainer> containers, List<String> volumes, double liveUsage) {
+                       List<ObservedContainer> containers, List<String> volumes, double liveUsage,
+                       Map<String, String> loadedConfigs) {
     /** Kubernetes' own hostname label, so manifests written for Kubernetes select the same node. */
     public static final String KUBERNETES_HOSTNAME = "kubernetes.io/hostname";
     /** Each role {@code r} of the inventory becomes this label with suffix {@code r} and an empty value. */
@@ -34,9 +37,17 @@ public record NodeView(String name, String address, Map<String, String> labels, 
         roles = List.copyOf(roles);
         containers = List.copyOf(containers);
         volumes = List.copyOf(volumes);
+        loadedConfigs = Map.copyOf(loadedConfigs);
         if (!homeDirectory.startsWith("/")) {
             throw new IllegalArgumentException("home directory of " + name + " is not absolute: " + homeDirectory);
         }
+    }
+
+    public NodeView(String name, String address, Map<String, String> labels, List<String> roles,
+                    boolean reachable, boolean cordoned, Capacity capacity, String homeDirectory,
+                    List<ObservedContainer> containers, List<String> volumes, double liveUsage) {
+        this(name, address, labels, roles, reachable, cordoned, capacity, homeDirectory, containers, volumes,
+                liveUsage, Map.of());
     }
 
     /**

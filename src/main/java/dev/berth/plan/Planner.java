@@ -1,6 +1,7 @@
 package dev.berth.plan;
 
 import dev.berth.model.BerthLabels;
+import dev.berth.model.Cluster;
 import dev.berth.model.Deployment;
 import dev.berth.model.ObservedPod;
 
@@ -24,13 +25,22 @@ import java.util.stream.Collectors;
  * returns. Missing replicas are placed by {@link Placement}. A changed spec starts a rollout, planned one
  * wave per call by {@link DeploymentPlan}: the caller carries out the plan, observes again and plans again
  * until the plan is {@link Plan#complete()}. Replicas of Deployments absent from the desired state are
- * removed. Containers berth did not create, or that name no Deployment, are never touched.
+ * removed. Containers berth did not create, or that name no Deployment, are never touched. Given the inventory's
+ * edge, the plan also keeps the edge and the Service proxies in line with the replicas ({@link ProxyPlan}).
  */
 public final class Planner {
     private final PodNames names;
+    private final ProxyPlan proxies;
 
+    /** A planner of replicas only: no edge, no Service proxies (tests of placement and rollouts). */
     public Planner(PodNames names) {
+        this(names, null);
+    }
+
+    /** @param edge the inventory's edge: its image runs the edge and the Service proxies; null plans no proxy */
+    public Planner(PodNames names, Cluster.Edge edge) {
         this.names = names;
+        this.proxies = edge == null ? null : new ProxyPlan(edge);
     }
 
     /**
@@ -81,7 +91,14 @@ public final class Planner {
         }
         observed.stream().filter(pod -> !wanted.contains(deployment(pod)) && scope.covers(deployment(pod)))
                 .forEach(pod -> steps.remove(pod, nodes.get(pod.node()), "deployment deleted"));
-        return new Plan(steps.ordered(), pending, assigned, rollouts);
+        List<Action> actions = new ArrayList<>(steps.ordered());
+        if (proxies != null) {
+            Set<String> leaving = new HashSet<>();
+            actions.stream().filter(Action.RemoveContainer.class::isInstance)
+                    .forEach(remove -> leaving.add(((Action.RemoveContainer) remove).containerId()));
+            actions.addAll(proxies.actions(desired, cluster.nodes(), leaving));
+        }
+        return new Plan(actions, pending, assigned, rollouts);
     }
 
     /**
@@ -98,7 +115,7 @@ public final class Planner {
      * The replicas on a node the planner acts on: the pods of the containers that name their namespace and
      * Deployment. Other containers, even berth's own (such as its proxies), are left alone.
      */
-    private static List<ObservedPod> replicas(NodeView node) {
+    static List<ObservedPod> replicas(NodeView node) {
         return ObservedPod.group(node.name(), node.containers().stream()
                 .filter(c -> c.label(BerthLabels.NAMESPACE) != null && c.label(BerthLabels.DEPLOYMENT) != null)
                 .toList());

@@ -133,7 +133,7 @@ final class PodBlueprint {
             ContainerRun run = new ContainerRun(name, pod, owner, NETWORK, labels(pod, container, revision),
                     container, owner == null ? ports() : List.of(), environment.literal(), envFile,
                     new Mounts(spec(), layout, volumeFiles).of(container), "Never".equals(container.imagePullPolicy()),
-                    terminationGrace());
+                    terminationGrace(), node.address(), namespace + ".svc.cluster.local");
             actions.add(new Action.RunContainer(node.name(), key, pod, name, container.image(),
                     ContainerRunCommand.argv(run)));
             owner = owner == null ? name : owner;

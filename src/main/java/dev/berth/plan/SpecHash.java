@@ -23,9 +23,15 @@ import java.util.TreeMap;
  * reads. Changing a referenced ConfigMap or Secret therefore changes the hash and rolls the replicas, as a
  * checksum annotation does on Kubernetes. Replica count, strategy and the Deployment's own metadata are not
  * part of it: scaling never restarts a replica.
+ *
+ * <p>The hash also covers how berth runs a template ({@link #SCHEME}): when that changes in a way the running
+ * replicas must follow (their ports published on the node's cluster address instead of every address, their
+ * resolver searching the namespace's Service names), every replica is replaced once, by a rollout in waves.
  */
 public final class SpecHash {
     public static final int LENGTH = 10;
+    /** How berth runs a template; part of every hash. */
+    static final String SCHEME = "ports on the cluster address, service names searched";
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -39,6 +45,7 @@ public final class SpecHash {
     public static String of(Deployment deployment, DesiredState desired) {
         String namespace = DesiredState.namespace(deployment.metadata());
         MessageDigest digest = sha256();
+        field(digest, SCHEME);
         field(digest, canonical(deployment.spec().template()));
         TemplateReferences references = TemplateReferences.of(deployment.spec().template().spec());
         for (String name : references.configMaps()) {

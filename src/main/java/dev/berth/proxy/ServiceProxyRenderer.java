@@ -9,20 +9,27 @@ import java.util.Locale;
  * on every Service port that forwards to the Service's ready replicas, those on the proxy's own node first and
  * the others as backups that take over when no local one answers. A connection that cannot be made moves on to
  * the next replica at once; one that is made is kept as long as both ends keep it. A port with no ready replica
- * still listens and closes every connection at once, so that callers fail fast instead of hanging. The loopback
- * listener that answers the configuration's hash is the only HTTP in it.
+ * still listens and closes every connection at once, so that callers fail fast instead of hanging. The listener
+ * that answers the configuration's hash is the only HTTP in it; it listens on the container's own address, where
+ * berth verifies a reload through the node's SSH session (a container's loopback is out of the node's reach).
  */
 public final class ServiceProxyRenderer {
     /** The loopback port that answers {@link ConfigHash#PATH}, unless a Service port takes it. */
     public static final int HASH_PORT = 10254;
     /** Where nginx packages that build the stream module apart (Debian's, for one) install it. */
     public static final String STREAM_MODULE = "/usr/lib/nginx/modules/ngx_stream_module.so";
+    /**
+     * Debian's directory of module loaders, included rather than loaded: an image with the stream module built in
+     * (nginx.org's) has no such directory, and an include pattern that matches nothing is no error.
+     */
+    public static final String DEBIAN_MODULES = "/etc/nginx/modules-enabled/*.conf";
 
     private final String streamModule;
 
     /**
-     * @param streamModule the file {@code load_module} loads the stream module from, or {@code null} for an nginx
-     *                     built with it (nginx.org's official images)
+     * @param streamModule the file {@code load_module} loads the stream module from, a pattern of files to include
+     *                     that load it ({@link #DEBIAN_MODULES}), or {@code null} for an nginx built with it
+     *                     (nginx.org's official images)
      */
     public ServiceProxyRenderer(String streamModule) {
         this.streamModule = streamModule;
@@ -35,11 +42,11 @@ public final class ServiceProxyRenderer {
         text.line("# The proxy of Service " + service.namespace() + "/" + service.name() + " on " + node
                 + ", rendered by berth. Do not edit.");
         if (streamModule != null) {
-            text.line("load_module " + ConfigText.word(streamModule) + ";");
+            text.line((streamModule.contains("*") ? "include " : "load_module ") + ConfigText.word(streamModule) + ";");
         }
         text.line("worker_processes 1;").line("worker_shutdown_timeout 240s;").line("error_log stderr notice;")
                 .blank().open("events").line("worker_connections 4096;").close().blank();
-        text.open("http").line("access_log off;").open("server").line("listen 127.0.0.1:" + hashPort + ";")
+        text.open("http").line("access_log off;").open("server").line("listen " + hashPort + ";")
                 .line("default_type text/plain;").line(ConfigHash.line("")).line("location / { return 404; }")
                 .close().close().blank();
         text.open("stream");

@@ -5,9 +5,10 @@
 #                                   "berth-hello <version> <hostname>", GET /cgi-bin/health answers "ok"
 #   berth-hello:broken              same server, but every request answers HTTP 500
 #                                   (the container runs, it never becomes healthy)
-#   berth-edge:1                    nginx (Debian's binary + its shared libs copied in),
-#                                   listens on :80, serves a static page; meant to get
-#                                   its real config bind-mounted by the tests/berth
+#   berth-edge:2                    nginx (Debian's binary, its stream module from
+#                                   libnginx-mod-stream, and their shared libs copied in);
+#                                   listens on :80, serves a static page until berth gives
+#                                   it its own configuration (the edge and the Service proxies)
 #
 # Nothing is pulled from a registry: every image is a `docker import` of a
 # rootfs tarball assembled here from host files (busybox-static, nginx).
@@ -17,6 +18,7 @@ set -euo pipefail
 
 BUSYBOX=/bin/busybox          # from Debian's busybox-static
 NGINX=/usr/sbin/nginx         # from Debian's nginx-light
+STREAM=/usr/lib/nginx/modules/ngx_stream_module.so   # from Debian's libnginx-mod-stream
 WORK=$(mktemp -d /tmp/berth-app-images.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -85,15 +87,20 @@ EOF
   echo "built berth-hello:$tag"
 }
 
-# berth-edge:1 - nginx with the exact shared libraries ldd reports.
+# berth-edge:2 - nginx and its stream module with the exact shared libraries ldd reports.
 build_edge() {
   local root="$WORK/edge"
+  [ -f "$STREAM" ] || { echo "app-images: $STREAM is missing: apt-get install libnginx-mod-stream" >&2; exit 2; }
   busybox_rootfs "$root"     # busybox gives a shell for debugging/exec, ~2 MB
-  mkdir -p "$root"/usr/sbin "$root"/etc/nginx/conf.d "$root"/var/log/nginx \
-           "$root"/var/lib/nginx "$root"/run "$root"/var/lock "$root"/usr/share/nginx/html
+  mkdir -p "$root"/usr/sbin "$root"/etc/nginx/conf.d "$root"/etc/nginx/modules-enabled "$root"/var/log/nginx \
+           "$root"/var/lib/nginx "$root"/run "$root"/var/lock "$root"/usr/share/nginx/html \
+           "$root$(dirname "$STREAM")"
   cp "$NGINX" "$root/usr/sbin/nginx"
+  cp "$STREAM" "$root$STREAM"
+  # Debian's way of loading a dynamic module; nginx images built with the module have no such directory
+  echo "load_module $STREAM;" > "$root/etc/nginx/modules-enabled/50-mod-stream.conf"
   # copy every library (and the dynamic loader) at the same path as on the host
-  for lib in $(ldd "$NGINX" | grep -o '/[^ ]*'); do
+  for lib in $( (ldd "$NGINX"; ldd "$STREAM") | grep -o '/[^ ]*' | sort -u); do
     mkdir -p "$root$(dirname "$lib")"
     cp -L "$lib" "$root$lib"
   done
@@ -122,8 +129,8 @@ EOF
     --change 'CMD ["/usr/sbin/nginx","-g","daemon off;"]' \
     --change 'ENV PATH=/usr/sbin:/bin' \
     --change 'EXPOSE 80' \
-    --message "berth-edge (nginx from Debian)" - berth-edge:1 >/dev/null
-  echo "built berth-edge:1"
+    --message "berth-edge (nginx from Debian)" - berth-edge:2 >/dev/null
+  echo "built berth-edge:2"
 }
 
 build_hello v1 ok

@@ -57,7 +57,7 @@ public final class CliRunner {
         return this;
     }
 
-    /** Reach the servers through {@code opener} instead of SSH. */
+    /** Reach the servers through {@code opener} instead of SSH (whose fake engines run no nginx: no proxies). */
     public CliRunner transports(TransportOpener opener) {
         this.transports = opener;
         return this;
@@ -74,7 +74,8 @@ public final class CliRunner {
         StringWriter err = new StringWriter();
         Environment environment = new Environment(variables, stdin, workingDirectory, home, false, clock,
                 podNamesSeed == null ? PodNames.random() : PodNames.seeded(podNamesSeed), transports,
-                pause != null ? pause : clock instanceof ManualClock manual ? manual::advance : Pause.SLEEP);
+                pause != null ? pause : clock instanceof ManualClock manual ? manual::advance : Pause.SLEEP,
+                transports == TransportOpener.SSH);
         int exit = Main.run(args, environment, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Result(exit, out.toString(), err.toString());
     }

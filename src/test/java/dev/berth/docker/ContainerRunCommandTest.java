@@ -108,6 +108,22 @@ class ContainerRunCommandTest {
         }
 
         @Test
+        void portsWithoutAHostPortArePublishedOnTheClusterAddressOnlyAndAHostPortOnEveryAddress() {
+            ContainerRun run = new ContainerRun("n", "p", null, "berth", Map.of(), container(List.of(), List.of()),
+                    List.of(new Container.Port("http", 80, 8080, "TCP"), new Container.Port(null, 5432, null, null)),
+                    List.of(), null, List.of(), false, 30, "10.0.0.12", "shop.svc.cluster.local");
+
+            assertThat(line(run)).contains("--network berth --hostname p --dns-search shop.svc.cluster.local "
+                    + "--dns-option ndots:1 --publish 8080:80/tcp --publish 10.0.0.12::5432/tcp");
+        }
+
+        @Test
+        void anIpv6ClusterAddressIsBracketed() {
+            assertThat(ContainerRunCommand.publish(new Container.Port(null, 5432, null, "TCP"), "fd00::12"))
+                    .isEqualTo("[fd00::12]::5432/tcp");
+        }
+
+        @Test
         void cutsALongPodNameToAHostnameOf63Characters() {
             String pod = "a".repeat(52) + "-1a2b3c4d5e-x7k2p";
 

@@ -17,7 +17,7 @@ record DockerRun(String name, String image, Map<String, String> labels, String n
                  List<String> arguments) {
 
     private static final Set<String> IGNORED = Set.of("--memory", "--cpus", "--env-file", "--mount", "--workdir",
-            "--stop-timeout", "--entrypoint");
+            "--stop-timeout", "--entrypoint", "--dns-search", "--dns-option");
 
     static DockerRun parse(List<String> argv) {
         String name = null;

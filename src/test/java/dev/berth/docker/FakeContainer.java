@@ -58,8 +58,10 @@ final class FakeContainer {
         int next = hostPort;
         for (String publish : run.published()) {
             String[] sides = publish.split(":");
-            String published = sides.length > 1 ? sides[0] : Integer.toString(next++);
-            ports.putArray(sides[sides.length - 1]).addObject().put("HostIp", "0.0.0.0").put("HostPort", published);
+            String hostIp = sides.length == 3 ? sides[0] : "0.0.0.0";
+            String declared = sides.length == 3 ? sides[1] : sides.length == 2 ? sides[0] : "";
+            String published = declared.isEmpty() ? Integer.toString(next++) : declared;
+            ports.putArray(sides[sides.length - 1]).addObject().put("HostIp", hostIp).put("HostPort", published);
         }
         FakeContainer started = new FakeContainer(id, container, image, address);
         started.start(now, "no".equals(run.restart()));

@@ -36,6 +36,25 @@ class NodeProbeTest {
     }
 
     @Test
+    void readsTheServersOwnAddressAndTheProxyConfigurationsBerthLoaded() {
+        NodeSnapshot snapshot = NodeProbe.parse(output("[]\n", "/home/deploy", "berth_data\n")
+                + NodeProbe.CONNECTION + "\n198.51.100.7 50122 10.0.0.12 22\n"
+                + NodeProbe.PROXIES + "\nberth-edge 1764660000 3f2a9c1d\nbroken line\n");
+        assertThat(snapshot.volumes()).containsExactly("berth_data");
+        assertThat(snapshot.serverAddress()).isEqualTo("10.0.0.12");
+        assertThat(snapshot.proxies()).containsExactly(new NodeSnapshot.LoadedConfig("berth-edge", "3f2a9c1d",
+                java.time.Instant.ofEpochSecond(1764660000L)));
+    }
+
+    @Test
+    void withoutAnSshConnectionTheServersAddressIsUnknown() {
+        NodeSnapshot snapshot = NodeProbe.parse(output("[]\n", "/root", "") + NodeProbe.CONNECTION + "\n\n"
+                + NodeProbe.PROXIES + "\n");
+        assertThat(snapshot.serverAddress()).isNull();
+        assertThat(snapshot.proxies()).isEmpty();
+    }
+
+    @Test
     void aNodeWithoutBerthContainersOrVolumes() {
         NodeSnapshot snapshot = NodeProbe.parse(output("[]\n", "/root", ""));
         assertThat(snapshot.containers()).isEmpty();

@@ -39,6 +39,8 @@ class LabInventoryTest {
                     hostKeyPolicy: strict
                   registry:
                     server: berth-registry:5000
+                  edge:
+                    image: berth-registry:5000/berth-edge:2
                   nodes:
                     - name: node-1
                       address: 172.20.0.11

@@ -132,10 +132,12 @@ class ReplicaContentsTest {
 
             assertThat(runs).extracting(Action.RunContainer::container)
                     .containsExactly("default_" + pod + "_app", "default_" + pod + "_metrics");
+            String address = servers.view().nodes().get(0).address();
             assertThat(runs.get(0).argv()).containsSubsequence("--network", "berth", "--hostname", pod,
-                    "--publish", "8080/tcp", "--publish", "9100/tcp");
+                    "--dns-search", "default.svc.cluster.local", "--dns-option", "ndots:1",
+                    "--publish", address + "::8080/tcp", "--publish", address + "::9100/tcp");
             assertThat(runs.get(1).argv()).containsSubsequence("--network", "container:default_" + pod + "_app")
-                    .doesNotContain("--publish", "--hostname");
+                    .doesNotContain("--publish", "--hostname", "--dns-search");
         }
 
         @Test

@@ -98,7 +98,7 @@ class ServiceProxyRendererTest {
         NginxConfig config = render("udp-and-tcp");
 
         assertThat(config.hashPort()).isEqualTo(10253);
-        assertThat(config.text()).contains("listen 127.0.0.1:10253;", "listen 10254;", "listen 53 udp;");
+        assertThat(config.text()).contains("listen 10253;", "listen 10254;", "listen 53 udp;");
         assertThat(config.hash()).isEqualTo(ConfigHash.of(config.text()));
     }
 

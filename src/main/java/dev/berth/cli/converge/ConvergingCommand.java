@@ -89,7 +89,7 @@ public abstract class ConvergingCommand extends BaseCommand {
     }
 
     private Convergence convergence(ClusterAccess access, String verb, Consumer<StepResult> progress) {
-        return new Convergence(access, clusterState(access, "berth " + verb), new Planner(environment().podNames()),
+        return new Convergence(access, clusterState(access, "berth " + verb), planner(access),
                 environment().clock(), progress, notes, environment().pause(), changeCause());
     }
 

@@ -101,7 +101,8 @@ final class PlanReport {
         if (action instanceof Action.RunContainer) {
             return "+";
         }
-        if (action instanceof Action.RemoveContainer || action instanceof Action.CleanUpPod) {
+        if (action instanceof Action.RemoveContainer || action instanceof Action.CleanUpPod
+                || action instanceof Action.RemoveProxy) {
             return "-";
         }
         return "~";

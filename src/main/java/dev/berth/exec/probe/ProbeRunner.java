@@ -82,8 +82,8 @@ public final class ProbeRunner {
                 healths.add(probed == null ? container : fold(observation.node().name(), probed, now, failures));
             }
             NodeSnapshot snapshot = observation.snapshot();
-            folded.add(new NodeObservation(observation.node(), observation.status(), new NodeSnapshot(
-                    snapshot.engine(), healths, snapshot.homeDirectory(), snapshot.volumes()), observation.reason(),
+            folded.add(new NodeObservation(observation.node(), observation.status(), snapshot.withContainers(healths),
+                    observation.reason(),
                     observation.usage()));
         }
         livenessFailures = List.copyOf(failures);

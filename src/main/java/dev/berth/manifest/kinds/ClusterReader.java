@@ -6,6 +6,7 @@ import dev.berth.manifest.schema.Rule;
 import dev.berth.manifest.schema.Shape;
 import dev.berth.model.Cluster;
 import dev.berth.model.Durations;
+import dev.berth.model.IpLiteral;
 import dev.berth.model.Resource;
 
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ final class ClusterReader implements KindReader {
     static final Shape SSH = Shape.of("user", "port", "identityFiles", "knownHosts", "hostKeyPolicy", "jumpHost",
             "connectTimeout", "commandTimeout", "parallelism");
     static final Shape REGISTRY = Shape.of("server", "username", "passwordFromEnv");
-    static final Shape NODE = Shape.of("name", "address", "port", "user", "labels", "roles", "capacity");
+    static final Shape NODE = Shape.of("name", "address", "port", "user", "labels", "roles", "capacity",
+            "privateAddress");
     static final Shape CAPACITY = Shape.of("cpu", "memory");
     static final Shape PROVISIONER = Shape.of("command");
     static final Shape EDGE = Shape.of("image", "httpPort", "httpsPort");
@@ -34,6 +36,8 @@ final class ClusterReader implements KindReader {
             : "must be a user name such as deploy, got \"" + value + "\"";
     static final Rule ADDRESS = value -> HOST.matcher(value).matches() && value.length() <= 253 ? null
             : "must be a host name or an IP address, got \"" + value + "\"";
+    static final Rule IP_ADDRESS = value -> IpLiteral.is(value) ? null
+            : "must be an IPv4 or IPv6 address such as 10.0.0.11, got \"" + value + "\"";
     static final Rule JUMP_HOST = value -> {
         String host = value.contains("@") ? value.substring(value.indexOf('@') + 1) : value;
         host = host.matches(".*:[0-9]{1,5}") ? host.substring(0, host.lastIndexOf(':')) : host;
@@ -141,7 +145,8 @@ final class ClusterReader implements KindReader {
             Cluster.Capacity capacity = node.object("capacity", CAPACITY)
                     .map(c -> new Cluster.Capacity(c.quantity("cpu"), c.quantity("memory"))).orElse(null);
             nodes.add(new Cluster.Node(name, address, port, node.string("user", USER_NAME),
-                    MetadataReader.labels(node, "labels"), node.strings("roles", Names.DNS_LABEL), capacity));
+                    MetadataReader.labels(node, "labels"), node.strings("roles", Names.DNS_LABEL), capacity,
+                    node.string("privateAddress", IP_ADDRESS)));
         }
         return nodes;
     }

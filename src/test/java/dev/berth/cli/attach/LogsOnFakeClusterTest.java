@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LogsOnFakeClusterTest {
     static final String IMAGE = "berth-registry:5000/berth-hello:v1";
-    static final String POD_1 = "hello-2f017bb4a7-ckc87";
-    static final String POD_2 = "hello-2f017bb4a7-stl2j";
+    static final String POD_1 = "hello-2bbc5fece9-ckc87";
+    static final String POD_2 = "hello-2bbc5fece9-stl2j";
 
     FakeClusterCli fake;
 
@@ -79,8 +79,8 @@ class LogsOnFakeClusterTest {
         @Test
         void withPrefixAsked() {
             assertThat(ok("logs", "pod/" + POD_1, "--prefix").out()).isEqualTo("""
-                    [pod/hello-2f017bb4a7-ckc87/hello] listening on 8080
-                    [pod/hello-2f017bb4a7-ckc87/hello] GET /cgi-bin/health 200
+                    [pod/hello-2bbc5fece9-ckc87/hello] listening on 8080
+                    [pod/hello-2bbc5fece9-ckc87/hello] GET /cgi-bin/health 200
                     """);
         }
 
@@ -102,7 +102,7 @@ class LogsOnFakeClusterTest {
         @Test
         void aContainerThePodHasNotIsBadInput() {
             assertThat(refused(2, "logs", POD_1, "-c", "sidecar").err()).isEqualTo("error: container sidecar is not "
-                    + "valid for pod hello-2f017bb4a7-ckc87 (its containers: hello)\n");
+                    + "valid for pod hello-2bbc5fece9-ckc87 (its containers: hello)\n");
         }
 
         @Test
@@ -140,10 +140,10 @@ class LogsOnFakeClusterTest {
             CliRunner.Result result = ok("logs", "deployment/hello");
 
             assertThat(result.out()).isEqualTo("""
-                    [pod/hello-2f017bb4a7-ckc87/hello] listening on 8080
-                    [pod/hello-2f017bb4a7-ckc87/hello] GET /cgi-bin/health 200
-                    [pod/hello-2f017bb4a7-stl2j/hello] listening on 8080
-                    [pod/hello-2f017bb4a7-stl2j/hello] GET /cgi-bin/health 200
+                    [pod/hello-2bbc5fece9-ckc87/hello] listening on 8080
+                    [pod/hello-2bbc5fece9-ckc87/hello] GET /cgi-bin/health 200
+                    [pod/hello-2bbc5fece9-stl2j/hello] listening on 8080
+                    [pod/hello-2bbc5fece9-stl2j/hello] GET /cgi-bin/health 200
                     """);
             assertThat(logCommands()).containsExactly(
                     List.of("docker", "logs", "--", idOf("node-1", POD_1)),

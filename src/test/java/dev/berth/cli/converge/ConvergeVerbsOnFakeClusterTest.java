@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConvergeVerbsOnFakeClusterTest {
     private static final String HELLO = "examples/hello/";
-    private static final String POD_ON_1 = "hello-2f017bb4a7-ckc87";
-    private static final String POD_ON_2 = "hello-2f017bb4a7-stl2j";
+    private static final String POD_ON_1 = "hello-2bbc5fece9-ckc87";
+    private static final String POD_ON_2 = "hello-2bbc5fece9-stl2j";
 
     @TempDir
     Path directory;
@@ -40,7 +40,7 @@ class ConvergeVerbsOnFakeClusterTest {
     }
 
     /** What apply, as berth runs it, starts on a node: one replica of examples/hello. */
-    private static List<String> dockerRun(String pod) {
+    private static List<String> dockerRun(String pod, String address) {
         return List.of("docker", "run", "--detach", "--name", "default_" + pod + "_hello",
                 "--label", "app=hello",
                 "--label", "berth.dev/container=hello",
@@ -55,10 +55,11 @@ class ConvergeVerbsOnFakeClusterTest {
                         + "\"port\":8080,\"scheme\":\"HTTP\"},\"initialDelaySeconds\":0,\"periodSeconds\":10,"
                         + "\"timeoutSeconds\":1,\"successThreshold\":1,\"failureThreshold\":3}}",
                 "--label", "berth.dev/revision=1",
-                "--label", "berth.dev/spec-hash=2f017bb4a7",
+                "--label", "berth.dev/spec-hash=2bbc5fece9",
                 "--restart", "unless-stopped",
                 "--network", "berth", "--hostname", pod,
-                "--publish", "8080/tcp",
+                "--dns-search", "default.svc.cluster.local", "--dns-option", "ndots:1",
+                "--publish", address + "::8080/tcp",
                 "--memory", "134217728",
                 "--stop-timeout", "30",
                 "berth-registry:5000/berth-hello:v1");
@@ -102,9 +103,9 @@ class ConvergeVerbsOnFakeClusterTest {
                     2026-03-02T09:00:00Z Waiting for deployment "default/hello" rollout to finish: 0 out of 2 new \
                     replicas have been updated...
                     node-1: ensure network berth
-                    node-1: start container default_hello-2f017bb4a7-ckc87_hello (berth-registry:5000/berth-hello:v1)
+                    node-1: start container default_hello-2bbc5fece9-ckc87_hello (berth-registry:5000/berth-hello:v1)
                     node-2: ensure network berth
-                    node-2: start container default_hello-2f017bb4a7-stl2j_hello (berth-registry:5000/berth-hello:v1)
+                    node-2: start container default_hello-2bbc5fece9-stl2j_hello (berth-registry:5000/berth-hello:v1)
                     2026-03-02T09:00:00Z deployment "default/hello" successfully rolled out
                     apply: 4 steps done on 2 nodes
                     """);
@@ -113,9 +114,9 @@ class ConvergeVerbsOnFakeClusterTest {
         @Test
         void observesEachNodeStartsOneReplicaOnEachWithTheExactDockerRunThenLooksAgainUntilTheyAreReady() {
             assertThat(dockerCommands("node-1")).containsExactly(NodeProbe.command(),
-                    NodeCommands.ensureNetwork("berth"), dockerRun(POD_ON_1), NodeProbe.command());
+                    NodeCommands.ensureNetwork("berth"), dockerRun(POD_ON_1, "10.0.0.11"), NodeProbe.command());
             assertThat(dockerCommands("node-2")).containsExactly(NodeProbe.command(),
-                    NodeCommands.ensureNetwork("berth"), dockerRun(POD_ON_2), NodeProbe.command());
+                    NodeCommands.ensureNetwork("berth"), dockerRun(POD_ON_2, "10.0.0.12"), NodeProbe.command());
             assertThat(fake.cluster().calls()).filteredOn(FakeCluster.Call.Connect.class::isInstance).containsExactly(
                     new FakeCluster.Call.Connect("node-1", "172.18.0.2", 8080),
                     new FakeCluster.Call.Connect("node-2", "172.18.0.2", 8080));
@@ -184,10 +185,10 @@ class ConvergeVerbsOnFakeClusterTest {
                     service/hello created
                     node-1:
                       ~ ensure network berth
-                      + start container default_hello-2f017bb4a7-ckc87_hello (berth-registry:5000/berth-hello:v1)
+                      + start container default_hello-2bbc5fece9-ckc87_hello (berth-registry:5000/berth-hello:v1)
                     node-2:
                       ~ ensure network berth
-                      + start container default_hello-2f017bb4a7-stl2j_hello (berth-registry:5000/berth-hello:v1)
+                      + start container default_hello-2bbc5fece9-stl2j_hello (berth-registry:5000/berth-hello:v1)
                     """);
             assertThat(diff.err()).isEmpty();
         }
@@ -227,7 +228,7 @@ class ConvergeVerbsOnFakeClusterTest {
                     node-1:
                       ~ ensure network berth
                       ~ pull berth-registry:5000/berth-hello:v2 (if missing)
-                      + start container default_hello-d7597576b9-ckc87_hello (berth-registry:5000/berth-hello:v2)
+                      + start container default_hello-c09af2fd2b-ckc87_hello (berth-registry:5000/berth-hello:v2)
                     node-2:
                       ~ pull berth-registry:5000/berth-hello:v2 (if missing)
                     """);
@@ -307,7 +308,7 @@ class ConvergeVerbsOnFakeClusterTest {
                     replicas have been updated...
                     node-1: ensure network berth
                     node-1: pull berth-registry:5000/berth-hello:v2 (if missing)
-                    node-1: start container default_hello-d7597576b9-ckc87_hello (berth-registry:5000/berth-hello:v2): \
+                    node-1: start container default_hello-c09af2fd2b-ckc87_hello (berth-registry:5000/berth-hello:v2): \
                     FAILED: exit 125: docker: Error response from daemon: pull access denied for \
                     berth-registry:5000/berth-hello.
                     node-2: pull berth-registry:5000/berth-hello:v2 (if missing)
@@ -316,16 +317,16 @@ class ConvergeVerbsOnFakeClusterTest {
                     2026-03-02T09:00:00Z deployment "default/hello" rolled back to revision 1
                     apply: 3 steps done on 2 nodes, 1 failed
                     error: rollout of deployment "default/hello" revision 2 failed: a new replica could not be started
-                      node-1: start container default_hello-d7597576b9-ckc87_hello \
+                      node-1: start container default_hello-c09af2fd2b-ckc87_hello \
                     (berth-registry:5000/berth-hello:v2): \
                     exit 125: docker: Error response from daemon: pull access denied for \
                     berth-registry:5000/berth-hello.
                     deployment "default/hello" rolled back to revision 1 on every node
                     """);
             assertThat(fake.cluster().node("node-1").docker().containerNames()).containsExactly(
-                    "default_hello-2f017bb4a7-ckc87_hello");
+                    "default_hello-2bbc5fece9-ckc87_hello");
             assertThat(fake.cluster().node("node-2").docker().containerNames()).containsExactly(
-                    "default_hello-2f017bb4a7-stl2j_hello");
+                    "default_hello-2bbc5fece9-stl2j_hello");
             String remove = NodeCommands.removeContainer("0".repeat(64)).get(2);
             assertThat(fake.cluster().calls()).noneMatch(call -> call instanceof FakeCluster.Call.Command command
                     && command.argv().contains(remove));
@@ -344,7 +345,7 @@ class ConvergeVerbsOnFakeClusterTest {
             assertThat(scale.out()).isEqualTo("deployment.apps/hello configured\n");
             assertThat(scale.err()).isEqualTo("""
                     node-1: ensure network berth
-                    node-1: start container default_hello-2f017bb4a7-7ll6r_hello \
+                    node-1: start container default_hello-2bbc5fece9-7ll6r_hello \
                     (berth-registry:5000/berth-hello:v1): FAILED: exit 125: docker: Error response from daemon: no \
                     space left on device.
                     scale: 1 step done on 1 node, 1 failed

@@ -96,7 +96,7 @@ class RolloutOnFakeClusterTest {
         return result;
     }
 
-    /** Every container of the cluster: {@code node-1 web-ca2e0aaf84-ckc87 v2 running}, by node then start. */
+    /** Every container of the cluster: {@code node-1 web-4b61915223-ckc87 v2 running}, by node then start. */
     private List<String> containers() {
         List<String> all = new ArrayList<>();
         for (String node : List.of("node-1", "node-2")) {
@@ -190,14 +190,14 @@ class RolloutOnFakeClusterTest {
         @Test
         void startsOneNewReplicaAtATimeAndRemovesAnOldOneOnlyOnceTheNewOneIsReady() {
             assertThat(changes).containsExactly(
-                    "+ node-1 web-ca2e0aaf84-ckc87 v2 running",
-                    "- node-1 web-c26e7935ec-7ll6r v1 running",
-                    "+ node-2 web-ca2e0aaf84-stl2j v2 running",
-                    "- node-2 web-c26e7935ec-stl2j v1 running",
-                    "+ node-1 web-ca2e0aaf84-7ll6r v2 running",
-                    "- node-1 web-c26e7935ec-ckc87 v1 running",
-                    "+ node-2 web-ca2e0aaf84-x78j4 v2 running",
-                    "- node-2 web-c26e7935ec-x78j4 v1 running");
+                    "+ node-1 web-4b61915223-ckc87 v2 running",
+                    "- node-1 web-e62ae92598-7ll6r v1 running",
+                    "+ node-2 web-4b61915223-stl2j v2 running",
+                    "- node-2 web-e62ae92598-stl2j v1 running",
+                    "+ node-1 web-4b61915223-7ll6r v2 running",
+                    "- node-1 web-e62ae92598-ckc87 v1 running",
+                    "+ node-2 web-4b61915223-x78j4 v2 running",
+                    "- node-2 web-e62ae92598-x78j4 v1 running");
             assertThat(violations).isEmpty();
         }
 
@@ -208,30 +208,30 @@ class RolloutOnFakeClusterTest {
                     replicas have been updated...
                     node-1: ensure network berth
                     node-1: pull registry.example/web:v2 (if missing)
-                    node-1: start container default_web-ca2e0aaf84-ckc87_web (registry.example/web:v2)
+                    node-1: start container default_web-4b61915223-ckc87_web (registry.example/web:v2)
                     node-2: pull registry.example/web:v2 (if missing)
                     2026-03-02T09:10:00Z Waiting for deployment "default/web" rollout to finish: 1 out of 4 new \
                     replicas have been updated...
-                    node-1: remove container default_web-c26e7935ec-7ll6r_web (spec changed)
-                    node-1: clean up files of web-c26e7935ec-7ll6r
+                    node-1: remove container default_web-e62ae92598-7ll6r_web (spec changed)
+                    node-1: clean up files of web-e62ae92598-7ll6r
                     node-2: ensure network berth
-                    node-2: start container default_web-ca2e0aaf84-stl2j_web (registry.example/web:v2)
+                    node-2: start container default_web-4b61915223-stl2j_web (registry.example/web:v2)
                     2026-03-02T09:10:06Z Waiting for deployment "default/web" rollout to finish: 2 out of 4 new \
                     replicas have been updated...
-                    node-2: remove container default_web-c26e7935ec-stl2j_web (spec changed)
-                    node-2: clean up files of web-c26e7935ec-stl2j
+                    node-2: remove container default_web-e62ae92598-stl2j_web (spec changed)
+                    node-2: clean up files of web-e62ae92598-stl2j
                     node-1: ensure network berth
-                    node-1: start container default_web-ca2e0aaf84-7ll6r_web (registry.example/web:v2)
+                    node-1: start container default_web-4b61915223-7ll6r_web (registry.example/web:v2)
                     2026-03-02T09:10:12Z Waiting for deployment "default/web" rollout to finish: 3 out of 4 new \
                     replicas have been updated...
-                    node-1: remove container default_web-c26e7935ec-ckc87_web (spec changed)
-                    node-1: clean up files of web-c26e7935ec-ckc87
+                    node-1: remove container default_web-e62ae92598-ckc87_web (spec changed)
+                    node-1: clean up files of web-e62ae92598-ckc87
                     node-2: ensure network berth
-                    node-2: start container default_web-ca2e0aaf84-x78j4_web (registry.example/web:v2)
+                    node-2: start container default_web-4b61915223-x78j4_web (registry.example/web:v2)
                     2026-03-02T09:10:18Z Waiting for deployment "default/web" rollout to finish: 1 old replicas are \
                     pending termination...
-                    node-2: remove container default_web-c26e7935ec-x78j4_web (spec changed)
-                    node-2: clean up files of web-c26e7935ec-x78j4
+                    node-2: remove container default_web-e62ae92598-x78j4_web (spec changed)
+                    node-2: clean up files of web-e62ae92598-x78j4
                     2026-03-02T09:10:24Z deployment "default/web" successfully rolled out
                     apply: 18 steps done on 2 nodes
                     """);
@@ -257,7 +257,7 @@ class RolloutOnFakeClusterTest {
                     replicas have been updated...
                     node-1: ensure network berth
                     node-1: pull registry.example/web:v2 (if missing)
-                    node-1: start container default_web-ca2e0aaf84-ckc87_web (registry.example/web:v2)
+                    node-1: start container default_web-4b61915223-ckc87_web (registry.example/web:v2)
                     node-2: pull registry.example/web:v2 (if missing)
                     2026-03-02T09:10:00Z Waiting for deployment "default/web" rollout to finish: 1 out of 4 new \
                     replicas have been updated...
@@ -265,13 +265,13 @@ class RolloutOnFakeClusterTest {
                     progressDeadlineSeconds (30s): 1 of 4 replicas updated, 4 available; rolling back to revision 1
                     2026-03-02T09:10:30Z Waiting for deployment "default/web" rollout to finish: 1 old replicas are \
                     pending termination...
-                    node-1: remove container default_web-ca2e0aaf84-ckc87_web (spec changed)
-                    node-1: clean up files of web-ca2e0aaf84-ckc87
+                    node-1: remove container default_web-4b61915223-ckc87_web (spec changed)
+                    node-1: clean up files of web-4b61915223-ckc87
                     2026-03-02T09:10:30Z deployment "default/web" rolled back to revision 1
                     apply: 6 steps done on 2 nodes
                     error: rollout of deployment "default/web" revision 2 failed: no progress within \
                     progressDeadlineSeconds (30s): 1 of 4 replicas updated, 4 available
-                      pod web-ca2e0aaf84-ckc87 on node-1: Running, HTTP probe failed with statuscode: 500
+                      pod web-4b61915223-ckc87 on node-1: Running, HTTP probe failed with statuscode: 500
                     deployment "default/web" rolled back to revision 1 on every node
                     """);
         }
@@ -279,10 +279,10 @@ class RolloutOnFakeClusterTest {
         @Test
         void leavesEveryReplicaOnV1AndNoContainerOfV2() {
             assertThat(containers()).containsExactly(
-                    "node-1 web-c26e7935ec-ckc87 v1 running",
-                    "node-1 web-c26e7935ec-7ll6r v1 running",
-                    "node-2 web-c26e7935ec-stl2j v1 running",
-                    "node-2 web-c26e7935ec-x78j4 v1 running");
+                    "node-1 web-e62ae92598-ckc87 v1 running",
+                    "node-1 web-e62ae92598-7ll6r v1 running",
+                    "node-2 web-e62ae92598-stl2j v1 running",
+                    "node-2 web-e62ae92598-x78j4 v1 running");
         }
 
         @Test
@@ -316,11 +316,11 @@ class RolloutOnFakeClusterTest {
                     replicas have been updated...
                     node-1: pull registry.example/web:v2 (if missing)
                     node-2: pull registry.example/web:v2 (if missing)
-                    node-1: remove container default_web-c26e7935ec-7ll6r_web (spec changed)
-                    node-1: clean up files of web-c26e7935ec-7ll6r
+                    node-1: remove container default_web-e62ae92598-7ll6r_web (spec changed)
+                    node-1: clean up files of web-e62ae92598-7ll6r
                     node-1: ensure network berth
                     node-1: pull registry.example/web:v2 (if missing)
-                    node-1: start container default_web-ca2e0aaf84-ckc87_web (registry.example/web:v2)
+                    node-1: start container default_web-4b61915223-ckc87_web (registry.example/web:v2)
                     node-2: pull registry.example/web:v2 (if missing)
                     2026-03-02T09:10:00Z Waiting for deployment "default/web" rollout to finish: 1 out of 4 new \
                     replicas have been updated...
@@ -328,17 +328,17 @@ class RolloutOnFakeClusterTest {
                     progressDeadlineSeconds (30s): 1 of 4 replicas updated, 3 available; rolling back to revision 1
                     2026-03-02T09:10:30Z Waiting for deployment "default/web" rollout to finish: 3 out of 4 new \
                     replicas have been updated...
-                    node-1: remove container default_web-ca2e0aaf84-ckc87_web (spec changed)
-                    node-1: clean up files of web-ca2e0aaf84-ckc87
+                    node-1: remove container default_web-4b61915223-ckc87_web (spec changed)
+                    node-1: clean up files of web-4b61915223-ckc87
                     node-1: ensure network berth
-                    node-1: start container default_web-c26e7935ec-7ll6r_web (registry.example/web:v1)
+                    node-1: start container default_web-e62ae92598-7ll6r_web (registry.example/web:v1)
                     2026-03-02T09:10:30Z Waiting for deployment "default/web" rollout to finish: 3 of 4 updated \
                     replicas are available...
                     2026-03-02T09:11:00Z deployment "default/web" rolled back to revision 1
                     apply: 12 steps done on 2 nodes
                     error: rollout of deployment "default/web" revision 2 failed: no progress within \
                     progressDeadlineSeconds (30s): 1 of 4 replicas updated, 3 available
-                      pod web-ca2e0aaf84-ckc87 on node-1: Running, HTTP probe failed with statuscode: 500
+                      pod web-4b61915223-ckc87 on node-1: Running, HTTP probe failed with statuscode: 500
                     deployment "default/web" rolled back to revision 1 on every node
                     """);
             assertThat(running()).containsExactly(Map.entry("v1", 4L));
@@ -360,7 +360,7 @@ class RolloutOnFakeClusterTest {
                     replicas have been updated...
                     node-1: ensure network berth
                     node-1: pull registry.example/web:v2 (if missing)
-                    node-1: start container default_web-ca2e0aaf84-ckc87_web (registry.example/web:v2)
+                    node-1: start container default_web-4b61915223-ckc87_web (registry.example/web:v2)
                     node-2: pull registry.example/web:v2 (if missing)
                     2026-03-02T09:10:00Z Waiting for deployment "default/web" rollout to finish: 1 out of 4 new \
                     replicas have been updated...
@@ -368,16 +368,16 @@ class RolloutOnFakeClusterTest {
                     rolling back to revision 1
                     2026-03-02T09:10:00Z Waiting for deployment "default/web" rollout to finish: 1 old replicas are \
                     pending termination...
-                    node-1: remove container default_web-ca2e0aaf84-ckc87_web (spec changed)
-                    node-1: clean up files of web-ca2e0aaf84-ckc87
+                    node-1: remove container default_web-4b61915223-ckc87_web (spec changed)
+                    node-1: clean up files of web-4b61915223-ckc87
                     2026-03-02T09:10:00Z deployment "default/web" rolled back to revision 1
                     apply: 6 steps done on 2 nodes
                     error: rollout of deployment "default/web" revision 2 failed: 1 of 1 new replicas crashed
-                      pod web-ca2e0aaf84-ckc87 on node-1: CrashLoopBackOff, exit code 1, restarted 1 time
+                      pod web-4b61915223-ckc87 on node-1: CrashLoopBackOff, exit code 1, restarted 1 time
                       last lines of its log:
-                        web-ca2e0aaf84-ckc87: starting web v2
-                        web-ca2e0aaf84-ckc87: reading /etc/web/config.yaml
-                        web-ca2e0aaf84-ckc87: fatal: config.yaml: no such file or directory
+                        web-4b61915223-ckc87: starting web v2
+                        web-4b61915223-ckc87: reading /etc/web/config.yaml
+                        web-4b61915223-ckc87: fatal: config.yaml: no such file or directory
                     deployment "default/web" rolled back to revision 1 on every node
                     """);
             assertThat(running()).containsExactly(Map.entry("v1", 4L));
@@ -411,16 +411,16 @@ class RolloutOnFakeClusterTest {
                     2026-03-02T09:10:00Z Waiting for deployment "default/api" rollout to finish: 0 out of 1 new \
                     replicas have been updated...
                     node-1: ensure network berth
-                    node-1: start container default_api-38e9de4f72-ckc87_api (registry.example/api:v1)
+                    node-1: start container default_api-6bc85ac7e7-ckc87_api (registry.example/api:v1)
                     2026-03-02T09:10:00Z Waiting for deployment "default/api" rollout to finish: 0 of 1 updated \
                     replicas are available...
                     2026-03-02T09:10:00Z deployment "default/api" revision 1 failed: 1 of 1 new replicas crashed; no \
                     earlier revision to roll back to
                     apply: 2 steps done on 1 node
                     error: rollout of deployment "default/api" revision 1 failed: 1 of 1 new replicas crashed
-                      pod api-38e9de4f72-ckc87 on node-1: CrashLoopBackOff, exit code 2, restarted 1 time
+                      pod api-6bc85ac7e7-ckc87 on node-1: CrashLoopBackOff, exit code 2, restarted 1 time
                       last lines of its log:
-                        api-38e9de4f72-ckc87: api: cannot bind :8080
+                        api-6bc85ac7e7-ckc87: api: cannot bind :8080
                     deployment "default/api" has no earlier revision to roll back to; its replicas are left as they \
                     are: fix it and apply again
                     """);
@@ -442,7 +442,7 @@ class RolloutOnFakeClusterTest {
                     replicas have been updated...
                     node-1: ensure network berth
                     node-1: pull registry.example/web:v2 (if missing)
-                    node-1: start container default_web-ca2e0aaf84-ckc87_web (registry.example/web:v2)
+                    node-1: start container default_web-4b61915223-ckc87_web (registry.example/web:v2)
                     node-2: pull registry.example/web:v2 (if missing)
                     2026-03-02T09:10:00Z Waiting for deployment "default/web" rollout to finish: 1 out of 4 new \
                     replicas have been updated...
@@ -451,17 +451,17 @@ class RolloutOnFakeClusterTest {
                     apply: 4 steps done on 2 nodes
                     error: rollout of deployment "default/web" revision 2 failed: no progress within \
                     progressDeadlineSeconds (30s): 1 of 4 replicas updated, 4 available
-                      pod web-ca2e0aaf84-ckc87 on node-1: Running, HTTP probe failed with statuscode: 500
+                      pod web-4b61915223-ckc87 on node-1: Running, HTTP probe failed with statuscode: 500
                     deployment "default/web" is paused; fix it and apply again, or berth rollout undo deployment/web
                     """);
             assertThat(storedWeb().path("spec").path("paused").asBoolean()).isTrue();
             assertThat(storedRevisions()).containsExactly("1 v1", "2 v2");
             assertThat(containers()).containsExactly(
-                    "node-1 web-c26e7935ec-ckc87 v1 running",
-                    "node-1 web-c26e7935ec-7ll6r v1 running",
-                    "node-1 web-ca2e0aaf84-ckc87 v2 running",
-                    "node-2 web-c26e7935ec-stl2j v1 running",
-                    "node-2 web-c26e7935ec-x78j4 v1 running");
+                    "node-1 web-e62ae92598-ckc87 v1 running",
+                    "node-1 web-e62ae92598-7ll6r v1 running",
+                    "node-1 web-4b61915223-ckc87 v2 running",
+                    "node-2 web-e62ae92598-stl2j v1 running",
+                    "node-2 web-e62ae92598-x78j4 v1 running");
         }
     }
 
@@ -480,7 +480,7 @@ class RolloutOnFakeClusterTest {
                     node-1: ensure network berth
                     node-1: pull registry.example/web:v2 (if missing): FAILED: exit 1: Error response from daemon: \
                     manifest for registry.example/web:v2 not found: manifest unknown: manifest unknown
-                    node-1: start container default_web-ca2e0aaf84-ckc87_web (registry.example/web:v2): skipped
+                    node-1: start container default_web-4b61915223-ckc87_web (registry.example/web:v2): skipped
                     node-2: pull registry.example/web:v2 (if missing): FAILED: exit 1: Error response from daemon: \
                     manifest for registry.example/web:v2 not found: manifest unknown: manifest unknown
                     2026-03-02T09:10:00Z deployment "default/web" revision 2 failed: the new image could not be \
@@ -514,7 +514,7 @@ class RolloutOnFakeClusterTest {
                     replicas have been updated...
                     node-1: ensure network berth
                     node-1: pull registry.example/web:v2 (if missing)
-                    node-1: start container default_web-ca2e0aaf84-ckc87_web (registry.example/web:v2)
+                    node-1: start container default_web-4b61915223-ckc87_web (registry.example/web:v2)
                     node-2: pull registry.example/web:v2 (if missing)
                     2026-03-02T09:10:00Z Waiting for deployment "default/web" rollout to finish: 1 out of 4 new \
                     replicas have been updated...
@@ -536,26 +536,26 @@ class RolloutOnFakeClusterTest {
                     unfinished (1 of 4 replicas updated); carrying it on
                     2026-03-02T09:11:20Z Waiting for deployment "default/web" rollout to finish: 1 out of 4 new \
                     replicas have been updated...
-                    node-1: remove container default_web-c26e7935ec-7ll6r_web (spec changed)
-                    node-1: clean up files of web-c26e7935ec-7ll6r
+                    node-1: remove container default_web-e62ae92598-7ll6r_web (spec changed)
+                    node-1: clean up files of web-e62ae92598-7ll6r
                     node-2: ensure network berth
-                    node-2: start container default_web-ca2e0aaf84-stl2j_web (registry.example/web:v2)
+                    node-2: start container default_web-4b61915223-stl2j_web (registry.example/web:v2)
                     2026-03-02T09:11:20Z Waiting for deployment "default/web" rollout to finish: 2 out of 4 new \
                     replicas have been updated...
-                    node-2: remove container default_web-c26e7935ec-stl2j_web (spec changed)
-                    node-2: clean up files of web-c26e7935ec-stl2j
+                    node-2: remove container default_web-e62ae92598-stl2j_web (spec changed)
+                    node-2: clean up files of web-e62ae92598-stl2j
                     node-1: ensure network berth
-                    node-1: start container default_web-ca2e0aaf84-7ll6r_web (registry.example/web:v2)
+                    node-1: start container default_web-4b61915223-7ll6r_web (registry.example/web:v2)
                     2026-03-02T09:11:20Z Waiting for deployment "default/web" rollout to finish: 3 out of 4 new \
                     replicas have been updated...
-                    node-1: remove container default_web-c26e7935ec-ckc87_web (spec changed)
-                    node-1: clean up files of web-c26e7935ec-ckc87
+                    node-1: remove container default_web-e62ae92598-ckc87_web (spec changed)
+                    node-1: clean up files of web-e62ae92598-ckc87
                     node-2: ensure network berth
-                    node-2: start container default_web-ca2e0aaf84-x78j4_web (registry.example/web:v2)
+                    node-2: start container default_web-4b61915223-x78j4_web (registry.example/web:v2)
                     2026-03-02T09:11:20Z Waiting for deployment "default/web" rollout to finish: 1 old replicas are \
                     pending termination...
-                    node-2: remove container default_web-c26e7935ec-x78j4_web (spec changed)
-                    node-2: clean up files of web-c26e7935ec-x78j4
+                    node-2: remove container default_web-e62ae92598-x78j4_web (spec changed)
+                    node-2: clean up files of web-e62ae92598-x78j4
                     2026-03-02T09:11:20Z deployment "default/web" successfully rolled out
                     reconcile: 14 steps done on 2 nodes
                     """);
@@ -580,13 +580,13 @@ class RolloutOnFakeClusterTest {
                     progressDeadlineSeconds (30s): 1 of 4 replicas updated, 4 available; rolling back to revision 1
                     2026-03-02T09:11:20Z Waiting for deployment "default/web" rollout to finish: 1 old replicas are \
                     pending termination...
-                    node-1: remove container default_web-ca2e0aaf84-ckc87_web (spec changed)
-                    node-1: clean up files of web-ca2e0aaf84-ckc87
+                    node-1: remove container default_web-4b61915223-ckc87_web (spec changed)
+                    node-1: clean up files of web-4b61915223-ckc87
                     2026-03-02T09:11:20Z deployment "default/web" rolled back to revision 1
                     reconcile: 2 steps done on 1 node
                     error: rollout of deployment "default/web" revision 2 failed: no progress within \
                     progressDeadlineSeconds (30s): 1 of 4 replicas updated, 4 available
-                      pod web-ca2e0aaf84-ckc87 on node-1: Running, HTTP probe failed with statuscode: 503
+                      pod web-4b61915223-ckc87 on node-1: Running, HTTP probe failed with statuscode: 503
                     deployment "default/web" rolled back to revision 1 on every node
                     """);
             assertThat(running()).containsExactly(Map.entry("v1", 4L));
@@ -626,20 +626,20 @@ class RolloutOnFakeClusterTest {
                     unfinished (2 of 4 replicas updated); carrying it on
                     2026-03-02T09:12:08Z Waiting for deployment "default/web" rollout to finish: 2 out of 4 new \
                     replicas have been updated...
-                    node-2: remove container default_web-c26e7935ec-stl2j_web (spec changed)
-                    node-2: clean up files of web-c26e7935ec-stl2j
+                    node-2: remove container default_web-e62ae92598-stl2j_web (spec changed)
+                    node-2: clean up files of web-e62ae92598-stl2j
                     node-1: ensure network berth
-                    node-1: start container default_web-ca2e0aaf84-7ll6r_web (registry.example/web:v2)
+                    node-1: start container default_web-4b61915223-7ll6r_web (registry.example/web:v2)
                     2026-03-02T09:12:08Z Waiting for deployment "default/web" rollout to finish: 3 out of 4 new \
                     replicas have been updated...
-                    node-1: remove container default_web-c26e7935ec-ckc87_web (spec changed)
-                    node-1: clean up files of web-c26e7935ec-ckc87
+                    node-1: remove container default_web-e62ae92598-ckc87_web (spec changed)
+                    node-1: clean up files of web-e62ae92598-ckc87
                     node-2: ensure network berth
-                    node-2: start container default_web-ca2e0aaf84-x78j4_web (registry.example/web:v2)
+                    node-2: start container default_web-4b61915223-x78j4_web (registry.example/web:v2)
                     2026-03-02T09:12:14Z Waiting for deployment "default/web" rollout to finish: 1 old replicas are \
                     pending termination...
-                    node-2: remove container default_web-c26e7935ec-x78j4_web (spec changed)
-                    node-2: clean up files of web-c26e7935ec-x78j4
+                    node-2: remove container default_web-e62ae92598-x78j4_web (spec changed)
+                    node-2: clean up files of web-e62ae92598-x78j4
                     2026-03-02T09:12:20Z deployment "default/web" successfully rolled out
                     reconcile: 10 steps done on 2 nodes
                     """);
@@ -665,38 +665,38 @@ class RolloutOnFakeClusterTest {
                     replicas have been updated...
                     node-1: ensure network berth
                     node-1: pull registry.example/web:v2 (if missing)
-                    node-1: start container default_web-7b3a087349-ckc87_web (registry.example/web:v2)
+                    node-1: start container default_web-b443af99f2-ckc87_web (registry.example/web:v2)
                     node-2: pull registry.example/web:v2 (if missing)
                     2026-03-02T09:10:00Z Waiting for deployment "default/web" rollout to finish: 1 out of 4 new \
                     replicas have been updated...
-                    node-1: restart container default_web-7b3a087349-ckc87_web (liveness probe failed 3 times in a \
+                    node-1: restart container default_web-b443af99f2-ckc87_web (liveness probe failed 3 times in a \
                     row: HTTP probe failed with statuscode: 500)
-                    node-1: remove container default_web-c26e7935ec-7ll6r_web (spec changed)
-                    node-1: clean up files of web-c26e7935ec-7ll6r
+                    node-1: remove container default_web-e62ae92598-7ll6r_web (spec changed)
+                    node-1: clean up files of web-e62ae92598-7ll6r
                     node-2: ensure network berth
-                    node-2: start container default_web-7b3a087349-stl2j_web (registry.example/web:v2)
+                    node-2: start container default_web-b443af99f2-stl2j_web (registry.example/web:v2)
                     2026-03-02T09:10:20Z Waiting for deployment "default/web" rollout to finish: 2 out of 4 new \
                     replicas have been updated...
-                    node-2: restart container default_web-7b3a087349-stl2j_web (liveness probe failed 3 times in a \
+                    node-2: restart container default_web-b443af99f2-stl2j_web (liveness probe failed 3 times in a \
                     row: HTTP probe failed with statuscode: 500)
-                    node-2: remove container default_web-c26e7935ec-stl2j_web (spec changed)
-                    node-2: clean up files of web-c26e7935ec-stl2j
+                    node-2: remove container default_web-e62ae92598-stl2j_web (spec changed)
+                    node-2: clean up files of web-e62ae92598-stl2j
                     node-1: ensure network berth
-                    node-1: start container default_web-7b3a087349-7ll6r_web (registry.example/web:v2)
+                    node-1: start container default_web-b443af99f2-7ll6r_web (registry.example/web:v2)
                     2026-03-02T09:10:40Z Waiting for deployment "default/web" rollout to finish: 3 out of 4 new \
                     replicas have been updated...
-                    node-1: restart container default_web-7b3a087349-7ll6r_web (liveness probe failed 3 times in a \
+                    node-1: restart container default_web-b443af99f2-7ll6r_web (liveness probe failed 3 times in a \
                     row: HTTP probe failed with statuscode: 500)
-                    node-1: remove container default_web-c26e7935ec-ckc87_web (spec changed)
-                    node-1: clean up files of web-c26e7935ec-ckc87
+                    node-1: remove container default_web-e62ae92598-ckc87_web (spec changed)
+                    node-1: clean up files of web-e62ae92598-ckc87
                     node-2: ensure network berth
-                    node-2: start container default_web-7b3a087349-x78j4_web (registry.example/web:v2)
+                    node-2: start container default_web-b443af99f2-x78j4_web (registry.example/web:v2)
                     2026-03-02T09:11:00Z Waiting for deployment "default/web" rollout to finish: 1 old replicas are \
                     pending termination...
-                    node-2: restart container default_web-7b3a087349-x78j4_web (liveness probe failed 3 times in a \
+                    node-2: restart container default_web-b443af99f2-x78j4_web (liveness probe failed 3 times in a \
                     row: HTTP probe failed with statuscode: 500)
-                    node-2: remove container default_web-c26e7935ec-x78j4_web (spec changed)
-                    node-2: clean up files of web-c26e7935ec-x78j4
+                    node-2: remove container default_web-e62ae92598-x78j4_web (spec changed)
+                    node-2: clean up files of web-e62ae92598-x78j4
                     2026-03-02T09:11:20Z deployment "default/web" successfully rolled out
                     apply: 22 steps done on 2 nodes
                     """);
@@ -717,7 +717,7 @@ class RolloutOnFakeClusterTest {
 
             assertThat(reconciled.exitCode()).as(reconciled.toString()).isZero();
             assertThat(reconciled.err()).isEqualTo("""
-                    node-2: restart container default_web-2aa56133ec-stl2j_web (liveness probe failed 1 times in a \
+                    node-2: restart container default_web-3575368c1c-stl2j_web (liveness probe failed 1 times in a \
                     row: HTTP probe failed with statuscode: 500)
                     reconcile: 1 step done on 1 node
                     """);
@@ -747,7 +747,7 @@ class RolloutOnFakeClusterTest {
             assertThat(scaled.exitCode()).as(scaled.toString()).isEqualTo(3);
             assertThat(scaled.err()).isEqualTo("""
                     node-1: ensure network berth
-                    node-1: start container default_web-ca2e0aaf84-qnp89_web (registry.example/web:v2): FAILED: exit \
+                    node-1: start container default_web-4b61915223-qnp89_web (registry.example/web:v2): FAILED: exit \
                     125: docker: Error response from daemon: no space left on device.
                     scale: 1 step done on 1 node, 1 failed
                     error: 1 of 2 steps failed (see above); what was not done is retried by the next run, e.g. berth \

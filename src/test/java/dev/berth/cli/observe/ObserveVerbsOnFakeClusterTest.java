@@ -50,19 +50,19 @@ class ObserveVerbsOnFakeClusterTest {
         void listsOneRowPerReplicaWithItsAgeAndNode() {
             assertThat(ok(fake.berth("get", "pods")).out()).isEqualTo("""
                     NAME                     READY   STATUS    RESTARTS   AGE     NODE
-                    hello-2f017bb4a7-ckc87   1/1     Running   0          2m30s   node-1
-                    hello-2f017bb4a7-stl2j   1/1     Running   0          2m30s   node-2
+                    hello-2bbc5fece9-ckc87   1/1     Running   0          2m30s   node-1
+                    hello-2bbc5fece9-stl2j   1/1     Running   0          2m30s   node-2
                     """);
         }
 
         @Test
         void wideAddsTheNodeAddressThePublishedPortsAndTheImages() {
             assertThat(ok(fake.berth("get", "pods", "-o", "wide")).out()).isEqualTo("""
-                    NAME                     READY   STATUS    RESTARTS   AGE     NODE     ADDRESS     PORTS \
-                                IMAGES
-                    hello-2f017bb4a7-ckc87   1/1     Running   0          2m30s   node-1   10.0.0.11   32768->8080/tcp \
+                    NAME                     READY   STATUS    RESTARTS   AGE     NODE     ADDRESS     PORTS                     \
+                      IMAGES
+                    hello-2bbc5fece9-ckc87   1/1     Running   0          2m30s   node-1   10.0.0.11   10.0.0.11:32768->8080/tcp \
                       berth-registry:5000/berth-hello:v1
-                    hello-2f017bb4a7-stl2j   1/1     Running   0          2m30s   node-2   10.0.0.12   32768->8080/tcp \
+                    hello-2bbc5fece9-stl2j   1/1     Running   0          2m30s   node-2   10.0.0.12   10.0.0.12:32768->8080/tcp \
                       berth-registry:5000/berth-hello:v1
                     """);
         }
@@ -78,12 +78,12 @@ class ObserveVerbsOnFakeClusterTest {
         @Test
         void showsAReplicaDockerKeepsRestartingAsCrashLoopBackOffWithItsRestarts(@TempDir Path own) throws IOException {
             FakeClusterCli crashing = applied(own);
-            crashing.cluster().node("node-1").docker().crashLoop("hello-2f017bb4a7-ckc87", 4);
+            crashing.cluster().node("node-1").docker().crashLoop("hello-2bbc5fece9-ckc87", 4);
 
             assertThat(ok(crashing.berth("get", "pods")).out()).isEqualTo("""
                     NAME                     READY   STATUS             RESTARTS   AGE     NODE
-                    hello-2f017bb4a7-ckc87   0/1     CrashLoopBackOff   4          2m30s   node-1
-                    hello-2f017bb4a7-stl2j   1/1     Running            0          2m30s   node-2
+                    hello-2bbc5fece9-ckc87   0/1     CrashLoopBackOff   4          2m30s   node-1
+                    hello-2bbc5fece9-stl2j   1/1     Running            0          2m30s   node-2
                     """);
         }
     }
@@ -125,8 +125,8 @@ class ObserveVerbsOnFakeClusterTest {
     class DescribePod {
         @Test
         void showsWhereTheReplicaRunsAndEachOfItsContainers() {
-            assertThat(ok(fake.berth("describe", "pod", "hello-2f017bb4a7-ckc87")).out()).isEqualTo("""
-                    Name:       hello-2f017bb4a7-ckc87
+            assertThat(ok(fake.berth("describe", "pod", "hello-2bbc5fece9-ckc87")).out()).isEqualTo("""
+                    Name:       hello-2bbc5fece9-ckc87
                     Namespace:  default
                     Deployment: hello
                     Node:       node-1 (10.0.0.11)
@@ -135,13 +135,13 @@ class ObserveVerbsOnFakeClusterTest {
                     Age:        2m30s
                     Labels:     app=hello
                     Containers:
-                      default_hello-2f017bb4a7-ckc87_hello (a63d34c3f652)
+                      default_hello-2bbc5fece9-ckc87_hello (74f4e2729873)
                         Image:     berth-registry:5000/berth-hello:v1
                         State:     running
                         Health:    healthy
                         Probe:     HTTP probe succeeded with statuscode: 200
                         Restarts:  0
-                        Ports:     32768->8080/tcp
+                        Ports:     10.0.0.11:32768->8080/tcp
                     """);
         }
     }

@@ -107,7 +107,7 @@ class ServicesOnFakeClusterTest {
                         targetRef:
                           kind: Pod
                           namespace: default
-                          name: hello-2f017bb4a7-ckc87
+                          name: hello-2bbc5fece9-ckc87
                       ports:
                       - name: http
                         port: 32768
@@ -146,8 +146,8 @@ class ServicesOnFakeClusterTest {
                     Age:       <unknown>
                     Ports and endpoints:
                       http  80/TCP -> http
-                        10.0.0.11:32768  node-1  hello-2f017bb4a7-ckc87  ready
-                        10.0.0.12:32768  node-2  hello-2f017bb4a7-stl2j  ready
+                        10.0.0.11:32768  node-1  hello-2bbc5fece9-ckc87  ready
+                        10.0.0.12:32768  node-2  hello-2bbc5fece9-stl2j  ready
                     """);
         }
 
@@ -166,8 +166,8 @@ class ServicesOnFakeClusterTest {
                         / (Prefix)  hello:http
                     Nginx:
                       upstream default.hello.80 {
-                          server 10.0.0.11:32768 max_fails=1 fail_timeout=5s;  # node-1 hello-2f017bb4a7-ckc87
-                          server 10.0.0.12:32768 max_fails=1 fail_timeout=5s;  # node-2 hello-2f017bb4a7-stl2j
+                          server 10.0.0.11:32768 max_fails=1 fail_timeout=5s;  # node-1 hello-2bbc5fece9-ckc87
+                          server 10.0.0.12:32768 max_fails=1 fail_timeout=5s;  # node-2 hello-2bbc5fece9-stl2j
                           keepalive 32;
                           keepalive_timeout 60s;
                       }

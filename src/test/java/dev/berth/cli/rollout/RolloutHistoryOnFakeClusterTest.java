@@ -149,7 +149,7 @@ class RolloutHistoryOnFakeClusterTest {
             assertThat(undo.out()).isEqualTo("deployment.apps/web rolled back\n");
             assertThat(undo.err()).endsWith("rollout undo: 12 steps done on 2 nodes\n");
             assertThat(rollout.storedImage()).isEqualTo("registry.example/web:v1");
-            assertThat(rollout.replicas()).hasSize(2).allMatch(replica -> replica.contains("497c8cc858"));
+            assertThat(rollout.replicas()).hasSize(2).allMatch(replica -> replica.contains("ccb04533b9"));
             assertThat(rollout.berth("rollout", "history", "deployment/web").out()).isEqualTo("deployment.apps/web\n"
                     + "REVISION  CHANGE-CAUSE\n"
                     + "2         " + rollout.applyCause("v2") + "\n"
@@ -200,7 +200,7 @@ class RolloutHistoryOnFakeClusterTest {
 
             assertThat(undo.exitCode()).as(undo.toString()).isZero();
             assertThat(undo.out()).startsWith("deployment.apps/web rolled back (dry run)\nnode-1:\n")
-                    .contains("+ start container default_web-497c8cc858-");
+                    .contains("+ start container default_web-ccb04533b9-");
             assertThat(rollout.storedImage()).isEqualTo("registry.example/web:v2");
         }
 

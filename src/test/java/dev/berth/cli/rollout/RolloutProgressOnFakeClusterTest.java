@@ -37,7 +37,7 @@ class RolloutProgressOnFakeClusterTest {
 
             assertThat(restart.exitCode()).as(restart.toString()).isZero();
             assertThat(restart.out()).isEqualTo("deployment.apps/web restarted\n");
-            assertThat(rollout.replicas()).noneMatch(replica -> replica.contains("497c8cc858"));
+            assertThat(rollout.replicas()).noneMatch(replica -> replica.contains("ccb04533b9"));
             assertThat(rollout.storedImage()).isEqualTo("registry.example/web:v1");
             assertThat(rollout.berth("rollout", "history", "deployment/web").out()).isEqualTo("deployment.apps/web\n"
                     + "REVISION  CHANGE-CAUSE\n"
@@ -71,7 +71,7 @@ class RolloutProgressOnFakeClusterTest {
 
             assertThat(resume.exitCode()).as(resume.toString()).isZero();
             assertThat(resume.out()).isEqualTo("deployment.apps/web resumed\n");
-            assertThat(rollout.replicas()).hasSize(2).allMatch(replica -> replica.contains("dffbb9b1c3"));
+            assertThat(rollout.replicas()).hasSize(2).allMatch(replica -> replica.contains("1db0ed5ebe"));
         }
 
         @Test
@@ -184,7 +184,7 @@ class RolloutProgressOnFakeClusterTest {
                     + "unfinished (1 of 2 replicas updated); carrying it on")
                     .contains("Waiting for deployment \"default/web\" rollout to finish")
                     .endsWith("rollout status: 7 steps done on 2 nodes\n");
-            assertThat(rollout.replicas()).hasSize(2).noneMatch(replica -> replica.contains("497c8cc858"));
+            assertThat(rollout.replicas()).hasSize(2).noneMatch(replica -> replica.contains("ccb04533b9"));
         }
 
         @Test

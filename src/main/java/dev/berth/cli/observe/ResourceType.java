@@ -12,7 +12,14 @@ import java.util.stream.Collectors;
 enum ResourceType {
     NODES("nodes", "node", "no"),
     PODS("pods", "pod", "po"),
-    DEPLOYMENTS("deployments", "deployment", "deploy");
+    DEPLOYMENTS("deployments", "deployment", "deploy"),
+    CONFIGMAPS("configmaps", "configmap", "cm"),
+    SECRETS("secrets", "secret"),
+    NAMESPACES("namespaces", "namespace", "ns"),
+    PERSISTENTVOLUMECLAIMS("persistentvolumeclaims", "persistentvolumeclaim", "pvc");
+
+    /** What {@code get all} shows, in kubectl's order. */
+    static final List<ResourceType> ALL = List.of(PODS, DEPLOYMENTS);
 
     private final List<String> names;
 

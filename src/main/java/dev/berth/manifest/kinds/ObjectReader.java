@@ -20,7 +20,7 @@ public final class ObjectReader {
             "CronJob", "Namespace", "HorizontalPodAutoscaler", "NetworkPolicy", "ServiceAccount", "Role",
             "RoleBinding", "ClusterRole", "ClusterRoleBinding", "PersistentVolume", "StorageClass",
             "PodDisruptionBudget", "LimitRange", "ResourceQuota", "Endpoints", "EndpointSlice", "IngressClass",
-            "ReplicationController", "CustomResourceDefinition", "List");
+            "ReplicationController", "CustomResourceDefinition");
 
     static {
         KINDS.put("Deployment", new DeploymentReader());

@@ -11,12 +11,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * {@code get -w}: the list once, then at every interval another look, printing only the rows that are new or
- * changed since they were last printed, as kubectl's watch does, until the run is interrupted (Ctrl-C).
+ * {@code get -w}: the list once, then at every interval another look, printing only the rows of objects that are
+ * new or changed since they were last printed (an AGE that grew is no change), as kubectl's watch does, until the
+ * run is interrupted (Ctrl-C).
  */
 final class GetWatch {
     private final Function<List<GetRequest>, GetResult> look;
@@ -35,10 +37,10 @@ final class GetWatch {
         if (requests.size() != 1) {
             throw new InvalidInputException("watch is only supported on one resource type at a time");
         }
-        Map<String, List<String>> printed = new HashMap<>();
+        Map<String, Object> printed = new HashMap<>();
         Listing first = shape.apply(look.apply(requests).listings().get(0));
         printer.accept(first);
-        first.items().forEach(item -> printed.put(item.name(), item.cells()));
+        first.items().forEach(item -> printed.put(item.name(), item.object()));
         ListingShape later = new ListingShape(shape.showLabels(), shape.labelColumns(), shape.sortBy(), true);
         while (true) {
             try {
@@ -53,9 +55,9 @@ final class GetWatch {
             Listing next = later.apply(look.apply(requests).listings().get(0));
             List<Listing.Item> changed = new ArrayList<>();
             for (Listing.Item item : next.items()) {
-                if (!item.cells().equals(printed.get(item.name()))) {
+                if (!Objects.equals(item.object(), printed.get(item.name()))) {
                     changed.add(item);
-                    printed.put(item.name(), item.cells());
+                    printed.put(item.name(), item.object());
                 }
             }
             if (!changed.isEmpty()) {

@@ -9,6 +9,7 @@ import dev.berth.exec.ClusterAccess;
 import dev.berth.exec.ClusterPicture;
 import dev.berth.exec.NodeObservation;
 import dev.berth.model.LabelSelector;
+import dev.berth.model.Namespace;
 import dev.berth.model.ObservedPod;
 import dev.berth.model.Resource;
 import dev.berth.state.StateRecord;
@@ -135,6 +136,8 @@ public final class GetCommand extends ObservingCommand {
             String[] parts = identity.split("/", -1);
             if (parts.length == 3 && !parts[1].isEmpty()) {
                 namespaces.add(parts[1]);
+            } else if (parts.length == 3 && parts[0].equals(Namespace.KIND)) {
+                namespaces.add(parts[2]);
             }
         }));
         NodeReports.pods(picture.observed(), new PodFilter("", true, null, List.of()))

@@ -157,6 +157,36 @@ class GetFormsOnFakeClusterTest {
         }
 
         @Test
+        void aNamespaceObjectIsStoredAndListedThoughNothingRunsInIt(@TempDir Path own) throws IOException {
+            FakeClusterCli cluster = new FakeClusterCli(own);
+            String list = """
+                    apiVersion: v1
+                    kind: List
+                    items:
+                      - apiVersion: v1
+                        kind: Namespace
+                        metadata:
+                          name: shop
+                      - apiVersion: v1
+                        kind: ConfigMap
+                        metadata:
+                          name: settings
+                          namespace: shop
+                        data: {mode: fast}
+                    """;
+            assertThat(ok(cluster.berthWithInput(list, "apply", "-f", "-")))
+                    .isEqualTo("namespace/shop created\nconfigmap/settings -n shop created\n");
+            assertThat(ok(cluster.berth("get", "ns"))).isEqualTo("""
+                    NAME   STATUS   AGE
+                    shop   Active   <unknown>
+                    """);
+            assertThat(ok(cluster.berth("get", "cm", "-n", "shop", "-o", "jsonpath={.items[*].data.mode}")))
+                    .isEqualTo("fast");
+            assertThat(ok(cluster.berthWithInput(list, "apply", "-f", "-")))
+                    .isEqualTo("namespace/shop unchanged\nconfigmap/settings -n shop unchanged\n");
+        }
+
+        @Test
         void configMapsOfAnotherNamespaceAreNotFound() {
             CliRunner.Result result = fake.berth("get", "cm", "-n", "other");
             assertThat(result.exitCode()).isZero();

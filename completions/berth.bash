@@ -291,7 +291,7 @@ function _picocli_berth() {
   local commands="validate apply diff reconcile delete scale rollout cordon uncordon drain get describe top lock lab config version"
   local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -333,7 +333,7 @@ function _picocli_berth_validate() {
   local commands=""
   local flag_opts="'-R' '--recursive' '-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'-f' '--filename' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -378,7 +378,7 @@ function _picocli_berth_apply() {
   local commands=""
   local flag_opts="'-R' '--recursive' '--dry-run' '--wait' '--no-auto-rollback' '--prune' '--all' '-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'-f' '--filename' '--timeout' '--lock-wait' '-l' '--selector' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -432,7 +432,7 @@ function _picocli_berth_diff() {
   local commands=""
   local flag_opts="'-R' '--recursive' '-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'-f' '--filename' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -477,7 +477,7 @@ function _picocli_berth_reconcile() {
   local commands=""
   local flag_opts="'-R' '--recursive' '--dry-run' '--wait' '--no-auto-rollback' '--check' '--watch' '-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'-f' '--filename' '--timeout' '--lock-wait' '--interval' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -531,7 +531,7 @@ function _picocli_berth_delete() {
   local commands=""
   local flag_opts="'-R' '--recursive' '--ignore-not-found' '--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'-f' '--filename' '--timeout' '--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -582,7 +582,7 @@ function _picocli_berth_scale() {
   local commands=""
   local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--replicas' '--timeout' '--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -633,7 +633,7 @@ function _picocli_berth_rollout() {
   local commands="history undo restart pause resume status"
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -675,7 +675,7 @@ function _picocli_berth_cordon() {
   local commands=""
   local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -723,7 +723,7 @@ function _picocli_berth_uncordon() {
   local commands=""
   local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -771,7 +771,7 @@ function _picocli_berth_drain() {
   local commands=""
   local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -817,14 +817,23 @@ function _picocli_berth_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-A' '--all-namespaces' '-h' '--help' '-V' '--version' '--no-color'"
-  local arg_opts="'-l' '--selector' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local flag_opts="'-A' '--all-namespaces' '--show-labels' '--no-headers' '-w' '--watch' '-h' '--help' '-V' '--version' '--no-color'"
+  local arg_opts="'-l' '--selector' '--sort-by' '-L' '--label-columns' '--interval' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-l'|'--selector')
+      return
+      ;;
+    '--sort-by')
+      return
+      ;;
+    '-L'|'--label-columns')
+      return
+      ;;
+    '--interval')
       return
       ;;
     '--cluster')
@@ -864,7 +873,7 @@ function _picocli_berth_describe() {
   local commands=""
   local flag_opts="'-A' '--all-namespaces' '-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'-l' '--selector' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -909,7 +918,7 @@ function _picocli_berth_top() {
   local commands=""
   local flag_opts="'-A' '--all-namespaces' '-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'-l' '--selector' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -954,7 +963,7 @@ function _picocli_berth_lock() {
   local commands="status release"
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -996,7 +1005,7 @@ function _picocli_berth_lab() {
   local commands="up down status node"
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1038,7 +1047,7 @@ function _picocli_berth_config() {
   local commands="get-contexts current-context use-context set-context delete-context view"
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1080,7 +1089,7 @@ function _picocli_berth_version() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1122,7 +1131,7 @@ function _picocli_berth_rollout_history() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--revision' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1167,7 +1176,7 @@ function _picocli_berth_rollout_undo() {
   local commands=""
   local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--to-revision' '--timeout' '--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1218,7 +1227,7 @@ function _picocli_berth_rollout_restart() {
   local commands=""
   local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1266,7 +1275,7 @@ function _picocli_berth_rollout_pause() {
   local commands=""
   local flag_opts="'--dry-run' '-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1311,7 +1320,7 @@ function _picocli_berth_rollout_resume() {
   local commands=""
   local flag_opts="'--dry-run' '--wait' '--no-auto-rollback' '-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1359,7 +1368,7 @@ function _picocli_berth_rollout_status() {
   local commands=""
   local flag_opts="'-w' '--watch' '--no-auto-rollback' '-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--timeout' '--lock-wait' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1407,7 +1416,7 @@ function _picocli_berth_lock_status() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1449,7 +1458,7 @@ function _picocli_berth_lock_release() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1491,7 +1500,7 @@ function _picocli_berth_lab_up() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--name' '--nodes' '--registry-port' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1542,7 +1551,7 @@ function _picocli_berth_lab_down() {
   local commands=""
   local flag_opts="'--purge' '-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--name' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1587,7 +1596,7 @@ function _picocli_berth_lab_status() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--name' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1632,7 +1641,7 @@ function _picocli_berth_lab_node() {
   local commands="stop start kill partition heal"
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1674,7 +1683,7 @@ function _picocli_berth_lab_node_stop() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--name' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1719,7 +1728,7 @@ function _picocli_berth_lab_node_start() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--name' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1764,7 +1773,7 @@ function _picocli_berth_lab_node_kill() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--name' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1809,7 +1818,7 @@ function _picocli_berth_lab_node_partition() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--name' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1854,7 +1863,7 @@ function _picocli_berth_lab_node_heal() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--name' '--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1899,7 +1908,7 @@ function _picocli_berth_config_getcontexts() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1941,7 +1950,7 @@ function _picocli_berth_config_currentcontext() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1983,7 +1992,7 @@ function _picocli_berth_config_usecontext() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2025,7 +2034,7 @@ function _picocli_berth_config_setcontext() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2067,7 +2076,7 @@ function _picocli_berth_config_deletecontext() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2109,7 +2118,7 @@ function _picocli_berth_config_view() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--no-color'"
   local arg_opts="'--cluster' '--context' '-n' '--namespace' '-v' '--v' '--verbose' '-o' '--output'"
-  local FORMAT_option_args=("wide" "json" "yaml" "name") # --output values
+  local FORMAT_option_args=("wide" "json" "yaml" "name" "jsonpath" "custom-columns") # --output values
 
   type compopt &>/dev/null && compopt +o default
 

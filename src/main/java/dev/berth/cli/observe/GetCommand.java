@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ public final class GetCommand extends ObservingCommand {
 
     private static <T extends Resource> List<T> stored(List<T> objects, PodFilter filter, String kind) {
         List<T> shown = objects.stream().filter(o -> filter.matches(o.metadata().namespace(), o.metadata().name(),
-                o.metadata().labels())).sorted(java.util.Comparator.comparing((T o) -> o.metadata().namespace())
+                o.metadata().labels())).sorted(Comparator.comparing((T o) -> o.metadata().namespace())
                 .thenComparing(o -> o.metadata().name())).toList();
         NodeReports.requireFound(filter.names(), shown.stream().map(o -> o.metadata().name()).toList(), kind);
         return shown;

@@ -5,6 +5,7 @@ import dev.berth.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,6 +61,6 @@ record GetRequest(ResourceType type, List<String> names) {
 
     /** Whether several types were asked for ({@code all} included): tables then name each row kind/name. */
     static boolean severalTypes(String type, List<GetRequest> requests) {
-        return requests.size() > 1 || type.toLowerCase(java.util.Locale.ROOT).contains("all");
+        return requests.size() > 1 || type.toLowerCase(Locale.ROOT).contains("all");
     }
 }

@@ -9,6 +9,7 @@ import dev.berth.model.PublishedPort;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -85,7 +86,7 @@ final class PodObject {
                 ObjectNode shown = ports.addObject();
                 shown.put("containerPort", port.containerPort());
                 shown.put("hostPort", port.hostPort());
-                shown.put("protocol", port.protocol().toUpperCase(java.util.Locale.ROOT));
+                shown.put("protocol", port.protocol().toUpperCase(Locale.ROOT));
             }
         }
     }

@@ -42,6 +42,6 @@ class FishCompletionTest {
     @Test
     void completesOutputFormatsWithoutFiles() throws IOException, InterruptedException {
         assertThat(complete("berth version -o ").lines().map(line -> line.split("\t")[0]))
-                .containsExactlyInAnyOrder("json", "name", "wide", "yaml");
+                .containsExactlyInAnyOrder("custom-columns", "json", "jsonpath", "name", "wide", "yaml");
     }
 }

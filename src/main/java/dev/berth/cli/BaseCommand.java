@@ -185,7 +185,7 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     /** Prints a listing in the format chosen with {@code -o}. */
     protected void print(Listing listing) {
-        Printer.forFormat(global().outputFormat(), palette()).print(listing, out(), err());
+        Printer.forChoice(global().outputChoice(), palette()).print(listing, out(), err());
     }
 
     /** Colour for stdout: only on a terminal, and neither {@code NO_COLOR} nor {@code --no-color} set. */

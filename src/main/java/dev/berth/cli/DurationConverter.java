@@ -10,7 +10,7 @@ import java.time.Duration;
  * Reads every {@link Duration} option the way manifests write durations ({@link Durations}), plus a bare
  * {@code 0}. Registered once on the command tree, so a verb declares a {@code Duration} field and gets one.
  */
-final class DurationConverter implements ITypeConverter<Duration> {
+public final class DurationConverter implements ITypeConverter<Duration> {
 
     @Override
     public Duration convert(String value) {

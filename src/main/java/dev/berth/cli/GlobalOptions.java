@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.cli.output.OutputChoice;
 import dev.berth.cli.output.OutputFormat;
 import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.Model.ArgSpec;
@@ -49,11 +50,17 @@ public final class GlobalOptions {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT,
             converter = OutputFormat.Converter.class, completionCandidates = OutputFormat.Flags.class,
-            description = "Output format: wide, json, yaml or name (default: a table).")
-    OutputFormat output;
+            description = "Output format: wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC "
+                    + "(default: a table).")
+    OutputChoice output;
 
     public OutputFormat outputFormat() {
-        return output == null ? OutputFormat.TABLE : output;
+        return outputChoice().format();
+    }
+
+    /** The format with its template, for {@code -o jsonpath=...} and {@code -o custom-columns=...}. */
+    public OutputChoice outputChoice() {
+        return output == null ? OutputChoice.TABLE : output;
     }
 
     public boolean verbose() {

@@ -35,7 +35,9 @@ public final class ManifestLoader {
             fileOrder.putIfAbsent(input.name(), fileOrder.size());
             YamlLoader.Loaded loaded = yaml.load(input.name(), input.content());
             problems.addAll(loaded.problems());
-            for (Node document : loaded.documents()) {
+            List<Node> documents = new ArrayList<>();
+            loaded.documents().forEach(document -> documents.addAll(ListItems.of(document, problems)));
+            for (Node document : documents) {
                 ObjectReader.read(document, problems).map(resource -> placed(resource, (MappingNode) document,
                                 namespace, problems))
                         .ifPresent(resource -> objects.add(new Located(resource, (MappingNode) document)));

@@ -2,7 +2,7 @@ package dev.berth.model;
 
 /** An object of the desired state: a Kubernetes-subset kind or a berth Cluster inventory. */
 public sealed interface Resource
-        permits Deployment, Service, Ingress, PersistentVolumeClaim, ConfigMap, Secret, Cluster {
+        permits Deployment, Service, Ingress, PersistentVolumeClaim, ConfigMap, Secret, Namespace, Cluster {
 
     String apiVersion();
 

@@ -10,7 +10,7 @@ import java.util.Locale;
  * 0600) and {@code volumes/<volume>/...} (ConfigMap and Secret volumes). Names use {@code _} as the
  * separator because no Kubernetes name can contain it, so two different objects never share a name.
  */
-record Layout(String home, String namespace, String pod) {
+public record Layout(String home, String namespace, String pod) {
 
     /** {@code <home>/.berth/pods/<namespace>/<pod>}. */
     String podDirectory() {
@@ -36,7 +36,7 @@ record Layout(String home, String namespace, String pod) {
     }
 
     /** The named Docker volume that holds a PersistentVolumeClaim's data on its node. */
-    static String claimVolume(String namespace, String claim) {
+    public static String claimVolume(String namespace, String claim) {
         return "berth_" + namespace + "_" + claim;
     }
 

@@ -38,11 +38,7 @@ final class Steps {
     /** Removes every container of a replica, then its files and scratch volumes. */
     void remove(ObservedPod pod, NodeView node, String reason) {
         pod.containers().forEach(c -> removals.add(new Action.RemoveContainer(node.name(), c.id(), c.name(), reason)));
-        if (RelativePath.safe(pod.namespace()) && RelativePath.safe(pod.name()) && !pod.name().contains("/")
-                && !pod.namespace().contains("/")) {
-            Layout layout = new Layout(node.homeDirectory(), pod.namespace(), pod.name());
-            cleanUps.add(new Action.CleanUpPod(node.name(), pod.name(), layout.podDirectory()));
-        }
+        cleanUps.addAll(PodRemoval.cleanUp(pod, node.name(), node.homeDirectory()));
     }
 
     List<Action> ordered() {

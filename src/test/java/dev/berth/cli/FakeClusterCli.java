@@ -75,6 +75,16 @@ public final class FakeClusterCli {
         return this;
     }
 
+    /** Runs berth with {@code input} on its stdin (for {@code -f -}), otherwise as {@link #berth}. */
+    public CliRunner.Result berthWithInput(String input, String... args) {
+        runner.stdin(input);
+        try {
+            return berth(args);
+        } finally {
+            runner.stdin("");
+        }
+    }
+
     /** Runs berth; fails the test when berth sent a command that no fake node has an answer for. */
     public CliRunner.Result berth(String... args) {
         CliRunner.Result result = runner.run(args);

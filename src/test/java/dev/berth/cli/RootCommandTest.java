@@ -45,7 +45,7 @@ class RootCommandTest {
             CliRunner.Result result = berth.run("version", "-o", "xml");
             assertThat(result.exitCode()).isEqualTo(2);
             assertThat(result.err()).isEqualTo("error: Invalid value for option '--output': unable to match a printer "
-                    + "suitable for the output format \"xml\", allowed formats are: json,name,wide,yaml\n"
+                    + "suitable for the output format \"xml\", allowed formats are: custom-columns,json,jsonpath,name,wide,yaml\n"
                     + "See 'berth version --help' for usage.\n");
             assertThat(result.out()).isEmpty();
         }

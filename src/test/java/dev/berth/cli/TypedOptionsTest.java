@@ -97,14 +97,14 @@ class TypedOptionsTest {
         }
 
         @ParameterizedTest(name = "-o {0} is refused")
-        @ValueSource(strings = {"xml", "table", "jsonpath={.items}", ""})
+        @ValueSource(strings = {"xml", "table", "xml={.items}", ""})
         void refuseAnUnknownFormatListingTheAllowedOnes(String format) {
             CliRunner.Result result = berth.run("get", "pods", "-o", format);
 
             assertThat(result.exitCode()).isEqualTo(2);
             assertThat(result.err()).startsWith("error: Invalid value for option '--output': unable to match a "
                     + "printer suitable for the output format \"" + format + "\", allowed formats are: "
-                    + "json,name,wide,yaml\n");
+                    + "custom-columns,json,jsonpath,name,wide,yaml\n");
             assertThat(result.out()).isEmpty();
         }
     }

@@ -1,9 +1,5 @@
 package dev.berth.cli.complete;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -16,8 +12,6 @@ import java.util.function.Supplier;
  * that pressing TAB twice asks the cluster once.
  */
 final class LiveNames implements Names {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final List<String> where;
     private final Function<List<String>, String> berth;
     private final Supplier<List<String>> contexts;
@@ -44,11 +38,7 @@ final class LiveNames implements Names {
     @Override
     public List<String> namespaces() {
         TreeSet<String> namespaces = new TreeSet<>(List.of("default"));
-        try {
-            collect(JSON.readTree(run("get", "deployments", "-A", "-o", "json")), namespaces);
-        } catch (IOException e) {
-            return List.copyOf(namespaces);
-        }
+        namespaces.addAll(named(run("get", "namespaces", "-o", "name")));
         return List.copyOf(namespaces);
     }
 
@@ -79,19 +69,5 @@ final class LiveNames implements Names {
     private static List<String> named(String output) {
         return output.lines().filter(line -> !line.isBlank())
                 .map(line -> line.substring(line.indexOf('/') + 1)).distinct().toList();
-    }
-
-    private static void collect(JsonNode node, TreeSet<String> namespaces) {
-        if (node.isObject()) {
-            node.fields().forEachRemaining(field -> {
-                if (field.getKey().equals("namespace") && field.getValue().isTextual()) {
-                    namespaces.add(field.getValue().asText());
-                } else {
-                    collect(field.getValue(), namespaces);
-                }
-            });
-        } else if (node.isArray()) {
-            node.forEach(item -> collect(item, namespaces));
-        }
     }
 }

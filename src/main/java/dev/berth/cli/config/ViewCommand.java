@@ -27,7 +27,7 @@ final class ViewCommand extends ConfigVerb {
         OutputFormat format = switch (global().outputFormat()) {
             case TABLE, YAML -> OutputFormat.YAML;
             case JSON -> OutputFormat.JSON;
-            case WIDE, NAME -> throw new InvalidInputException(
+            case WIDE, NAME, JSONPATH, CUSTOM_COLUMNS -> throw new InvalidInputException(
                     "berth config view prints yaml (the default) or json, not " + global().outputFormat().flag());
         };
         BerthConfig config = store().load();

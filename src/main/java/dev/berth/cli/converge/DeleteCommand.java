@@ -1,5 +1,10 @@
 package dev.berth.cli.converge;
 
+import dev.berth.error.ClusterException;
+import dev.berth.error.ExitCode;
+import dev.berth.exec.ClusterAccess;
+import dev.berth.exec.PlanExecutor;
+import dev.berth.exec.StepResult;
 import dev.berth.plan.Scope;
 import dev.berth.error.InvalidInputException;
 import dev.berth.model.Resource;
@@ -34,12 +39,14 @@ import java.util.Set;
                 "  # Succeed even when the config map is already gone",
                 "  berth delete cm web-config --ignore-not-found"})
 public final class DeleteCommand extends ConvergingCommand {
+    private static final Set<String> POD_TYPES = Set.of("pod", "pods", "po");
 
     @Mixin
     ManifestOptions manifests;
 
     @Parameters(paramLabel = "TYPE NAME", description = "A type (deployment, service, ingress, pvc, configmap, "
-            + "secret) and names, or TYPE/NAME words.")
+            + "secret, or pod: its replica is removed from its node and its Deployment replaces it) and names, or "
+            + "TYPE/NAME words.")
     List<String> words = new ArrayList<>();
 
     @Option(names = "--ignore-not-found", description = "Succeed when an object is not stored.")
@@ -50,9 +57,54 @@ public final class DeleteCommand extends ConvergingCommand {
 
     @Override
     public Integer call() {
+        List<String> pods = podNames();
+        if (!pods.isEmpty()) {
+            return deletePods(pods);
+        }
         List<String> identities = manifests.given() ? fromFiles() : fromWords();
         return converge("delete", record -> delete(record, identities), converge.options().within(Scope.of(Set.of())),
                 false);
+    }
+
+    /** The names of {@code delete pod NAME...} or {@code delete pod/NAME...}; empty for other types. */
+    private List<String> podNames() {
+        if (manifests.given() || words.isEmpty()) {
+            return List.of();
+        }
+        if (words.get(0).contains("/")) {
+            boolean pods = words.stream().allMatch(word -> POD_TYPES.contains(word.split("/", 2)[0]));
+            return pods ? words.stream().map(word -> word.split("/", 2)[1]).toList() : List.of();
+        }
+        if (!POD_TYPES.contains(words.get(0))) {
+            return List.of();
+        }
+        if (words.size() < 2) {
+            throw new InvalidInputException("name the pod to delete: delete " + words.get(0) + " NAME");
+        }
+        return words.subList(1, words.size());
+    }
+
+    /** Removes the replicas from their nodes, then converges their Deployments: they are replaced at once. */
+    private int deletePods(List<String> pods) {
+        PodDeletion deletion;
+        try (ClusterAccess access = connect()) {
+            deletion = PodDeletion.of(picture(access, "berth delete"), namespace(), pods, ignoreNotFound);
+            if (converge.options().dryRun()) {
+                deletion.pods().forEach(pod -> out().println("pod \"" + pod + "\" deleted (dry run)"));
+                return ExitCode.OK.code();
+            }
+            List<StepResult> steps = new PlanExecutor(access, step -> { }).execute(deletion.actions());
+            steps.stream().filter(StepResult::failed).findFirst().ifPresent(step -> {
+                throw new ClusterException("cannot delete " + step.action() + ": " + step.message());
+            });
+        }
+        deletion.pods().forEach(pod -> out().println("pod \"" + pod + "\" deleted"));
+        out().flush();
+        if (deletion.deployments().isEmpty()) {
+            return ExitCode.OK.code();
+        }
+        return converge("delete", record -> record, converge.options().within(Scope.of(deletion.deployments())),
+                true);
     }
 
     private StateRecord delete(StateRecord record, List<String> identities) {

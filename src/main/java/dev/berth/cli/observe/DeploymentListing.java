@@ -1,6 +1,5 @@
 package dev.berth.cli.observe;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.cli.output.Listing;
 import dev.berth.cli.output.Listing.Column;
 
@@ -17,13 +16,6 @@ import java.util.List;
 final class DeploymentListing {
 
     private DeploymentListing() {
-    }
-
-    /** What {@code -o json|yaml} shows of a Deployment. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record DeploymentDocument(String namespace, String name, int replicas, int readyReplicas, int updatedReplicas,
-                              int availableReplicas, long revision, List<String> images, String createdAt,
-                              List<String> pending) {
     }
 
     static Listing of(List<DeploymentStatus> deployments, boolean allNamespaces, Instant now) {
@@ -43,18 +35,12 @@ final class DeploymentListing {
                     String.valueOf(status.updated()), String.valueOf(status.available()), age(status, now),
                     status.revision() == 0 ? "<none>" : String.valueOf(status.revision()),
                     String.join(",", status.images())));
-            items.add(new Listing.Item("deployment.apps/" + status.name(), cells, document(status)));
+            items.add(new Listing.Item("deployment.apps/" + status.name(), cells, DeploymentObject.of(status)));
         }
         return Listing.of(columns, items);
     }
 
     private static String age(DeploymentStatus status, Instant now) {
         return status.createdAt() == null ? "<unknown>" : Humanize.age(Duration.between(status.createdAt(), now));
-    }
-
-    private static DeploymentDocument document(DeploymentStatus status) {
-        return new DeploymentDocument(status.namespace(), status.name(), status.desired(), status.ready(),
-                status.updated(), status.available(), status.revision(), status.images(),
-                status.createdAt() == null ? null : status.createdAt().toString(), status.pending());
     }
 }

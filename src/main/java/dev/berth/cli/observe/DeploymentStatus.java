@@ -24,10 +24,11 @@ import java.util.List;
  * @param total     running replicas of any template
  * @param revision  the current revision number; 0 when none is stored yet
  * @param createdAt when its first kept revision was stored; {@code null} when unknown
+ * @param specHash  the hash of the current pod template; empty when no plan assigned one
  */
 record DeploymentStatus(Deployment deployment, String namespace, String name, int desired, int updated, int ready,
                         int available, int total, long revision, String changeCause, Instant createdAt,
-                        List<String> pending) {
+                        List<String> pending, String specHash) {
 
     DeploymentStatus {
         pending = List.copyOf(pending);
@@ -69,7 +70,8 @@ record DeploymentStatus(Deployment deployment, String namespace, String name, in
                     current.size(), (int) current.stream().filter(DeploymentStatus::ready).count(),
                     (int) mine.stream().filter(DeploymentStatus::ready).count(), mine.size(),
                     revision == null ? 0 : revision.number(), stored == null ? null : stored.changeCause(),
-                    history.isEmpty() ? null : history.get(0).createdAt(), picture.pending(key)));
+                    history.isEmpty() ? null : history.get(0).createdAt(), picture.pending(key),
+                    hash == null ? "" : hash));
         }
         statuses.sort(java.util.Comparator.comparing(DeploymentStatus::namespace)
                 .thenComparing(DeploymentStatus::name));

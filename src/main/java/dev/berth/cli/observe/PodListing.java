@@ -1,6 +1,5 @@
 package dev.berth.cli.observe;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.cli.output.Listing;
 import dev.berth.cli.output.Listing.Column;
 import dev.berth.model.ObservedContainer;
@@ -18,19 +17,6 @@ import java.util.stream.Collectors;
 final class PodListing {
 
     private PodListing() {
-    }
-
-    /** What {@code -o json|yaml} shows of a pod. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record PodDocument(String namespace, String name, String deployment, String node, String nodeAddress,
-                       String status, String ready, int restarts, String createdAt, Map<String, String> labels,
-                       List<ContainerDocument> containers, String reason) {
-    }
-
-    /** One container of a pod. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ContainerDocument(String name, String id, String image, String state, Integer exitCode, String health,
-                             int restartCount, List<String> ports) {
     }
 
     static Listing of(List<ObservedPod> pods, Map<String, String> nodeAddresses, boolean allNamespaces,
@@ -58,7 +44,7 @@ final class PodListing {
             cells.addAll(List.of(pod.name(), ready(pod), pod.status(), String.valueOf(pod.restarts()),
                     pod.createdAt() == null ? "<unknown>" : Humanize.age(Duration.between(pod.createdAt(), now)),
                     pod.node(), address, ports(pod), images(pod)));
-            items.add(new Listing.Item("pod/" + pod.name(), cells, document(pod, address)));
+            items.add(new Listing.Item("pod/" + pod.name(), cells, PodObject.of(pod, address)));
         }
         for (PendingPod pod : pending) {
             List<String> cells = new ArrayList<>();
@@ -68,8 +54,7 @@ final class PodListing {
             String ready = "0/" + pod.containers();
             cells.addAll(List.of(pod.name(), ready, "Pending", "0", "<none>", "<none>", "<none>", "<none>",
                     "<none>"));
-            items.add(new Listing.Item("pod/" + pod.name(), cells, new PodDocument(pod.namespace(), pod.name(),
-                    pod.deployment(), null, null, "Pending", ready, 0, null, pod.labels(), List.of(), pod.reason())));
+            items.add(new Listing.Item("pod/" + pod.name(), cells, PodObject.pending(pod)));
         }
         return Listing.of(columns, items);
     }
@@ -86,16 +71,5 @@ final class PodListing {
 
     private static String images(ObservedPod pod) {
         return pod.containers().stream().map(ObservedContainer::image).collect(Collectors.joining(","));
-    }
-
-    private static PodDocument document(ObservedPod pod, String address) {
-        return new PodDocument(pod.namespace(), pod.name(), pod.deployment(), pod.node(), address, pod.status(),
-                ready(pod), pod.restarts(), pod.createdAt() == null ? null : pod.createdAt().toString(), pod.labels(),
-                pod.containers().stream().map(c -> new ContainerDocument(
-                        c.label(dev.berth.model.BerthLabels.CONTAINER) == null ? c.name()
-                                : c.label(dev.berth.model.BerthLabels.CONTAINER),
-                        c.id().substring(0, Math.min(12, c.id().length())), c.image(), c.status(),
-                        c.running() ? null : c.exitCode(), c.health(), c.restartCount(),
-                        c.ports().stream().map(PublishedPort::toString).toList())).toList(), null);
     }
 }

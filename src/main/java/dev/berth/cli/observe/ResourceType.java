@@ -15,7 +15,14 @@ enum ResourceType {
     DEPLOYMENTS("deployments", "deployment", "deploy"),
     SERVICES("services", "service", "svc"),
     INGRESSES("ingresses", "ingress", "ing"),
-    ENDPOINTS("endpoints", "ep");
+    ENDPOINTS("endpoints", "ep"),
+    CONFIGMAPS("configmaps", "configmap", "cm"),
+    SECRETS("secrets", "secret"),
+    NAMESPACES("namespaces", "namespace", "ns"),
+    PERSISTENTVOLUMECLAIMS("persistentvolumeclaims", "persistentvolumeclaim", "pvc");
+
+    /** What {@code get all} shows, in kubectl's order. */
+    static final List<ResourceType> ALL = List.of(PODS, SERVICES, DEPLOYMENTS);
 
     private final List<String> names;
 

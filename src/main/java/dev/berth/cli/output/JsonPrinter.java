@@ -11,15 +11,18 @@ import java.util.Map;
 final class JsonPrinter implements Printer {
     @Override
     public void print(Listing listing, PrintWriter out, PrintWriter err) {
-        Object document = listing.single() && listing.items().size() == 1
-                ? listing.items().get(0).object()
-                : asList(listing);
         try {
+            Object document = document(listing);
             out.println(Serialization.json().writeValueAsString(document));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
         out.flush();
+    }
+
+    /** The object itself when one was asked for and found, otherwise a List of them. */
+    static Object document(Listing listing) {
+        return listing.single() && listing.items().size() == 1 ? listing.items().get(0).object() : asList(listing);
     }
 
     static Map<String, Object> asList(Listing listing) {

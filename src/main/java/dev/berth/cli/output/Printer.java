@@ -20,6 +20,12 @@ public interface Printer {
             case JSON -> new JsonPrinter();
             case YAML -> new YamlPrinter();
             case NAME -> new NamePrinter();
+            case JSONPATH, CUSTOM_COLUMNS -> throw new IllegalArgumentException(format.flag() + " needs a template");
         };
+    }
+
+    /** The printer of what {@code -o} asked for, templates included. */
+    static Printer forChoice(OutputChoice choice, Palette palette) {
+        return choice.format().templated() ? new TemplatePrinter(choice) : forFormat(choice.format(), palette);
     }
 }

@@ -34,7 +34,9 @@ final class TablePrinter implements Printer {
             }
         }
         List<List<String>> lines = new ArrayList<>();
-        lines.add(shown.stream().map(i -> listing.columns().get(i).header()).toList());
+        if (listing.headers()) {
+            lines.add(shown.stream().map(i -> listing.columns().get(i).header()).toList());
+        }
         for (Listing.Item item : listing.items()) {
             lines.add(shown.stream().map(i -> cell(listing, item, i)).toList());
         }

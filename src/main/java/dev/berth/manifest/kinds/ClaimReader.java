@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** Reads a PersistentVolumeClaim (v1). On berth a claim is a Docker volume on one server. */
 final class ClaimReader implements KindReader {
-    static final Shape ROOT = Shape.of("apiVersion", "kind", "metadata", "spec").unsupported("status");
+    static final Shape ROOT = Shape.of("apiVersion", "kind", "metadata", "spec").ignoring("status");
     static final Shape SPEC = Shape.of("accessModes", "resources", "storageClassName", "volumeMode")
             .unsupported("selector", "volumeName", "dataSource", "dataSourceRef", "volumeAttributesClassName");
     static final Shape RESOURCES = Shape.of("requests").unsupported("limits");

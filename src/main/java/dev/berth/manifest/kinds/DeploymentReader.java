@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /** Reads a Deployment (apps/v1) and fills in the defaults Kubernetes would. */
 final class DeploymentReader implements KindReader {
-    static final Shape ROOT = Shape.of("apiVersion", "kind", "metadata", "spec").unsupported("status");
+    static final Shape ROOT = Shape.of("apiVersion", "kind", "metadata", "spec").ignoring("status");
     static final Shape SPEC = Shape.of("replicas", "selector", "template", "strategy", "minReadySeconds",
             "revisionHistoryLimit", "progressDeadlineSeconds", "paused");
     static final Shape STRATEGY = Shape.of("type", "rollingUpdate");

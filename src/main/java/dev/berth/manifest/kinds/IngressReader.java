@@ -12,7 +12,7 @@ import java.util.List;
 
 /** Reads an Ingress (networking.k8s.io/v1): host and path rules to Service backends, and TLS. */
 final class IngressReader implements KindReader {
-    static final Shape ROOT = Shape.of("apiVersion", "kind", "metadata", "spec").unsupported("status");
+    static final Shape ROOT = Shape.of("apiVersion", "kind", "metadata", "spec").ignoring("status");
     static final Shape SPEC = Shape.of("ingressClassName", "defaultBackend", "tls", "rules");
     static final Shape BACKEND = Shape.of("service").unsupported("resource");
     static final Shape SERVICE = Shape.of("name", "port");

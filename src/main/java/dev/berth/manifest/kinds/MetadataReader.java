@@ -11,11 +11,16 @@ import java.util.Optional;
 
 /** Reads {@code metadata}: name, namespace (defaulted), labels and annotations. */
 final class MetadataReader {
-    private static final String[] SERVER_SET = {"generateName", "uid", "resourceVersion", "generation",
-            "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "ownerReferences", "finalizers",
+    /** Set by a server, ignored by {@code kubectl apply}: what {@code get -o yaml} prints, applied again. */
+    private static final String[] SERVER_SET = {"uid", "resourceVersion", "generation", "creationTimestamp",
             "managedFields", "selfLink"};
-    static final Shape NAMESPACED = Shape.of("name", "namespace", "labels", "annotations").unsupported(SERVER_SET);
-    static final Shape CLUSTER_SCOPED = Shape.of("name", "labels", "annotations").unsupported(SERVER_SET);
+    /** Fields with a meaning berth does not give them: refused rather than silently dropped. */
+    private static final String[] UNSUPPORTED = {"generateName", "deletionTimestamp", "deletionGracePeriodSeconds",
+            "ownerReferences", "finalizers"};
+    static final Shape NAMESPACED = Shape.of("name", "namespace", "labels", "annotations").unsupported(UNSUPPORTED)
+            .ignoring(SERVER_SET);
+    static final Shape CLUSTER_SCOPED = Shape.of("name", "labels", "annotations").unsupported(UNSUPPORTED)
+            .ignoring(SERVER_SET);
 
     private MetadataReader() {
     }

@@ -17,10 +17,10 @@ import java.util.Set;
 public final class ObjectReader {
     private static final Map<String, KindReader> KINDS = new LinkedHashMap<>();
     private static final Set<String> KUBERNETES_ONLY = Set.of("Pod", "ReplicaSet", "StatefulSet", "DaemonSet", "Job",
-            "CronJob", "Namespace", "HorizontalPodAutoscaler", "NetworkPolicy", "ServiceAccount", "Role",
+            "CronJob", "HorizontalPodAutoscaler", "NetworkPolicy", "ServiceAccount", "Role",
             "RoleBinding", "ClusterRole", "ClusterRoleBinding", "PersistentVolume", "StorageClass",
             "PodDisruptionBudget", "LimitRange", "ResourceQuota", "Endpoints", "EndpointSlice", "IngressClass",
-            "ReplicationController", "CustomResourceDefinition", "List");
+            "ReplicationController", "CustomResourceDefinition");
 
     static {
         KINDS.put("Deployment", new DeploymentReader());
@@ -29,6 +29,7 @@ public final class ObjectReader {
         KINDS.put("PersistentVolumeClaim", new ClaimReader());
         KINDS.put("ConfigMap", new ConfigMapReader());
         KINDS.put("Secret", new SecretReader());
+        KINDS.put("Namespace", new NamespaceReader());
         KINDS.put("Cluster", new ClusterReader());
     }
 

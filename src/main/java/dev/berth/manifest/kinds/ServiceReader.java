@@ -17,7 +17,7 @@ import java.util.Set;
 
 /** Reads a Service (v1) of type ClusterIP or NodePort. */
 final class ServiceReader implements KindReader {
-    static final Shape ROOT = Shape.of("apiVersion", "kind", "metadata", "spec").unsupported("status");
+    static final Shape ROOT = Shape.of("apiVersion", "kind", "metadata", "spec").ignoring("status");
     static final Shape SPEC = Shape.of("type", "selector", "ports").unsupported("clusterIP", "clusterIPs",
             "externalIPs", "externalName", "externalTrafficPolicy", "internalTrafficPolicy", "healthCheckNodePort",
             "ipFamilies", "ipFamilyPolicy", "loadBalancerIP", "loadBalancerClass", "loadBalancerSourceRanges",

@@ -96,7 +96,7 @@ class CompletionInShellsTest {
         void completesResourceTypesAndOutputFormats() throws IOException {
             assertThat(complete("berth get dep")).isEqualTo("deployments\n");
             assertThat(complete("berth version -o ").lines()).containsExactlyInAnyOrder("json", "name", "wide",
-                    "yaml");
+                    "yaml", "jsonpath", "custom-columns");
         }
     }
 

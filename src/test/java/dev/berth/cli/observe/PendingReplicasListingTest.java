@@ -112,10 +112,12 @@ class PendingReplicasListingTest {
         @Test
         void theJsonOfAPendingReplicaCarriesTheReason() {
             Listing listing = PodListing.of(List.of(), GetCommand.pendingPods(picture), Map.of(), false, NOW);
-            PodListing.PodDocument document = (PodListing.PodDocument) listing.items().get(0).object();
-            assertThat(document.status()).isEqualTo("Pending");
-            assertThat(document.node()).isNull();
-            assertThat(document.reason()).isEqualTo("0/1 nodes fit: 1 insufficient memory");
+            com.fasterxml.jackson.databind.JsonNode document = (com.fasterxml.jackson.databind.JsonNode)
+                    listing.items().get(0).object();
+            assertThat(document.at("/status/phase").asText()).isEqualTo("Pending");
+            assertThat(document.at("/spec/nodeName").isMissingNode()).isTrue();
+            assertThat(document.at("/status/conditions/0/message").asText())
+                    .isEqualTo("0/1 nodes fit: 1 insufficient memory");
         }
     }
 

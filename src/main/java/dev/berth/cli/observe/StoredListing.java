@@ -1,0 +1,128 @@
+package dev.berth.cli.observe;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.cli.output.Listing;
+import dev.berth.cli.output.Listing.Column;
+import dev.berth.exec.ClusterPicture;
+import dev.berth.exec.NodeObservation;
+import dev.berth.model.ConfigMap;
+import dev.berth.model.ObjectMeta;
+import dev.berth.model.PersistentVolumeClaim;
+import dev.berth.model.Quantity;
+import dev.berth.model.Secret;
+import dev.berth.plan.Layout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * The tables of the objects only the stored desired state holds: ConfigMaps, Secrets (never their values),
+ * PersistentVolumeClaims and the namespaces objects are in. The record keeps no creation time of these, so
+ * their AGE is {@code <unknown>}.
+ */
+final class StoredListing {
+    private static final String UNKNOWN = "<unknown>";
+
+    private StoredListing() {
+    }
+
+    static Listing configMaps(List<ConfigMap> maps, boolean allNamespaces) {
+        List<Listing.Item> items = new ArrayList<>();
+        for (ConfigMap map : maps) {
+            ObjectNode object = KubernetesObjects.object(map.apiVersion(), map.kind());
+            KubernetesObjects.metadata(object, ConfigMap.KIND, map.metadata(), map.metadata().namespace(), null,
+                    null);
+            if (!map.data().isEmpty()) {
+                ObjectNode data = object.putObject("data");
+                map.data().forEach(data::put);
+            }
+            if (!map.binaryData().isEmpty()) {
+                ObjectNode data = object.putObject("binaryData");
+                map.binaryData().forEach(data::put);
+            }
+            items.add(item("configmap/", map.metadata(), allNamespaces, object,
+                    String.valueOf(map.data().size() + map.binaryData().size()), UNKNOWN));
+        }
+        return Listing.of(columns(allNamespaces, "DATA", "AGE"), items);
+    }
+
+    /** {@code NAME TYPE DATA AGE}; the object printed carries its keys, each value {@code <redacted>}. */
+    static Listing secrets(List<Secret> secrets, boolean allNamespaces) {
+        List<Listing.Item> items = new ArrayList<>();
+        for (Secret secret : secrets) {
+            ObjectNode object = KubernetesObjects.object(secret.apiVersion(), secret.kind());
+            KubernetesObjects.metadata(object, Secret.KIND, secret.metadata(), secret.metadata().namespace(), null,
+                    null);
+            object.put("type", secret.type());
+            ObjectNode data = object.putObject("data");
+            secret.redactedData().forEach(data::put);
+            items.add(item("secret/", secret.metadata(), allNamespaces, object, secret.type(),
+                    String.valueOf(secret.values().size()), UNKNOWN));
+        }
+        return Listing.of(columns(allNamespaces, "TYPE", "DATA", "AGE"), items);
+    }
+
+    /** STATUS is Bound where a node holds the claim's volume, else Pending (made by the first replica using it). */
+    static Listing claims(List<PersistentVolumeClaim> claims, ClusterPicture picture, boolean allNamespaces) {
+        TreeSet<String> volumes = new TreeSet<>();
+        picture.observed().stream().filter(NodeObservation::ready)
+                .forEach(o -> volumes.addAll(o.snapshot().volumes()));
+        List<Listing.Item> items = new ArrayList<>();
+        for (PersistentVolumeClaim claim : claims) {
+            String volume = Layout.claimVolume(claim.metadata().namespace(), claim.metadata().name());
+            boolean bound = volumes.contains(volume);
+            ObjectNode object = KubernetesObjects.object(claim.apiVersion(), claim.kind());
+            KubernetesObjects.metadata(object, PersistentVolumeClaim.KIND, claim.metadata(),
+                    claim.metadata().namespace(), null, null);
+            object.set("spec", KubernetesObjects.JSON.valueToTree(claim.spec()));
+            object.putObject("status").put("phase", bound ? "Bound" : "Pending");
+            Quantity storage = claim.spec().resources() == null ? null
+                    : claim.spec().resources().requests().get("storage");
+            items.add(item("persistentvolumeclaim/", claim.metadata(), allNamespaces, object,
+                    bound ? "Bound" : "Pending", bound ? volume : "", storage == null ? "" : storage.text(),
+                    String.join(",", claim.spec().accessModes()),
+                    Objects.requireNonNullElse(claim.spec().storageClassName(), "<unset>"), UNKNOWN));
+        }
+        return Listing.of(columns(allNamespaces, "STATUS", "VOLUME", "CAPACITY", "ACCESS MODES", "STORAGECLASS",
+                "AGE"), items);
+    }
+
+    /** The namespaces of the stored objects and of the replicas that run, each Active. */
+    static Listing namespaces(TreeSet<String> namespaces) {
+        List<Listing.Item> items = new ArrayList<>();
+        for (String namespace : namespaces) {
+            ObjectNode object = KubernetesObjects.object("v1", "Namespace");
+            KubernetesObjects.metadata(object, "Namespace", namespace, null, Map.of(), Map.of(), null, null);
+            object.putObject("spec");
+            object.putObject("status").put("phase", "Active");
+            items.add(new Listing.Item("namespace/" + namespace, List.of(namespace, "Active", UNKNOWN), object));
+        }
+        return Listing.of(List.of(Column.of("NAME"), Column.of("STATUS"), Column.of("AGE")), items);
+    }
+
+    private static List<Column> columns(boolean allNamespaces, String... after) {
+        List<Column> columns = new ArrayList<>();
+        if (allNamespaces) {
+            columns.add(Column.of("NAMESPACE"));
+        }
+        columns.add(Column.of("NAME"));
+        for (String header : after) {
+            columns.add(Column.of(header));
+        }
+        return columns;
+    }
+
+    private static Listing.Item item(String kind, ObjectMeta meta, boolean allNamespaces, ObjectNode object,
+                                     String... after) {
+        List<String> cells = new ArrayList<>();
+        if (allNamespaces) {
+            cells.add(meta.namespace());
+        }
+        cells.add(meta.name());
+        cells.addAll(List.of(after));
+        return new Listing.Item(kind + meta.name(), cells, object);
+    }
+}

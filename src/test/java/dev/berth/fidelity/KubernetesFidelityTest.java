@@ -1,0 +1,184 @@
+package dev.berth.fidelity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.berth.cli.CliRunner;
+import dev.berth.cli.FakeClusterCli;
+import dev.berth.manifest.InputFiles;
+import dev.berth.manifest.ManifestInput;
+import dev.berth.manifest.ManifestLoader;
+import dev.berth.manifest.ManifestSet;
+import dev.berth.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * berth's manifests and its {@code get -o yaml|json} read strictly as Kubernetes' own types (fabric8's model):
+ * no field Kubernetes does not have, and the same meaning where berth reads them too.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KubernetesFidelityTest {
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final List<String> APPLIED = List.of("hello", "postgres", "blog", "worker", "config-mounted",
+            "web-app");
+    private final AtomicInteger checked = new AtomicInteger();
+    private FakeClusterCli fake;
+
+    @BeforeAll
+    void examplesApplied(@TempDir Path directory) throws IOException {
+        fake = new FakeClusterCli(directory);
+        for (String example : APPLIED) {
+            CliRunner.Result apply = fake.berth("apply", "-f", "examples/" + example + "/", "--timeout", "0s");
+            assertThat(apply.exitCode()).as(apply.toString()).isIn(0, 3);
+        }
+        fake.clock().advance(Duration.ofSeconds(90));
+    }
+
+    @AfterAll
+    void reportTheCount() {
+        System.out.println("Kubernetes fidelity: " + checked.get() + " objects read strictly as Kubernetes types");
+    }
+
+    @Test
+    void everyExampleReadsAsKubernetesTypesWithTheMeaningBerthGivesIt() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(Path.of("examples"))) {
+            files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        int objects = 0;
+        for (Path file : files) {
+            ManifestSet berth = new ManifestLoader().load(new InputFiles.Read(
+                    List.of(new ManifestInput(file.toString(), Files.readAllBytes(file))), List.of()));
+            for (JsonNode document : documents(Files.readString(file))) {
+                if (!StrictKubernetesModel.isKubernetes(document)) {
+                    continue;
+                }
+                for (HasMetadata object : StrictKubernetesModel.read(document)) {
+                    objects++;
+                    if (object instanceof Deployment deployment) {
+                        sameAsBerth(deployment, berth);
+                    }
+                }
+            }
+        }
+        checked.addAndGet(objects);
+        assertThat(objects).isGreaterThan(20);
+    }
+
+    private static void sameAsBerth(Deployment deployment, ManifestSet berth) {
+        dev.berth.model.Deployment read = berth.resources().stream()
+                .filter(dev.berth.model.Deployment.class::isInstance).map(dev.berth.model.Deployment.class::cast)
+                .filter(d -> d.metadata().name().equals(deployment.getMetadata().getName())).findFirst()
+                .orElseThrow();
+        int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
+        assertThat(read.spec().replicas()).isEqualTo(replicas);
+        assertThat(read.spec().template().spec().containers().stream().map(Container::image).toList())
+                .isEqualTo(deployment.getSpec().getTemplate().getSpec().getContainers().stream()
+                        .map(io.fabric8.kubernetes.api.model.Container::getImage).toList());
+        assertThat(read.spec().selector().matchLabels()).isEqualTo(
+                deployment.getSpec().getSelector().getMatchLabels() == null ? java.util.Map.of()
+                        : deployment.getSpec().getSelector().getMatchLabels());
+    }
+
+    @Test
+    void theYamlOfEveryDeploymentIsAListOfKubernetesDeploymentsWithTheirStatus() throws IOException {
+        List<HasMetadata> objects = printed("get", "deployments", "-A", "-o", "yaml");
+        assertThat(objects).isNotEmpty().allMatch(Deployment.class::isInstance);
+        Deployment hello = (Deployment) objects.stream().filter(o -> o.getMetadata().getName().equals("hello"))
+                .findFirst().orElseThrow();
+        assertThat(hello.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(hello.getStatus().getReadyReplicas()).isEqualTo(2);
+        assertThat(hello.getStatus().getConditions()).extracting("type").containsExactly("Available", "Progressing");
+        assertThat(hello.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("berth-registry:5000/berth-hello:v1");
+        assertThat(hello.getMetadata().getUid()).isNotBlank();
+    }
+
+    @Test
+    void theYamlOfEveryPodIsAListOfKubernetesPodsWithTheirNodeAndContainerStatuses() throws IOException {
+        List<HasMetadata> objects = printed("get", "pods", "-A", "-o", "yaml");
+        assertThat(objects).isNotEmpty().allMatch(Pod.class::isInstance);
+        Pod pod = (Pod) objects.stream().filter(o -> o.getMetadata().getName().equals("hello-2bbc5fece9-ckc87"))
+                .findFirst().orElseThrow();
+        assertThat(pod.getSpec().getNodeName()).isEqualTo("node-1");
+        assertThat(pod.getStatus().getHostIP()).isEqualTo("10.0.0.11");
+        assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
+        ContainerStatus status = pod.getStatus().getContainerStatuses().get(0);
+        assertThat(status.getName()).isEqualTo("hello");
+        assertThat(status.getReady()).isTrue();
+        assertThat(status.getRestartCount()).isZero();
+        assertThat(status.getState().getRunning()).isNotNull();
+    }
+
+    @Test
+    void oneObjectAsJsonIsTheKubernetesObjectItself() throws IOException {
+        List<HasMetadata> deployment = printed("get", "deployment", "hello", "-o", "json");
+        assertThat(deployment).singleElement().isInstanceOf(Deployment.class);
+        List<HasMetadata> pod = printed("get", "pod", "hello-2bbc5fece9-stl2j", "-o", "json");
+        assertThat(((Pod) pod.get(0)).getSpec().getNodeName()).isEqualTo("node-2");
+    }
+
+    @Test
+    void theStoredKindsAreKubernetesObjectsToo() throws IOException {
+        List<HasMetadata> objects = printed("get", "cm,secrets,pvc,ns", "-A", "-o", "yaml");
+        assertThat(objects).extracting(HasMetadata::getKind)
+                .contains("ConfigMap", "Secret", "PersistentVolumeClaim", "Namespace");
+    }
+
+    @Test
+    void aFieldKubernetesDoesNotHaveFailsTheCheck() throws IOException {
+        JsonNode unknown = documents("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  nodeName: node-1
+                  containers: [{name: c, image: i, restarts: 3}]
+                """).get(0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StrictKubernetesModel.read(unknown))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("restarts");
+    }
+
+    private List<HasMetadata> printed(String... args) throws IOException {
+        CliRunner.Result result = fake.berth(args);
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        List<HasMetadata> objects = new ArrayList<>();
+        for (JsonNode document : documents(result.out())) {
+            objects.addAll(StrictKubernetesModel.read(document));
+        }
+        checked.addAndGet(objects.size());
+        return objects;
+    }
+
+    private static List<JsonNode> documents(String yaml) throws IOException {
+        List<JsonNode> documents = new ArrayList<>();
+        try (MappingIterator<JsonNode> read = YAML.readerFor(JsonNode.class).readValues(yaml)) {
+            while (read.hasNext()) {
+                JsonNode document = read.next();
+                if (document != null && !document.isNull() && !document.isMissingNode()) {
+                    documents.add(document);
+                }
+            }
+        }
+        return documents;
+    }
+}

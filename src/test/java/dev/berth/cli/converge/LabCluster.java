@@ -137,11 +137,35 @@ final class LabCluster {
         args.addAll(List.of("--ignore-not-found", "--lock-wait", "90s"));
         CliRunner.Result result = berth(args.toArray(String[]::new));
         assertThat(result.exitCode()).as("forget %s: %s", List.of(deployments), result).isZero();
+        requireNoContainers(namespace);
+    }
+
+    private void requireNoContainers(String namespace) {
         for (Lab.Node node : nodes()) {
             ProcessResult left = lab.ssh(node, "docker ps -a -q --filter label=berth.dev/namespace=" + namespace);
             assertThat(left.succeeded()).as(left.toString()).isTrue();
             assertThat(left.output()).as("containers of %s left on %s", namespace, node.name()).isEmpty();
         }
+    }
+
+    /**
+     * Removes every object stored in {@code namespace} (Deployments, Services, Ingresses, ConfigMaps, Secrets,
+     * claims) and checks that no container of it is left: what a test that shares the lab with others leaves
+     * behind must not be a cluster-wide run's business.
+     */
+    void forgetNamespace(String namespace) {
+        CliRunner.Result stored = berth("get", "deployments,services,ingresses,configmaps,secrets", "-n", namespace,
+                "-o", "name");
+        assertThat(stored.exitCode()).as("objects of %s: %s", namespace, stored).isZero();
+        List<String> names = stored.out().lines().filter(line -> !line.isBlank()).toList();
+        if (!names.isEmpty()) {
+            List<String> args = new ArrayList<>(List.of("delete", "-n", namespace));
+            args.addAll(names);
+            args.addAll(List.of("--ignore-not-found", "--lock-wait", "90s"));
+            CliRunner.Result result = berth(args.toArray(String[]::new));
+            assertThat(result.exitCode()).as("forget %s: %s", namespace, result).isZero();
+        }
+        requireNoContainers(namespace);
     }
 
     int total(String namespace, String deployment) {

@@ -5,6 +5,7 @@ import dev.berth.lab.Lab;
 import dev.berth.lab.LabTest;
 import dev.berth.lab.LocalProcess;
 import dev.berth.lab.ProcessResult;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,12 @@ class ServicesIT {
 
     private LabCluster cluster;
     private Path scratch;
+
+    /** The lab is shared with the other tests, whose cluster-wide runs must not meet this test's objects. */
+    @AfterEach
+    void forget() {
+        cluster.forgetNamespace(NAMESPACE);
+    }
 
     @BeforeEach
     void setUp(Lab lab, @TempDir Path scratch) {
@@ -228,7 +235,7 @@ class ServicesIT {
                 }
             }
         }
-        assertThat(checked).isGreaterThanOrEqualTo(4);
+        assertThat(checked).as("ports of the three inside replicas").isGreaterThanOrEqualTo(3);
         ProcessResult nodePort = cluster.lab().ssh(cluster.node("node-3"), "curl -fsS -m 5 http://127.0.0.1:30080/");
         assertThat(nodePort.output()).startsWith("berth-hello v1 inside-");
     }

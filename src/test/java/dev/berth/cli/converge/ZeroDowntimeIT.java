@@ -2,6 +2,7 @@ package dev.berth.cli.converge;
 
 import dev.berth.lab.Lab;
 import dev.berth.lab.LabTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,12 @@ class ZeroDowntimeIT {
     private static final int AT_LEAST = 5_000;
 
     private LabCluster cluster;
+
+    /** The lab is shared with the other tests, whose cluster-wide runs must not meet this test's objects. */
+    @AfterEach
+    void forget() {
+        cluster.forgetNamespace("it-svc");
+    }
 
     @BeforeEach
     void setUp(Lab lab, @TempDir Path scratch) {

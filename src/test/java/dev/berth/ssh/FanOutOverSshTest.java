@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,26 +24,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FanOutOverSshTest {
     @TempDir
     static Path dir;
+    static LoopbackServers servers;
     static LoopbackSshd sshd;
-    static Path clientKey;
-    static Path knownHosts;
 
     @BeforeAll
     static void startServer() throws Exception {
-        clientKey = KeyFiles.generate(dir.resolve("client/id_ed25519"), "");
-        sshd = LoopbackSshd.start(dir.resolve("sshd"), KeyFiles.publicKey(clientKey));
-        knownHosts = dir.resolve("known_hosts");
-        Files.writeString(knownHosts, sshd.knownHostsLine("127.0.0.1") + "\n");
+        servers = LoopbackServers.start(dir);
+        sshd = servers.server();
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        sshd.close();
+        servers.close();
     }
 
     static SshTarget node(String name, int port) {
-        return SshTarget.of(name, "127.0.0.1", knownHosts).withPort(port).withUser("root")
-                .withIdentityFiles(List.of(clientKey)).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10));
+        return servers.target(name, port).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 
     @Test

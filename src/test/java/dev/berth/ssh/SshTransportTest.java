@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,29 +30,25 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class SshTransportTest {
     @TempDir
     static Path dir;
+    static LoopbackServers servers;
     static LoopbackSshd sshd;
-    static Path clientKey;
-    static Path knownHosts;
 
     SshTransport transport;
 
     @BeforeAll
     static void startServer() throws Exception {
-        clientKey = KeyFiles.generate(dir.resolve("client/id_ed25519"), "");
-        sshd = LoopbackSshd.start(dir.resolve("sshd"), KeyFiles.publicKey(clientKey));
-        knownHosts = dir.resolve("known_hosts");
-        Files.writeString(knownHosts, sshd.knownHostsLine("127.0.0.1") + "\n");
+        servers = LoopbackServers.start(dir);
+        sshd = servers.server();
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        sshd.close();
+        servers.close();
     }
 
     @BeforeEach
     void startTransport() throws IOException {
-        transport = SshTransport.start(SshConfig.empty(), Files.createDirectories(dir.resolve("home")), "root",
-                PassphrasePrompt.none(), null);
+        transport = servers.transport();
     }
 
     @AfterEach
@@ -68,8 +63,7 @@ class SshTransportTest {
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
     static SshTarget node() {
-        return SshTarget.of("node-1", "127.0.0.1", knownHosts).withPort(sshd.port()).withUser("root")
-                .withIdentityFiles(List.of(clientKey)).withTimeouts(PATIENCE, PATIENCE);
+        return servers.target("node-1", "sshd");
     }
 
     static <T> T await(CompletableFuture<T> future) throws Exception {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,30 +28,24 @@ class StreamedCommandTest {
 
     @TempDir
     static Path dir;
-    static LoopbackSshd sshd;
-    static Path clientKey;
-    static Path knownHosts;
+    static LoopbackServers servers;
 
     SshTransport transport;
     final Captured captured = new Captured();
 
     @BeforeAll
     static void startServer() throws Exception {
-        clientKey = KeyFiles.generate(dir.resolve("client/id_ed25519"), "");
-        sshd = LoopbackSshd.start(dir.resolve("sshd"), KeyFiles.publicKey(clientKey));
-        knownHosts = dir.resolve("known_hosts");
-        Files.writeString(knownHosts, sshd.knownHostsLine("127.0.0.1") + "\n");
+        servers = LoopbackServers.start(dir);
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        sshd.close();
+        servers.close();
     }
 
     @BeforeEach
     void startTransport() throws IOException {
-        transport = SshTransport.start(SshConfig.empty(), Files.createDirectories(dir.resolve("home")), "root",
-                PassphrasePrompt.none(), null);
+        transport = servers.transport();
     }
 
     @AfterEach
@@ -96,8 +89,7 @@ class StreamedCommandTest {
     }
 
     SshTarget node() {
-        return SshTarget.of("node-1", "127.0.0.1", knownHosts).withPort(sshd.port()).withUser("root")
-                .withIdentityFiles(List.of(clientKey)).withTimeouts(PATIENCE, Duration.ofSeconds(1));
+        return servers.target("node-1", "sshd").withTimeouts(PATIENCE, Duration.ofSeconds(1));
     }
 
     StreamedCommand start(List<String> argv, StreamOptions options) throws Exception {

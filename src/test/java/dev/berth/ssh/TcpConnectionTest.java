@@ -15,10 +15,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -30,34 +29,23 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class TcpConnectionTest {
     @TempDir
     static Path dir;
-    static LoopbackSshd open;
-    static LoopbackSshd hardened;
-    static Path clientKey;
-    static Path knownHosts;
+    static LoopbackServers servers;
 
     SshTransport transport;
 
     @BeforeAll
     static void startServers() throws Exception {
-        clientKey = KeyFiles.generate(dir.resolve("client/id_ed25519"), "");
-        open = LoopbackSshd.start(dir.resolve("open"), KeyFiles.publicKey(clientKey));
-        // a Match block overrides the global "AllowTcpForwarding yes" of LoopbackSshd
-        hardened = LoopbackSshd.start(dir.resolve("hardened"), KeyFiles.publicKey(clientKey),
-                List.of("Match all", "    AllowTcpForwarding no"));
-        knownHosts = dir.resolve("known_hosts");
-        Files.writeString(knownHosts, open.knownHostsLine("127.0.0.1") + "\n" + hardened.knownHostsLine("127.0.0.1") + "\n");
+        servers = LoopbackServers.start(dir, Map.of("open", List.of(), "hardened", LoopbackServers.NO_FORWARDING));
     }
 
     @AfterAll
     static void stopServers() throws Exception {
-        open.close();
-        hardened.close();
+        servers.close();
     }
 
     @BeforeEach
     void startTransport() throws IOException {
-        transport = SshTransport.start(SshConfig.empty(), Files.createDirectories(dir.resolve("home")), "root",
-                PassphrasePrompt.none(), null);
+        transport = servers.transport();
     }
 
     @AfterEach
@@ -65,9 +53,8 @@ class TcpConnectionTest {
         transport.close();
     }
 
-    static SshTarget node(String name, LoopbackSshd sshd) {
-        return SshTarget.of(name, "127.0.0.1", knownHosts).withPort(sshd.port()).withUser("root")
-                .withIdentityFiles(List.of(clientKey)).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10));
+    static SshTarget node(String name, String server) {
+        return servers.target(name, server);
     }
 
     static <T> T await(CompletableFuture<T> future) throws Exception {
@@ -94,7 +81,7 @@ class TcpConnectionTest {
         try (ServerSocket service = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             CompletableFuture<String> received = answer(service, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
 
-            try (TcpConnection connection = await(transport.connect(node("node-1", open), "127.0.0.1",
+            try (TcpConnection connection = await(transport.connect(node("node-1", "open"), "127.0.0.1",
                     service.getLocalPort()))) {
                 await(connection.write("GET /healthz HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.UTF_8)));
 
@@ -109,7 +96,7 @@ class TcpConnectionTest {
         try (ServerSocket service = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             for (int i = 0; i < 3; i++) {
                 CompletableFuture<String> received = answer(service, "HTTP/1.1 500 Internal Server Error\r\n\r\n");
-                try (TcpConnection connection = await(transport.connect(node("node-1", open), "127.0.0.1",
+                try (TcpConnection connection = await(transport.connect(node("node-1", "open"), "127.0.0.1",
                         service.getLocalPort()))) {
                     await(connection.write("GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.UTF_8)));
                     assertThat(readAll(connection)).startsWith("HTTP/1.1 500 ");
@@ -124,7 +111,7 @@ class TcpConnectionTest {
     void saysConnectionRefusedWhenNothingListens() throws Exception {
         int closedPort = LoopbackSshd.freePort();
 
-        ConnectFailure failure = failureOf(transport.connect(node("node-1", open), "127.0.0.1", closedPort));
+        ConnectFailure failure = failureOf(transport.connect(node("node-1", "open"), "127.0.0.1", closedPort));
 
         assertThat(failure.reason()).isEqualTo(ConnectFailure.Reason.REFUSED);
         assertThat(failure.getMessage()).isEqualTo("node-1: 127.0.0.1:" + closedPort + ": connection refused");
@@ -133,7 +120,7 @@ class TcpConnectionTest {
     @Test
     void saysSoWhenTheServerForbidsForwarding() throws Exception {
         try (ServerSocket service = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            ConnectFailure failure = failureOf(transport.connect(node("node-2", hardened), "127.0.0.1",
+            ConnectFailure failure = failureOf(transport.connect(node("node-2", "hardened"), "127.0.0.1",
                     service.getLocalPort()));
 
             assertThat(failure.reason()).isEqualTo(ConnectFailure.Reason.FORBIDDEN);
@@ -152,7 +139,7 @@ class TcpConnectionTest {
                     throw new IllegalStateException(e);
                 }
             });
-            TcpConnection connection = await(transport.connect(node("node-1", open), "127.0.0.1",
+            TcpConnection connection = await(transport.connect(node("node-1", "open"), "127.0.0.1",
                     silent.getLocalPort()));
             CompletableFuture<byte[]> read = connection.read();
 

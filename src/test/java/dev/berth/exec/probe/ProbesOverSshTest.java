@@ -5,11 +5,8 @@ import dev.berth.exec.NodeObservation;
 import dev.berth.model.IntOrString;
 import dev.berth.model.ObservedContainer;
 import dev.berth.model.Probe;
-import dev.berth.ssh.KeyFiles;
+import dev.berth.ssh.LoopbackServers;
 import dev.berth.ssh.LoopbackSshd;
-import dev.berth.ssh.PassphrasePrompt;
-import dev.berth.ssh.SshConfig;
-import dev.berth.ssh.SshTarget;
 import dev.berth.ssh.SshTransport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -26,12 +23,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,10 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProbesOverSshTest {
     @TempDir
     static Path dir;
-    static LoopbackSshd open;
-    static LoopbackSshd hardened;
-    static Path clientKey;
-    static Path knownHosts;
+    static LoopbackServers servers;
 
     SshTransport transport;
     ProbeRunner runner;
@@ -55,25 +49,19 @@ class ProbesOverSshTest {
 
     @BeforeAll
     static void startServers() throws Exception {
-        clientKey = KeyFiles.generate(dir.resolve("client/id_ed25519"), "");
-        open = LoopbackSshd.start(dir.resolve("open"), KeyFiles.publicKey(clientKey));
-        hardened = LoopbackSshd.start(dir.resolve("hardened"), KeyFiles.publicKey(clientKey),
-                List.of("Match all", "    AllowTcpForwarding no"));
-        knownHosts = dir.resolve("known_hosts");
-        Files.writeString(knownHosts, open.knownHostsLine("127.0.0.1") + "\n" + hardened.knownHostsLine("127.0.0.1") + "\n");
+        servers = LoopbackServers.start(dir, Map.of("open", List.of(), "hardened", LoopbackServers.NO_FORWARDING));
     }
 
     @AfterAll
     static void stopServers() throws Exception {
-        open.close();
-        hardened.close();
+        servers.close();
     }
 
     @BeforeEach
     void start() throws IOException {
-        transport = SshTransport.start(SshConfig.empty(), Files.createDirectories(dir.resolve("home")), "root",
-                PassphrasePrompt.none(), null);
-        ClusterAccess access = FakeNodes.access(transport, List.of(target("node-1", open), target("node-2", hardened)));
+        transport = servers.transport();
+        ClusterAccess access = FakeNodes.access(transport, List.of(servers.target("node-1", "open"),
+                servers.target("node-2", "hardened")));
         runner = new ProbeRunner(access, Clock.systemUTC());
         service = new Service();
     }
@@ -82,11 +70,6 @@ class ProbesOverSshTest {
     void stop() throws IOException {
         service.close();
         transport.close();
-    }
-
-    static SshTarget target(String name, LoopbackSshd sshd) {
-        return SshTarget.of(name, "127.0.0.1", knownHosts).withPort(sshd.port()).withUser("root")
-                .withIdentityFiles(List.of(clientKey)).withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(20));
     }
 
     /**

@@ -219,6 +219,14 @@ run_tool() {
     *) say "unknown tool $tool"; exit 2 ;;
   esac
   end=$(date +%s%N)
+  # a run that exits non-zero failed, whatever it printed: none of its nodes count, its time is not a result
+  if [ "$status" -ne 0 ]; then
+    ok=0
+    local reason
+    reason=$(grep -v '^\s*$' "$OUT/$tool-$run.err" 2>/dev/null | head -1 | cut -c1-200 || true)
+    [ -z "$reason" ] && reason=$(tail -1 "$log" 2>/dev/null | cut -c1-200 || true)
+    say "$tool run $run FAILED (exit $status): $reason"
+  fi
   local seconds sim_cpu
   seconds=$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.2f", (e - s) / 1e9}')
   sim_cpu=$(awk -v b="$ticks_before" -v a="$(simulator_ticks)" -v hz="$(getconf CLK_TCK)" \
@@ -269,8 +277,9 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
     "(the machine may be shared: compare runs of the same session only)."
   echo
   awk -v delay="$DELAY_MS" -v tools="${SELECTED[*]}" '
-    { key = $1; n[key]++; t[key, n[key]] = $3; if (!(key in ok) || $4 < ok[key]) ok[key] = $4
-      nodes[key] = $5; if ($6 != 0) failed[key]++; cpu[key] += $7
+    { key = $1; runs[key]++; if ($6 == 0) { n[key]++; t[key, n[key]] = $3 } else failed[key]++
+      if (!(key in ok) || $4 < ok[key]) ok[key] = $4
+      nodes[key] = $5; cpu[key] += $7
       if ($8 != "-" && $8 > thr[key]) thr[key] = $8; if ($9 != "-" && $9 > rss[key]) rss[key] = $9 }
     function median(key,   i, j, v, m, c) {
       c = n[key]; for (i = 1; i <= c; i++) v[i] = t[key, i]
@@ -284,10 +293,15 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
       split(tools, order, " ")
       for (i = 1; i in order; i++) {
         key = order[i]
-        if (!(key in n)) { if (key == "berth") print "| berth | " "'"$NODES"'" " | " delay " ms | skipped: no `get pods` in this build | | | | | | | | |"; continue }
+        if (!(key in runs)) { if (key == "berth") print "| berth | " "'"$NODES"'" " | " delay " ms | skipped: no `get pods` in this build | | | | | | | | |"; continue }
+        if (!(key in n)) {
+          printf "| %s | %d | %s ms | every run failed | | | 0/%d | %d | %.1f | %s | %s | n/a |\n", key, nodes[key], delay,
+            nodes[key], failed[key], cpu[key] / runs[key], (key in thr) ? thr[key] : "-", (key in rss) ? rss[key] : "-"
+          continue
+        }
         ratio = ("berth" in med && med["berth"] > 0) ? sprintf("%.1fx", med[key] / med["berth"]) : "n/a"
         printf "| %s | %d | %s ms | %.2f | %.2f | %.2f | %d/%d | %d | %.1f | %s | %s | %s |\n", key, nodes[key], delay,
-          med[key], lo[key], hi[key], ok[key], nodes[key], failed[key], cpu[key] / n[key],
+          med[key], lo[key], hi[key], ok[key], nodes[key], failed[key], cpu[key] / runs[key],
           (key in thr) ? thr[key] : "-", (key in rss) ? rss[key] : "-", ratio
       }
     }' "$OUT/runs.txt"

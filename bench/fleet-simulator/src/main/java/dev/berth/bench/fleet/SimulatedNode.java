@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A node of the fleet: its name and the containers its engine runs. Every node is derived from its
- * index alone, so the simulator holds no per-node state beyond these few records.
+ * A node of the fleet: its name, the containers its engine runs and the files berth keeps on it. A node
+ * starts from its index alone (its containers are derived from it); what berth writes is kept in {@link NodeFiles}.
  */
-record SimulatedNode(int index, String name, List<SimulatedContainer> containers) {
+record SimulatedNode(int index, String name, List<SimulatedContainer> containers, NodeFiles files) {
     private static final String[] DEPLOYMENTS = {"web", "api", "worker"};
     private static final String[] IMAGES = {"nginx:1.25", "registry.example.com/api:2.4.1", "busybox:1.36"};
     private static final String[] COMMANDS = {"/docker-entrypoint.sh nginx -g 'daemon off;'", "/app/api serve",
@@ -29,7 +29,7 @@ record SimulatedNode(int index, String name, List<SimulatedContainer> containers
         for (int k = 0; k < containersPerNode; k++) {
             containers.add(container(index, name, k));
         }
-        return new SimulatedNode(index, name, List.copyOf(containers));
+        return new SimulatedNode(index, name, List.copyOf(containers), new NodeFiles());
     }
 
     long runningCount() {

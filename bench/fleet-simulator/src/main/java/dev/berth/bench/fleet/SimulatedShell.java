@@ -25,10 +25,24 @@ final class SimulatedShell {
 
     private final SimulatedNode node;
     private final DockerCli docker;
+    private final StateScriptAnswers state;
+    private final String stdin;
 
-    SimulatedShell(SimulatedNode node, Clock clock) {
+    SimulatedShell(SimulatedNode node, Clock clock, String stdin) {
         this.node = node;
         this.docker = new DockerCli(node, clock);
+        this.state = new StateScriptAnswers(node.files(), clock);
+        this.stdin = stdin;
+    }
+
+    /** Whether {@code commandLine} reads its standard input, so that it must be answered only after the input's end. */
+    static boolean readsInput(String commandLine) {
+        try {
+            List<String> words = ShellWords.split(commandLine).stream().map(ShellWords.Token::text).toList();
+            return words.size() > 3 && words.get(1).equals("-c") && StateScriptAnswers.readsInput(words.get(3));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     Answer run(String commandLine) {
@@ -100,6 +114,9 @@ final class SimulatedShell {
             return Answer.fail(2, words.get(0) + ": only -c 'script' is simulated\n");
         }
         String script = words.get(2);
+        if (words.size() > 3 && StateScriptAnswers.answers(words.get(3))) {
+            return state.run(words.get(3), words.subList(4, words.size()), stdin);
+        }
         if (script.contains(PROBE_MARKER) && script.contains("docker info")) {
             return Answer.ok(docker.info() + PROBE_MARKER + "\n" + docker.inspectManaged()
                     + "--- berth:home ---\n/home/bench\n--- berth:volumes ---\n");

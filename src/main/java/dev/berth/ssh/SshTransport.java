@@ -78,6 +78,7 @@ public final class SshTransport implements Transport {
     static SshClient client(Path agentSocket) {
         SshClient client = SshClient.setUpDefaultClient();
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        client.setKeyExchangeFactories(KeyExchangeOrder.of(client.getKeyExchangeFactories()));
         HostKeyVerifier verifier = new HostKeyVerifier();
         client.setServerKeyVerifier(verifier);
         client.addSessionListener(new HostKeyAlgorithmOrder(verifier));

@@ -10,8 +10,8 @@
 #   ssh-seq  `ssh NODE true` one node after the other, for the first 50 nodes (the per-node floor)
 # --kex: key exchanges the fleet offers (default curve25519-sha256; `all` for MINA's full list, where
 #   OpenSSH 9 picks sntrup761x25519, which costs both ends several times more CPU per connection).
-# --berth-parallelism: the `parallelism` of berth's inventory, the nodes it keeps in flight (default 64,
-#   berth's own default; pssh's -p 64 and ansible's -f 50 stay as they are).
+# --berth-parallelism: the `parallelism` of berth's inventory, the nodes it keeps in flight (default: not
+#   written, so berth uses its own default; pssh's -p 64 and ansible's -f 50 stay as they are).
 # berth is taken from $BERTH (the installed launcher, another command, or a path to berth.jar, which
 # runs as `java -jar` without the launcher's JVM flags), else `berth` on PATH. A build without the
 # `get` verb is reported as skipped, never timed.
@@ -25,7 +25,7 @@ TOOLS=berth,pssh,ansible
 TIMEOUT=600
 BASE_PORT=22000
 KEX=curve25519-sha256
-BERTH_PARALLELISM=64
+BERTH_PARALLELISM=default
 while [ $# -gt 0 ]; do
   case "$1" in
     --nodes) NODES=$2; shift 2 ;;
@@ -100,8 +100,10 @@ start_simulator() {
   local kex=()
   [ "$KEX" = all ] || kex=(--kex "$KEX")
   rm -rf "$FLEET"
+  local parallelism=()
+  [ "$BERTH_PARALLELISM" = default ] || parallelism=(--berth-parallelism "$BERTH_PARALLELISM")
   java -Xmx512m -jar "$SIM_JAR" --nodes "$NODES" --base-port "$BASE_PORT" --delay-ms "$DELAY_MS" \
-    --out "$FLEET" --berth-parallelism "$BERTH_PARALLELISM" "${kex[@]}" > "$WORK/simulator.log" 2>&1 &
+    --out "$FLEET" "${parallelism[@]}" "${kex[@]}" > "$WORK/simulator.log" 2>&1 &
   SIM_PID=$!
   for _ in $(seq 600); do
     [ -f "$FLEET/ready" ] && break
@@ -272,7 +274,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
     "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), kernel $(uname -r)," \
     "$(java -version 2>&1 | head -1), OpenSSH $(ssh -V 2>&1 | cut -d, -f1 | sed 's/OpenSSH_//')," \
     "parallel-ssh $(parallel-ssh --version 2>&1), $(ansible --version 2>&1 | sed -n 1p)." \
-    "Key exchange offered by the fleet: $KEX. berth: \`${BERTH_CMD[*]:-not run}\`, inventory parallelism" \
+    "Key exchange offered by the fleet: $KEX. berth: \`${BERTH_CMD[*]:-not run}\`, inventory parallelism:" \
     "$BERTH_PARALLELISM. Load average before: $LOAD_BEFORE, after: $LOAD_AFTER" \
     "(the machine may be shared: compare runs of the same session only)."
   echo

@@ -3,7 +3,7 @@
 # with berth (`get pods -A`), parallel-ssh and ansible, in the same run and on the same endpoints.
 #
 #   bench/run-fleet.sh [--nodes N] [--delay-ms D] [--runs R] [--tools LIST] [--timeout S] [--kex NAMES]
-#                      [--berth-parallelism P]
+#                      [--berth-parallelism P] [--scenario get-pods|reconcile] [--containers K]
 #
 # LIST is comma-separated, from: berth, pssh, ansible, ssh-par, ssh-seq (default berth,pssh,ansible).
 #   ssh-par  `ssh NODE true` for every node, 64 at a time (OpenSSH alone, no orchestration tool)
@@ -12,6 +12,10 @@
 #   OpenSSH 9 picks sntrup761x25519, which costs both ends several times more CPU per connection).
 # --berth-parallelism: the `parallelism` of berth's inventory, the nodes it keeps in flight (default: not
 #   written, so berth uses its own default; pssh's -p 64 and ansible's -f 50 stay as they are).
+# --scenario reconcile: no other tool; the fleet starts empty, `berth apply` (setup, timed once) starts K
+#   Deployments of N replicas (--containers K per node, default 10), then each run times a no-op
+#   `berth reconcile` (row berth-noop) and, after the simulator lost every 100th container, one that
+#   replaces them (row berth-replace-1%); `mutations` counts the docker commands that changed an engine.
 # berth is taken from $BERTH (the installed launcher, another command, or a path to berth.jar, which
 # runs as `java -jar` without the launcher's JVM flags), else `berth` on PATH. A build without the
 # `get` verb is reported as skipped, never timed.
@@ -26,6 +30,8 @@ TIMEOUT=600
 BASE_PORT=22000
 KEX=curve25519-sha256
 BERTH_PARALLELISM=default
+SCENARIO=get-pods
+CONTAINERS=10
 while [ $# -gt 0 ]; do
   case "$1" in
     --nodes) NODES=$2; shift 2 ;;
@@ -36,7 +42,9 @@ while [ $# -gt 0 ]; do
     --base-port) BASE_PORT=$2; shift 2 ;;
     --kex) KEX=$2; shift 2 ;;
     --berth-parallelism) BERTH_PARALLELISM=$2; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --scenario) SCENARIO=$2; shift 2 ;;
+    --containers) CONTAINERS=$2; shift 2 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "run-fleet: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -44,10 +52,15 @@ done
 HERE=$(cd "$(dirname "$0")" && pwd)
 SIM_DIR=$HERE/fleet-simulator
 SIM_JAR=$SIM_DIR/target/fleet-simulator.jar
-WORK=$HERE/work/fleet-${NODES}n-${DELAY_MS}ms
+case "$SCENARIO" in
+  get-pods) NAME=fleet-${NODES}n-${DELAY_MS}ms; NODE_CONTAINERS=3 ;;
+  reconcile) NAME=reconcile-${NODES}n-${CONTAINERS}c-${DELAY_MS}ms; NODE_CONTAINERS=0 ;;
+  *) echo "run-fleet: unknown scenario $SCENARIO (get-pods or reconcile)" >&2; exit 2 ;;
+esac
+WORK=$HERE/work/$NAME
 FLEET=$WORK/fleet
 OUT=$WORK/out
-RESULTS=$HERE/results/$(date +%F)-fleet-${NODES}n-${DELAY_MS}ms.md
+RESULTS=$HERE/results/$(date +%F)-$NAME.md
 mkdir -p "$OUT" "$HERE/results"
 
 say() { echo "run-fleet: $*" >&2; }
@@ -103,7 +116,8 @@ start_simulator() {
   local parallelism=()
   [ "$BERTH_PARALLELISM" = default ] || parallelism=(--berth-parallelism "$BERTH_PARALLELISM")
   java -Xmx512m -jar "$SIM_JAR" --nodes "$NODES" --base-port "$BASE_PORT" --delay-ms "$DELAY_MS" \
-    --out "$FLEET" "${parallelism[@]}" "${kex[@]}" > "$WORK/simulator.log" 2>&1 &
+    --out "$FLEET" --containers-per-node "$NODE_CONTAINERS" "${parallelism[@]}" "${kex[@]}" \
+    > "$WORK/simulator.log" 2>&1 &
   SIM_PID=$!
   for _ in $(seq 600); do
     [ -f "$FLEET/ready" ] && break
@@ -247,6 +261,13 @@ ssh "${SSH_OPTS[@]}" -p "$BASE_PORT" bench@127.0.0.1 true || { say "the first no
 say "warm-up: ssh true on every node"
 warm=$(ssh_all 2>&1 | grep -c '^ok$' || true)
 say "warm-up: $warm/$NODES nodes answered"
+
+if [ "$SCENARIO" = reconcile ]; then
+  # shellcheck source=bench/reconcile-scenario.sh
+  . "$HERE/reconcile-scenario.sh"
+  reconcile_scenario
+  exit 0
+fi
 
 IFS=, read -r -a SELECTED <<< "$TOOLS"
 ACTIVE=()

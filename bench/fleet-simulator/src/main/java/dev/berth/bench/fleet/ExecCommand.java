@@ -27,18 +27,23 @@ final class ExecCommand implements Command {
         return thread;
     });
 
+    /** The benchmark's own command (not berth's): removes every Nth container of the fleet, as if it had crashed away. */
+    static final String REMOVE_CONTAINERS = "fleet-simulator remove-every ";
+
     private final String commandLine;
     private final NodeDirectory directory;
     private final Clock clock;
+    private final MutationLog mutations;
     private OutputStream out;
     private OutputStream err;
     private ExitCallback exit;
     private InputStream in;
 
-    ExecCommand(String commandLine, NodeDirectory directory, Clock clock) {
+    ExecCommand(String commandLine, NodeDirectory directory, Clock clock, MutationLog mutations) {
         this.commandLine = commandLine;
         this.directory = directory;
         this.clock = clock;
+        this.mutations = mutations;
     }
 
     @Override
@@ -49,6 +54,13 @@ final class ExecCommand implements Command {
             err.write("fleet-simulator: connect through a node's port\n".getBytes(StandardCharsets.UTF_8));
             err.flush();
             exit.onExit(255);
+            return;
+        }
+        if (commandLine.startsWith(REMOVE_CONTAINERS)) {
+            int removed = directory.removeEvery(Integer.parseInt(commandLine.substring(REMOVE_CONTAINERS.length()).strip()));
+            out.write((removed + " containers removed\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            exit.onExit(0);
             return;
         }
         if (SimulatedShell.readsInput(commandLine)) {
@@ -65,7 +77,7 @@ final class ExecCommand implements Command {
     }
 
     private void answer(SimulatedNode node, String stdin) throws IOException {
-        SimulatedShell.Answer answer = new SimulatedShell(node, clock, stdin).run(commandLine);
+        SimulatedShell.Answer answer = new SimulatedShell(node, clock, mutations, stdin).run(commandLine);
         if (!answer.out().isEmpty()) {
             out.write(answer.out().getBytes(StandardCharsets.UTF_8));
             out.flush();

@@ -15,11 +15,26 @@ import java.nio.file.Path;
 public interface TransportOpener {
 
     /** SSH with the local machine's config, keys and agent. No server is contacted until a command runs. */
-    TransportOpener SSH = local -> {
-        Path sshConfig = local.home().resolve(".ssh").resolve("config");
-        SshConfig config = Files.isRegularFile(sshConfig) ? SshConfig.read(sshConfig) : SshConfig.empty();
-        return SshTransport.start(config, local.home(), local.localUser(), local.prompt(), local.agentSocket());
+    TransportOpener SSH = new TransportOpener() {
+        @Override
+        public Transport open(LocalSsh local) {
+            Path sshConfig = local.home().resolve(".ssh").resolve("config");
+            SshConfig config = Files.isRegularFile(sshConfig) ? SshConfig.read(sshConfig) : SshConfig.empty();
+            return SshTransport.start(config, local.home(), local.localUser(), local.prompt(), local.agentSocket());
+        }
+
+        @Override
+        public void prepare() {
+            SshTransport.prepare();
+        }
     };
 
     Transport open(LocalSsh local);
+
+    /**
+     * Called as soon as a run knows it will open the transport, before it reads its inventory: lets the transport
+     * set itself up meanwhile, on another core. Nothing by default.
+     */
+    default void prepare() {
+    }
 }

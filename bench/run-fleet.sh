@@ -5,7 +5,8 @@
 #   bench/run-fleet.sh [--nodes N] [--delay-ms D] [--runs R] [--tools LIST] [--timeout S] [--kex NAMES]
 #                      [--berth-parallelism P] [--scenario get-pods|reconcile] [--containers K]
 #
-# LIST is comma-separated, from: berth, pssh, ansible, ssh-par, ssh-seq (default berth,pssh,ansible).
+# LIST is comma-separated, from: berth, pssh, ansible, ssh-par, ssh-seq (default berth,pssh,ansible), and
+#   berth-before: the same as berth with another build, $BERTH_BEFORE (before/after in one session).
 #   ssh-par  `ssh NODE true` for every node, 64 at a time (OpenSSH alone, no orchestration tool)
 #   ssh-seq  `ssh NODE true` one node after the other, for the first 50 nodes (the per-node floor)
 # --kex: key exchanges the fleet offers (default curve25519-sha256; `all` for MINA's full list, where
@@ -44,7 +45,7 @@ while [ $# -gt 0 ]; do
     --berth-parallelism) BERTH_PARALLELISM=$2; shift 2 ;;
     --scenario) SCENARIO=$2; shift 2 ;;
     --containers) CONTAINERS=$2; shift 2 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "run-fleet: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -140,20 +141,28 @@ simulator_ticks() {
 }
 
 BERTH_CMD=()
+BEFORE_CMD=()
+# find_berth [before]: sets BERTH_CMD from $BERTH (or BEFORE_CMD from $BERTH_BEFORE)
 find_berth() {
-  local berth=${BERTH:-berth}
+  local berth=${BERTH:-berth} row=berth words=()
+  if [ "${1:-}" = before ]; then
+    berth=${BERTH_BEFORE:-}
+    row=berth-before
+    [ -n "$berth" ] || { say "berth-before row skipped: BERTH_BEFORE is not set"; return 1; }
+  fi
   if [[ "$berth" == *.jar ]]; then
-    BERTH_CMD=(java -jar "$berth")
+    words=(java -jar "$berth")
   elif command -v "${berth%% *}" >/dev/null; then
-    read -r -a BERTH_CMD <<< "$berth"
+    read -r -a words <<< "$berth"
   else
-    say "berth row skipped: no berth on PATH and BERTH is not set"
+    say "$row row skipped: no berth on PATH and BERTH is not set"
     return 1
   fi
-  if ! "${BERTH_CMD[@]}" get pods --help 2>&1 | grep -q 'Usage: berth get'; then
-    say "berth row skipped: this berth (${BERTH_CMD[*]}) has no 'get pods' verb"
+  if ! "${words[@]}" get pods --help 2>&1 | grep -q 'Usage: berth get'; then
+    say "$row row skipped: this berth (${words[*]}) has no 'get pods' verb"
     return 1
   fi
+  if [ "$row" = berth ]; then BERTH_CMD=("${words[@]}"); else BEFORE_CMD=("${words[@]}"); fi
 }
 
 # Largest thread count of any java process under $1, sampled until it exits, written to $2.
@@ -195,19 +204,21 @@ run_tool() {
   ticks_before=$(simulator_ticks)
   start=$(date +%s%N)
   case "$tool" in
-    berth)
-      JAVA_TOOL_OPTIONS="-Xmx512m" timeout "$TIMEOUT" /usr/bin/time -v -o "$OUT/berth-$run.time" \
-        "${BERTH_CMD[@]}" get pods -A --cluster "$FLEET/cluster.yaml" -o json \
-        > "$log" 2> "$OUT/berth-$run.err" &
+    berth|berth-before)
+      local command=("${BERTH_CMD[@]}")
+      [ "$tool" = berth ] || command=("${BEFORE_CMD[@]}")
+      JAVA_TOOL_OPTIONS="-Xmx512m" timeout "$TIMEOUT" /usr/bin/time -v -o "$OUT/$tool-$run.time" \
+        "${command[@]}" get pods -A --cluster "$FLEET/cluster.yaml" -o json \
+        > "$log" 2> "$OUT/$tool-$run.err" &
       TOOL_PID=$!
-      sample_threads "$TOOL_PID" "$OUT/berth-$run.threads" &
+      sample_threads "$TOOL_PID" "$OUT/$tool-$run.threads" &
       local sampler=$!
       wait "$TOOL_PID" || status=$?
       TOOL_PID=
       wait "$sampler" || true
       ok=$({ grep -o 'node-[0-9]\{4,\}' "$log" || true; } | sort -u | wc -l)
-      threads=$(cat "$OUT/berth-$run.threads" 2>/dev/null || echo -)
-      rss=$(awk -F': ' '/Maximum resident set size/ {printf "%d", $2 / 1024}' "$OUT/berth-$run.time")
+      threads=$(cat "$OUT/$tool-$run.threads" 2>/dev/null || echo -)
+      rss=$(awk -F': ' '/Maximum resident set size/ {printf "%d", $2 / 1024}' "$OUT/$tool-$run.time")
       ;;
     pssh)
       bounded parallel-ssh -h "$FLEET/hosts.txt" -p 64 -t "$TIMEOUT" \
@@ -273,6 +284,7 @@ IFS=, read -r -a SELECTED <<< "$TOOLS"
 ACTIVE=()
 for tool in "${SELECTED[@]}"; do
   if [ "$tool" = berth ] && ! find_berth; then continue; fi
+  if [ "$tool" = berth-before ] && ! find_berth before; then continue; fi
   ACTIVE+=("$tool")
 done
 
@@ -295,7 +307,8 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
     "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), kernel $(uname -r)," \
     "$(java -version 2>&1 | head -1), OpenSSH $(ssh -V 2>&1 | cut -d, -f1 | sed 's/OpenSSH_//')," \
     "parallel-ssh $(parallel-ssh --version 2>&1), $(ansible --version 2>&1 | sed -n 1p)." \
-    "Key exchange offered by the fleet: $KEX. berth: \`${BERTH_CMD[*]:-not run}\`, inventory parallelism:" \
+    "Key exchange offered by the fleet: $KEX. berth: \`${BERTH_CMD[*]:-not run}\`," \
+    "berth-before: \`${BEFORE_CMD[*]:-not run}\`, inventory parallelism:" \
     "$BERTH_PARALLELISM. Load average before: $LOAD_BEFORE, after: $LOAD_AFTER" \
     "(the machine may be shared: compare runs of the same session only)."
   echo

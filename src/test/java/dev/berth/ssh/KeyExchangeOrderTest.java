@@ -2,12 +2,14 @@ package dev.berth.ssh;
 
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.global.AbstractOpenSshHostKeysHandler;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** What berth's MINA client proposes and which of the server's requests it handles. */
 class KeyExchangeOrderTest {
 
     @Test
@@ -21,6 +23,15 @@ class KeyExchangeOrderTest {
         assertThat(ordered).startsWith("mlkem768x25519-sha256", "curve25519-sha256", "curve25519-sha256@libssh.org");
         assertThat(ordered).containsExactlyInAnyOrderElementsOf(mina);
         assertThat(ordered.indexOf("curve25519-sha256")).isLessThan(ordered.indexOf("sntrup761x25519-sha512"));
+    }
+
+    @Test
+    void theClientIgnoresOpenSshsListOfHostKeys() {
+        assertThat(SshClient.setUpDefaultClient().getGlobalRequestHandlers())
+                .anyMatch(handler -> handler instanceof AbstractOpenSshHostKeysHandler);
+
+        assertThat(SshTransport.client(null).getGlobalRequestHandlers())
+                .noneMatch(handler -> handler instanceof AbstractOpenSshHostKeysHandler);
     }
 
     @Test

@@ -3,15 +3,20 @@
 # with berth (`get pods -A`), parallel-ssh and ansible, in the same run and on the same endpoints.
 #
 #   bench/run-fleet.sh [--nodes N] [--delay-ms D] [--runs R] [--tools LIST] [--timeout S] [--kex NAMES]
-#                      [--berth-parallelism P]
+#                      [--berth-parallelism P] [--scenario get-pods|reconcile] [--containers K]
 #
-# LIST is comma-separated, from: berth, pssh, ansible, ssh-par, ssh-seq (default berth,pssh,ansible).
+# LIST is comma-separated, from: berth, pssh, ansible, ssh-par, ssh-seq (default berth,pssh,ansible), and
+#   berth-before: the same as berth with another build, $BERTH_BEFORE (before/after in one session).
 #   ssh-par  `ssh NODE true` for every node, 64 at a time (OpenSSH alone, no orchestration tool)
 #   ssh-seq  `ssh NODE true` one node after the other, for the first 50 nodes (the per-node floor)
 # --kex: key exchanges the fleet offers (default curve25519-sha256; `all` for MINA's full list, where
 #   OpenSSH 9 picks sntrup761x25519, which costs both ends several times more CPU per connection).
-# --berth-parallelism: the `parallelism` of berth's inventory, the nodes it keeps in flight (default 64,
-#   berth's own default; pssh's -p 64 and ansible's -f 50 stay as they are).
+# --berth-parallelism: the `parallelism` of berth's inventory, the nodes it keeps in flight (default: not
+#   written, so berth uses its own default; pssh's -p 64 and ansible's -f 50 stay as they are).
+# --scenario reconcile: no other tool; the fleet starts empty, `berth apply` (setup, timed once) starts K
+#   Deployments of N replicas (--containers K per node, default 10), then each run times a no-op
+#   `berth reconcile` (row berth-noop) and, after the simulator lost every 100th container, one that
+#   replaces them (row berth-replace-1%); `mutations` counts the docker commands that changed an engine.
 # berth is taken from $BERTH (the installed launcher, another command, or a path to berth.jar, which
 # runs as `java -jar` without the launcher's JVM flags), else `berth` on PATH. A build without the
 # `get` verb is reported as skipped, never timed.
@@ -25,7 +30,9 @@ TOOLS=berth,pssh,ansible
 TIMEOUT=600
 BASE_PORT=22000
 KEX=curve25519-sha256
-BERTH_PARALLELISM=64
+BERTH_PARALLELISM=default
+SCENARIO=get-pods
+CONTAINERS=10
 while [ $# -gt 0 ]; do
   case "$1" in
     --nodes) NODES=$2; shift 2 ;;
@@ -36,7 +43,9 @@ while [ $# -gt 0 ]; do
     --base-port) BASE_PORT=$2; shift 2 ;;
     --kex) KEX=$2; shift 2 ;;
     --berth-parallelism) BERTH_PARALLELISM=$2; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --scenario) SCENARIO=$2; shift 2 ;;
+    --containers) CONTAINERS=$2; shift 2 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "run-fleet: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -44,10 +53,15 @@ done
 HERE=$(cd "$(dirname "$0")" && pwd)
 SIM_DIR=$HERE/fleet-simulator
 SIM_JAR=$SIM_DIR/target/fleet-simulator.jar
-WORK=$HERE/work/fleet-${NODES}n-${DELAY_MS}ms
+case "$SCENARIO" in
+  get-pods) NAME=fleet-${NODES}n-${DELAY_MS}ms; NODE_CONTAINERS=3 ;;
+  reconcile) NAME=reconcile-${NODES}n-${CONTAINERS}c-${DELAY_MS}ms; NODE_CONTAINERS=0 ;;
+  *) echo "run-fleet: unknown scenario $SCENARIO (get-pods or reconcile)" >&2; exit 2 ;;
+esac
+WORK=$HERE/work/$NAME
 FLEET=$WORK/fleet
 OUT=$WORK/out
-RESULTS=$HERE/results/$(date +%F)-fleet-${NODES}n-${DELAY_MS}ms.md
+RESULTS=$HERE/results/$(date +%F)-$NAME.md
 mkdir -p "$OUT" "$HERE/results"
 
 say() { echo "run-fleet: $*" >&2; }
@@ -100,8 +114,11 @@ start_simulator() {
   local kex=()
   [ "$KEX" = all ] || kex=(--kex "$KEX")
   rm -rf "$FLEET"
+  local parallelism=()
+  [ "$BERTH_PARALLELISM" = default ] || parallelism=(--berth-parallelism "$BERTH_PARALLELISM")
   java -Xmx512m -jar "$SIM_JAR" --nodes "$NODES" --base-port "$BASE_PORT" --delay-ms "$DELAY_MS" \
-    --out "$FLEET" --berth-parallelism "$BERTH_PARALLELISM" "${kex[@]}" > "$WORK/simulator.log" 2>&1 &
+    --out "$FLEET" --containers-per-node "$NODE_CONTAINERS" "${parallelism[@]}" "${kex[@]}" \
+    > "$WORK/simulator.log" 2>&1 &
   SIM_PID=$!
   for _ in $(seq 600); do
     [ -f "$FLEET/ready" ] && break
@@ -124,20 +141,28 @@ simulator_ticks() {
 }
 
 BERTH_CMD=()
+BEFORE_CMD=()
+# find_berth [before]: sets BERTH_CMD from $BERTH (or BEFORE_CMD from $BERTH_BEFORE)
 find_berth() {
-  local berth=${BERTH:-berth}
+  local berth=${BERTH:-berth} row=berth words=()
+  if [ "${1:-}" = before ]; then
+    berth=${BERTH_BEFORE:-}
+    row=berth-before
+    [ -n "$berth" ] || { say "berth-before row skipped: BERTH_BEFORE is not set"; return 1; }
+  fi
   if [[ "$berth" == *.jar ]]; then
-    BERTH_CMD=(java -jar "$berth")
+    words=(java -jar "$berth")
   elif command -v "${berth%% *}" >/dev/null; then
-    read -r -a BERTH_CMD <<< "$berth"
+    read -r -a words <<< "$berth"
   else
-    say "berth row skipped: no berth on PATH and BERTH is not set"
+    say "$row row skipped: no berth on PATH and BERTH is not set"
     return 1
   fi
-  if ! "${BERTH_CMD[@]}" get pods --help 2>&1 | grep -q 'Usage: berth get'; then
-    say "berth row skipped: this berth (${BERTH_CMD[*]}) has no 'get pods' verb"
+  if ! "${words[@]}" get pods --help 2>&1 | grep -q 'Usage: berth get'; then
+    say "$row row skipped: this berth (${words[*]}) has no 'get pods' verb"
     return 1
   fi
+  if [ "$row" = berth ]; then BERTH_CMD=("${words[@]}"); else BEFORE_CMD=("${words[@]}"); fi
 }
 
 # Largest thread count of any java process under $1, sampled until it exits, written to $2.
@@ -179,19 +204,21 @@ run_tool() {
   ticks_before=$(simulator_ticks)
   start=$(date +%s%N)
   case "$tool" in
-    berth)
-      JAVA_TOOL_OPTIONS="-Xmx512m" timeout "$TIMEOUT" /usr/bin/time -v -o "$OUT/berth-$run.time" \
-        "${BERTH_CMD[@]}" get pods -A --cluster "$FLEET/cluster.yaml" -o json \
-        > "$log" 2> "$OUT/berth-$run.err" &
+    berth|berth-before)
+      local command=("${BERTH_CMD[@]}")
+      [ "$tool" = berth ] || command=("${BEFORE_CMD[@]}")
+      JAVA_TOOL_OPTIONS="-Xmx512m" timeout "$TIMEOUT" /usr/bin/time -v -o "$OUT/$tool-$run.time" \
+        "${command[@]}" get pods -A --cluster "$FLEET/cluster.yaml" -o json \
+        > "$log" 2> "$OUT/$tool-$run.err" &
       TOOL_PID=$!
-      sample_threads "$TOOL_PID" "$OUT/berth-$run.threads" &
+      sample_threads "$TOOL_PID" "$OUT/$tool-$run.threads" &
       local sampler=$!
       wait "$TOOL_PID" || status=$?
       TOOL_PID=
       wait "$sampler" || true
       ok=$({ grep -o 'node-[0-9]\{4,\}' "$log" || true; } | sort -u | wc -l)
-      threads=$(cat "$OUT/berth-$run.threads" 2>/dev/null || echo -)
-      rss=$(awk -F': ' '/Maximum resident set size/ {printf "%d", $2 / 1024}' "$OUT/berth-$run.time")
+      threads=$(cat "$OUT/$tool-$run.threads" 2>/dev/null || echo -)
+      rss=$(awk -F': ' '/Maximum resident set size/ {printf "%d", $2 / 1024}' "$OUT/$tool-$run.time")
       ;;
     pssh)
       bounded parallel-ssh -h "$FLEET/hosts.txt" -p 64 -t "$TIMEOUT" \
@@ -219,6 +246,14 @@ run_tool() {
     *) say "unknown tool $tool"; exit 2 ;;
   esac
   end=$(date +%s%N)
+  # a run that exits non-zero failed, whatever it printed: none of its nodes count, its time is not a result
+  if [ "$status" -ne 0 ]; then
+    ok=0
+    local reason
+    reason=$(grep -v '^\s*$' "$OUT/$tool-$run.err" 2>/dev/null | head -1 | cut -c1-200 || true)
+    [ -z "$reason" ] && reason=$(tail -1 "$log" 2>/dev/null | cut -c1-200 || true)
+    say "$tool run $run FAILED (exit $status): $reason"
+  fi
   local seconds sim_cpu
   seconds=$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.2f", (e - s) / 1e9}')
   sim_cpu=$(awk -v b="$ticks_before" -v a="$(simulator_ticks)" -v hz="$(getconf CLK_TCK)" \
@@ -238,10 +273,18 @@ say "warm-up: ssh true on every node"
 warm=$(ssh_all 2>&1 | grep -c '^ok$' || true)
 say "warm-up: $warm/$NODES nodes answered"
 
+if [ "$SCENARIO" = reconcile ]; then
+  # shellcheck source=bench/reconcile-scenario.sh
+  . "$HERE/reconcile-scenario.sh"
+  reconcile_scenario
+  exit 0
+fi
+
 IFS=, read -r -a SELECTED <<< "$TOOLS"
 ACTIVE=()
 for tool in "${SELECTED[@]}"; do
   if [ "$tool" = berth ] && ! find_berth; then continue; fi
+  if [ "$tool" = berth-before ] && ! find_berth before; then continue; fi
   ACTIVE+=("$tool")
 done
 
@@ -264,13 +307,15 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
     "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), kernel $(uname -r)," \
     "$(java -version 2>&1 | head -1), OpenSSH $(ssh -V 2>&1 | cut -d, -f1 | sed 's/OpenSSH_//')," \
     "parallel-ssh $(parallel-ssh --version 2>&1), $(ansible --version 2>&1 | sed -n 1p)." \
-    "Key exchange offered by the fleet: $KEX. berth: \`${BERTH_CMD[*]:-not run}\`, inventory parallelism" \
+    "Key exchange offered by the fleet: $KEX. berth: \`${BERTH_CMD[*]:-not run}\`," \
+    "berth-before: \`${BEFORE_CMD[*]:-not run}\`, inventory parallelism:" \
     "$BERTH_PARALLELISM. Load average before: $LOAD_BEFORE, after: $LOAD_AFTER" \
     "(the machine may be shared: compare runs of the same session only)."
   echo
   awk -v delay="$DELAY_MS" -v tools="${SELECTED[*]}" '
-    { key = $1; n[key]++; t[key, n[key]] = $3; if (!(key in ok) || $4 < ok[key]) ok[key] = $4
-      nodes[key] = $5; if ($6 != 0) failed[key]++; cpu[key] += $7
+    { key = $1; runs[key]++; if ($6 == 0) { n[key]++; t[key, n[key]] = $3 } else failed[key]++
+      if (!(key in ok) || $4 < ok[key]) ok[key] = $4
+      nodes[key] = $5; cpu[key] += $7
       if ($8 != "-" && $8 > thr[key]) thr[key] = $8; if ($9 != "-" && $9 > rss[key]) rss[key] = $9 }
     function median(key,   i, j, v, m, c) {
       c = n[key]; for (i = 1; i <= c; i++) v[i] = t[key, i]
@@ -284,10 +329,15 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
       split(tools, order, " ")
       for (i = 1; i in order; i++) {
         key = order[i]
-        if (!(key in n)) { if (key == "berth") print "| berth | " "'"$NODES"'" " | " delay " ms | skipped: no `get pods` in this build | | | | | | | | |"; continue }
+        if (!(key in runs)) { if (key == "berth") print "| berth | " "'"$NODES"'" " | " delay " ms | skipped: no `get pods` in this build | | | | | | | | |"; continue }
+        if (!(key in n)) {
+          printf "| %s | %d | %s ms | every run failed | | | 0/%d | %d | %.1f | %s | %s | n/a |\n", key, nodes[key], delay,
+            nodes[key], failed[key], cpu[key] / runs[key], (key in thr) ? thr[key] : "-", (key in rss) ? rss[key] : "-"
+          continue
+        }
         ratio = ("berth" in med && med["berth"] > 0) ? sprintf("%.1fx", med[key] / med["berth"]) : "n/a"
         printf "| %s | %d | %s ms | %.2f | %.2f | %.2f | %d/%d | %d | %.1f | %s | %s | %s |\n", key, nodes[key], delay,
-          med[key], lo[key], hi[key], ok[key], nodes[key], failed[key], cpu[key] / n[key],
+          med[key], lo[key], hi[key], ok[key], nodes[key], failed[key], cpu[key] / runs[key],
           (key in thr) ? thr[key] : "-", (key in rss) ? rss[key] : "-", ratio
       }
     }' "$OUT/runs.txt"

@@ -122,6 +122,7 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     /** Opens this run's way to the cluster of the inventory; close it when done. */
     protected ClusterAccess connect() {
+        environment().transports().prepare();
         return connect(cluster());
     }
 

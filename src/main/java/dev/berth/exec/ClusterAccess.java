@@ -36,7 +36,8 @@ public final class ClusterAccess implements AutoCloseable {
     public static ClusterAccess open(Cluster cluster, LocalSsh local, Function<String, Path> userPaths,
                                      TransportOpener opener) {
         Map<String, SshTarget> targets = NodeTargets.of(cluster, userPaths);
-        return new ClusterAccess(cluster, targets, opener.open(local), new FanOut(cluster.spec().ssh().parallelism()));
+        return new ClusterAccess(cluster, targets, opener.open(local),
+                FanOut.withinDescriptors(cluster.spec().ssh().parallelism()));
     }
 
     public Cluster cluster() {

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The cluster as the observing verbs show it: every node observed, the desired state stored by the last run,
@@ -42,12 +44,14 @@ public record ClusterPicture(List<NodeObservation> observed, Optional<StateRecor
      * read is reported, not fatal.
      */
     public static ClusterPicture take(ClusterAccess access, ClusterState state, Planner planner) {
+        // the record is read while the nodes are observed: both wait on round trips, over the same sessions
+        CompletableFuture<StateRecord> stored = CompletableFuture.supplyAsync(state::read);
         List<NodeObservation> observed = new ProbeRunner(access, Clock.systemUTC())
                 .probe(new ClusterObserver(access).observe());
         StateRecord record;
         DesiredState desired;
         try {
-            record = state.read();
+            record = joined(stored);
             desired = DesiredStates.of(DesiredStates.objects(record));
         } catch (BerthException e) {
             return new ClusterPicture(observed, Optional.empty(), e.getMessage(), NOTHING,
@@ -56,6 +60,17 @@ public record ClusterPicture(List<NodeObservation> observed, Optional<StateRecor
         ClusterView view = ClusterViews.of(observed, record.cordoned());
         Plan plan = planner.plan(desired, view, DesiredStates.revisions(record));
         return new ClusterPicture(observed, Optional.of(record), "", desired, plan);
+    }
+
+    private static StateRecord joined(CompletableFuture<StateRecord> stored) {
+        try {
+            return stored.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Whether the stored desired state could be read. */

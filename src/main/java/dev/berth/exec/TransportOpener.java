@@ -17,25 +17,49 @@ import java.util.function.Consumer;
 public interface TransportOpener {
 
     /** SSH with the local machine's config, keys and agent. No server is contacted until a command runs. */
-    TransportOpener SSH = local -> {
-        Path sshConfig = local.home().resolve(".ssh").resolve("config");
-        SshConfig config = Files.isRegularFile(sshConfig) ? SshConfig.read(sshConfig) : SshConfig.empty();
-        return SshTransport.start(config, local.home(), local.localUser(), local.prompt(), local.agentSocket());
+    TransportOpener SSH = new TransportOpener() {
+        @Override
+        public Transport open(LocalSsh local) {
+            Path sshConfig = local.home().resolve(".ssh").resolve("config");
+            SshConfig config = Files.isRegularFile(sshConfig) ? SshConfig.read(sshConfig) : SshConfig.empty();
+            return SshTransport.start(config, local.home(), local.localUser(), local.prompt(), local.agentSocket());
+        }
+
+        @Override
+        public void prepare() {
+            SshTransport.prepare();
+        }
     };
 
     Transport open(LocalSsh local);
+
+    /**
+     * Called as soon as a run knows it will open the transport, before it reads its inventory: lets the transport
+     * set itself up meanwhile, on another core. Nothing by default.
+     */
+    default void prepare() {
+    }
 
     /**
      * This opener, its transports telling {@code trace} of every remote operation ({@code -v=6}) and, with
      * {@code handshakes}, of every SSH handshake step ({@code -v=8}).
      */
     default TransportOpener traced(Consumer<String> trace, boolean handshakes) {
-        return local -> {
-            Transport transport = open(local);
-            if (handshakes && transport instanceof SshTransport ssh) {
-                ssh.traceHandshakes(trace);
+        TransportOpener inner = this;
+        return new TransportOpener() {
+            @Override
+            public Transport open(LocalSsh local) {
+                Transport transport = inner.open(local);
+                if (handshakes && transport instanceof SshTransport ssh) {
+                    ssh.traceHandshakes(trace);
+                }
+                return new TracingTransport(transport, trace);
             }
-            return new TracingTransport(transport, trace);
+
+            @Override
+            public void prepare() {
+                inner.prepare();
+            }
         };
     }
 }

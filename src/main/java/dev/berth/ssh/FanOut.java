@@ -16,7 +16,15 @@ import java.util.function.Function;
  * node is reported and the others still answer.
  */
 public final class FanOut {
-    public static final int DEFAULT_PARALLELISM = 64;
+    /**
+     * Nodes in flight when the inventory does not say: past this, one client machine is CPU-bound on the key
+     * exchanges, not waiting on round trips (docs/adr/0011-fan-out-parallelism.md).
+     */
+    public static final int DEFAULT_PARALLELISM = 512;
+    /** File descriptors a node in flight may hold: its socket and, behind a jump host, a forwarded port's two. */
+    static final int DESCRIPTORS_PER_NODE = 3;
+    /** File descriptors kept for everything else the process opens (jar, files it reads, the terminal). */
+    static final int DESCRIPTORS_KEPT = 64;
 
     private final int parallelism;
 
@@ -25,6 +33,23 @@ public final class FanOut {
             throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
         }
         this.parallelism = parallelism;
+    }
+
+    /**
+     * A fan-out of {@code parallelism} nodes in flight, fewer when the process could not open that many
+     * connections at once: a fan-out must never fail nodes for want of file descriptors.
+     */
+    public static FanOut withinDescriptors(int parallelism) {
+        return new FanOut(withinDescriptors(parallelism, OpenDescriptors.limit(), OpenDescriptors.open()));
+    }
+
+    /** {@code parallelism}, lowered to what {@code limit - open} descriptors allow; at least 1. Unknown (-1): as asked. */
+    static int withinDescriptors(int parallelism, long limit, long open) {
+        if (limit < 0 || open < 0) {
+            return parallelism;
+        }
+        long affordable = (limit - open - DESCRIPTORS_KEPT) / DESCRIPTORS_PER_NODE;
+        return (int) Math.max(1, Math.min(parallelism, affordable));
     }
 
     /** Runs {@code operation} on every node and returns one result per node, in the order of {@code nodes}. */

@@ -111,4 +111,35 @@ class FanOutTest {
             FanOut.requireAllOk(List.of(new NodeResult.Ok<>("node-1", "x")));
         }
     }
+
+    @Nested
+    class WithinDescriptors {
+
+        @Test
+        void keepsTheParallelismAskedForWhenDescriptorsAbound() {
+            assertThat(FanOut.withinDescriptors(512, 1_048_576, 40)).isEqualTo(512);
+        }
+
+        @Test
+        void lowersItToWhatTheFreeDescriptorsAllow() {
+            // (1024 - 40 - 64 kept) / 3 per node
+            assertThat(FanOut.withinDescriptors(512, 1024, 40)).isEqualTo(306);
+        }
+
+        @Test
+        void keepsOneNodeInFlightWhenNoneAreFree() {
+            assertThat(FanOut.withinDescriptors(512, 100, 99)).isEqualTo(1);
+        }
+
+        @Test
+        void trustsTheParallelismWhenThePlatformDoesNotCount() {
+            assertThat(FanOut.withinDescriptors(64, -1, -1)).isEqualTo(64);
+        }
+
+        @Test
+        void readsTheRealProcess() {
+            assertThat(FanOut.withinDescriptors(8).run(nodes(3), node -> CompletableFuture.completedFuture(node.name())))
+                    .hasSize(3);
+        }
+    }
 }

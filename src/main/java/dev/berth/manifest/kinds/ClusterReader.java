@@ -20,7 +20,7 @@ final class ClusterReader implements KindReader {
     static final Shape ROOT = Shape.of("apiVersion", "kind", "metadata", "spec");
     static final Shape SPEC = Shape.of("ssh", "registry", "nodes", "stateNodes", "provisioner", "edge");
     /** Nodes asked at once; the rest wait for a free slot. */
-    static final int DEFAULT_PARALLELISM = 64;
+    static final int DEFAULT_PARALLELISM = 512;
     static final Shape SSH = Shape.of("user", "port", "identityFiles", "knownHosts", "hostKeyPolicy", "jumpHost",
             "connectTimeout", "commandTimeout", "parallelism");
     static final Shape REGISTRY = Shape.of("server", "username", "passwordFromEnv");

@@ -5,15 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** The subset of the docker CLI a fleet node answers: info, ps, inspect, stats, version. */
+/**
+ * The subset of the docker CLI a fleet node answers: info, ps, inspect, stats, version, and the commands that
+ * change its engine (run, stop, rm, restart, pull, network create), each of which is written to the
+ * {@link MutationLog}.
+ */
 final class DockerCli {
 
     private final SimulatedNode node;
     private final Clock clock;
+    private final MutationLog mutations;
 
-    DockerCli(SimulatedNode node, Clock clock) {
+    DockerCli(SimulatedNode node, Clock clock, MutationLog mutations) {
         this.node = node;
         this.clock = clock;
+        this.mutations = mutations;
     }
 
     String info() {
@@ -35,8 +41,57 @@ final class DockerCli {
             case "ps" -> ps(rest);
             case "inspect" -> inspect(rest);
             case "stats" -> stats(rest);
+            case "container" -> rest.size() > 1 && rest.get(0).equals("inspect") ? inspect(rest.subList(1, rest.size()))
+                    : SimulatedShell.Answer.fail(1, "docker container: only inspect is simulated\n");
+            case "image" -> SimulatedShell.Answer.ok("[{}]\n");
+            case "volume" -> SimulatedShell.Answer.ok("");
+            case "network" -> network(args, rest);
+            case "run" -> run(args, rest);
+            case "stop", "rm", "kill" -> remove(args, rest);
+            case "restart" -> changed(args, named(rest).isEmpty() ? 1 : 0, String.join("\n", rest) + "\n");
+            case "pull" -> changed(args, 0, "sha256:" + SimulatedNode.id(String.join(" ", rest)) + "\n");
             default -> SimulatedShell.Answer.fail(1, "docker: '" + args.get(0) + "' is not a docker command.\n");
         };
+    }
+
+    private SimulatedShell.Answer run(List<String> args, List<String> rest) {
+        SimulatedContainer container = DockerRun.container(node, rest, clock.instant());
+        if (container == null) {
+            return SimulatedShell.Answer.fail(125, "\"docker run\" requires at least 1 argument.\n");
+        }
+        if (node.containers().stream().anyMatch(c -> c.name().equals(container.name()))) {
+            return SimulatedShell.Answer.fail(125, "docker: Error response from daemon: Conflict. The container name \"/"
+                    + container.name() + "\" is already in use.\n");
+        }
+        node.containers().add(container);
+        return changed(args, 0, container.id() + "\n");
+    }
+
+    private SimulatedShell.Answer remove(List<String> args, List<String> rest) {
+        List<SimulatedContainer> found = named(rest);
+        if (found.isEmpty()) {
+            return SimulatedShell.Answer.fail(1, "Error response from daemon: No such container: " + rest.get(rest.size() - 1) + "\n");
+        }
+        node.containers().removeAll(found);
+        return changed(args, 0, String.join("\n", rest.stream().filter(w -> !w.startsWith("-")).toList()) + "\n");
+    }
+
+    private SimulatedShell.Answer network(List<String> args, List<String> rest) {
+        String name = rest.isEmpty() ? "" : rest.get(rest.size() - 1);
+        if (!rest.isEmpty() && rest.get(0).equals("inspect")) {
+            return node.networks().contains(name) ? SimulatedShell.Answer.ok("[{\"Name\": \"" + name + "\"}]\n")
+                    : SimulatedShell.Answer.fail(1, "Error response from daemon: network " + name + " not found\n");
+        }
+        if (!rest.isEmpty() && rest.get(0).equals("create")) {
+            node.networks().add(name);
+            return changed(args, 0, SimulatedNode.id("network/" + name) + "\n");
+        }
+        return SimulatedShell.Answer.fail(1, "docker network: only inspect and create are simulated\n");
+    }
+
+    private SimulatedShell.Answer changed(List<String> args, int exit, String out) {
+        mutations.record(node, args);
+        return exit == 0 ? SimulatedShell.Answer.ok(out) : SimulatedShell.Answer.fail(exit, "no such container\n");
     }
 
     private SimulatedShell.Answer ps(List<String> args) {

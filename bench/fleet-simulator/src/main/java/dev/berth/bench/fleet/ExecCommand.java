@@ -12,20 +12,38 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** One exec request: answered at once from the node's model, then the channel reports the exit status. */
+/**
+ * One exec request: answered from the node's model, then the channel reports the exit status. Most commands
+ * are answered at once on the I/O thread; one that reads its standard input (a state write) is answered by a
+ * worker once the input has ended.
+ */
 final class ExecCommand implements Command {
+    private static final ExecutorService INPUT_READERS = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "stdin-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** The benchmark's own command (not berth's): removes every Nth container of the fleet, as if it had crashed away. */
+    static final String REMOVE_CONTAINERS = "fleet-simulator remove-every ";
+
     private final String commandLine;
     private final NodeDirectory directory;
     private final Clock clock;
+    private final MutationLog mutations;
     private OutputStream out;
     private OutputStream err;
     private ExitCallback exit;
+    private InputStream in;
 
-    ExecCommand(String commandLine, NodeDirectory directory, Clock clock) {
+    ExecCommand(String commandLine, NodeDirectory directory, Clock clock, MutationLog mutations) {
         this.commandLine = commandLine;
         this.directory = directory;
         this.clock = clock;
+        this.mutations = mutations;
     }
 
     @Override
@@ -38,7 +56,28 @@ final class ExecCommand implements Command {
             exit.onExit(255);
             return;
         }
-        SimulatedShell.Answer answer = new SimulatedShell(node, clock).run(commandLine);
+        if (commandLine.startsWith(REMOVE_CONTAINERS)) {
+            int removed = directory.removeEvery(Integer.parseInt(commandLine.substring(REMOVE_CONTAINERS.length()).strip()));
+            out.write((removed + " containers removed\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            exit.onExit(0);
+            return;
+        }
+        if (SimulatedShell.readsInput(commandLine)) {
+            INPUT_READERS.execute(() -> {
+                try {
+                    answer(node, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    exit.onExit(1, "cannot read standard input: " + e.getMessage());
+                }
+            });
+            return;
+        }
+        answer(node, "");
+    }
+
+    private void answer(SimulatedNode node, String stdin) throws IOException {
+        SimulatedShell.Answer answer = new SimulatedShell(node, clock, mutations, stdin).run(commandLine);
         if (!answer.out().isEmpty()) {
             out.write(answer.out().getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -61,6 +100,7 @@ final class ExecCommand implements Command {
 
     @Override
     public void setInputStream(InputStream in) {
+        this.in = in;
     }
 
     @Override

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Writes what each client needs to reach the fleet: the client key, known_hosts for every port,
  * a parallel-ssh host list, an ansible inventory and a berth cluster inventory (whose {@code parallelism},
- * the nodes berth keeps in flight, is {@code --berth-parallelism}: 64, berth's default, unless asked).
+ * the nodes berth keeps in flight, is {@code --berth-parallelism}; without it the inventory leaves it out and
+ * berth uses its default).
  */
 final class FleetFiles {
     private final SimulatorOptions options;
@@ -47,7 +48,8 @@ final class FleetFiles {
                 .append("  ssh: {user: ").append(options.user())
                 .append(", identityFiles: [").append(identity)
                 .append("], knownHosts: ").append(dir.resolve("known_hosts"))
-                .append(", hostKeyPolicy: strict, parallelism: ").append(options.berthParallelism())
+                .append(", hostKeyPolicy: strict")
+                .append(options.berthParallelism() > 0 ? ", parallelism: " + options.berthParallelism() : "")
                 .append(", connectTimeout: 10s, commandTimeout: 30s}\n")
                 .append("  nodes:\n");
         for (SimulatedNode node : nodes) {

@@ -20,7 +20,8 @@ import java.util.List;
 final class FleetServer implements AutoCloseable {
     private final SshServer server;
 
-    FleetServer(KeyPair hostKey, PublicKey clientKey, String user, List<String> keyExchanges, NodeDirectory directory) {
+    FleetServer(KeyPair hostKey, PublicKey clientKey, String user, List<String> keyExchanges, NodeDirectory directory,
+                MutationLog mutations) {
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(0);
@@ -38,7 +39,7 @@ final class FleetServer implements AutoCloseable {
         server.setPublickeyAuthenticator((username, key, session) ->
                 username.equals(user) && KeyUtils.compareKeys(key, clientKey));
         Clock clock = Clock.systemUTC();
-        server.setCommandFactory((channel, command) -> new ExecCommand(command, directory, clock));
+        server.setCommandFactory((channel, command) -> new ExecCommand(command, directory, clock, mutations));
     }
 
     InetSocketAddress start() throws IOException {

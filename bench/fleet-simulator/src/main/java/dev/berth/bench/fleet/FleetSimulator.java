@@ -44,8 +44,9 @@ public final class FleetSimulator {
         new FleetFiles(options, nodes).write(clientKey, hostKey.getPublic());
 
         NodeDirectory directory = new NodeDirectory(nodes);
+        MutationLog mutations = new MutationLog(options.out().resolve("mutations.log"));
         FleetServer server = new FleetServer(hostKey, clientKey.getPublic(), options.user(), options.keyExchanges(),
-                directory);
+                directory, mutations);
         InetSocketAddress backend = server.start();
         DelayRelay relay = new DelayRelay(backend, directory, options.delayMillis());
         for (SimulatedNode node : nodes) {
@@ -58,6 +59,7 @@ public final class FleetSimulator {
             try {
                 relay.close();
                 server.close();
+                mutations.close();
             } catch (Exception e) {
                 System.err.println("fleet-simulator: stopping: " + e.getMessage());
             }

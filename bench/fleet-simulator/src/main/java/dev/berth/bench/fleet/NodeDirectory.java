@@ -30,6 +30,21 @@ final class NodeDirectory {
         return byRelayPort.get(relayPort);
     }
 
+    /** Removes every {@code nth} container of the fleet, counted across the nodes in order; returns how many. */
+    int removeEvery(int nth) {
+        int seen = 0;
+        int removed = 0;
+        for (SimulatedNode node : nodes) {
+            for (SimulatedContainer container : List.copyOf(node.containers())) {
+                if (++seen % nth == 0) {
+                    node.containers().remove(container);
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
     int openConnections() {
         return byRelayPort.size();
     }

@@ -11,12 +11,16 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A node of the fleet: its name and the containers its engine runs. Every node is derived from its
- * index alone, so the simulator holds no per-node state beyond these few records.
+ * A node of the fleet: its name, the containers and networks its engine has and the files berth keeps on it.
+ * A node starts from its index alone (its first containers are derived from it); what berth changes is kept.
  */
-record SimulatedNode(int index, String name, List<SimulatedContainer> containers) {
+record SimulatedNode(int index, String name, List<SimulatedContainer> containers, NodeFiles files,
+                     Set<String> networks) {
     private static final String[] DEPLOYMENTS = {"web", "api", "worker"};
     private static final String[] IMAGES = {"nginx:1.25", "registry.example.com/api:2.4.1", "busybox:1.36"};
     private static final String[] COMMANDS = {"/docker-entrypoint.sh nginx -g 'daemon off;'", "/app/api serve",
@@ -29,7 +33,8 @@ record SimulatedNode(int index, String name, List<SimulatedContainer> containers
         for (int k = 0; k < containersPerNode; k++) {
             containers.add(container(index, name, k));
         }
-        return new SimulatedNode(index, name, List.copyOf(containers));
+        return new SimulatedNode(index, name, new CopyOnWriteArrayList<>(containers), new NodeFiles(),
+                ConcurrentHashMap.newKeySet());
     }
 
     long runningCount() {
@@ -69,7 +74,7 @@ record SimulatedNode(int index, String name, List<SimulatedContainer> containers
                 kind == 0 ? 18080 + k : kind == 1 ? 19000 + k : 0);
     }
 
-    private static String id(String seed) {
+    static String id(String seed) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha.digest(seed.getBytes(StandardCharsets.UTF_8)));

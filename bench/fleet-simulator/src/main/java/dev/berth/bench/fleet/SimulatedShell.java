@@ -25,10 +25,27 @@ final class SimulatedShell {
 
     private final SimulatedNode node;
     private final DockerCli docker;
+    private final StateScriptAnswers state;
+    private final NodeScripts scripts;
+    private final String stdin;
 
-    SimulatedShell(SimulatedNode node, Clock clock) {
+    SimulatedShell(SimulatedNode node, Clock clock, MutationLog mutations, String stdin) {
         this.node = node;
-        this.docker = new DockerCli(node, clock);
+        this.docker = new DockerCli(node, clock, mutations);
+        this.state = new StateScriptAnswers(node.files(), clock);
+        this.scripts = new NodeScripts(docker, node.files());
+        this.stdin = stdin;
+    }
+
+    /** Whether {@code commandLine} reads its standard input, so that it must be answered only after the input's end. */
+    static boolean readsInput(String commandLine) {
+        try {
+            List<String> words = ShellWords.split(commandLine).stream().map(ShellWords.Token::text).toList();
+            return words.size() > 3 && words.get(1).equals("-c")
+                    && (StateScriptAnswers.readsInput(words.get(3)) || words.get(3).equals(NodeScripts.UPLOAD));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     Answer run(String commandLine) {
@@ -100,6 +117,14 @@ final class SimulatedShell {
             return Answer.fail(2, words.get(0) + ": only -c 'script' is simulated\n");
         }
         String script = words.get(2);
+        String name = words.size() > 3 ? words.get(3) : "sh";
+        List<String> args = words.size() > 4 ? words.subList(4, words.size()) : List.of();
+        if (StateScriptAnswers.answers(name)) {
+            return state.run(name, args, stdin);
+        }
+        if (NodeScripts.answers(script, name)) {
+            return scripts.run(script, name, args, stdin);
+        }
         if (script.contains(PROBE_MARKER) && script.contains("docker info")) {
             return Answer.ok(docker.info() + PROBE_MARKER + "\n" + docker.inspectManaged()
                     + "--- berth:home ---\n/home/bench\n--- berth:volumes ---\n");

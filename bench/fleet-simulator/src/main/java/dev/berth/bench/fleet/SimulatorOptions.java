@@ -18,7 +18,7 @@ record SimulatorOptions(int nodes, int basePort, int delayMillis, Path out, Stri
         String user = "bench";
         int containers = 3;
         List<String> keyExchanges = List.of();
-        int berthParallelism = 64;
+        int berthParallelism = 0;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {

@@ -121,7 +121,7 @@ class ProvisionerTest {
         CliRunner.Result pods = berth.run("get", "pods", "-n", namespace, "-o", "json", "--cluster",
                 inventory.toString());
         assertThat(pods.exitCode()).as(pods.toString()).isZero();
-        assertThat(pods.out()).contains("\"node\" : \"node-2\"", "\"status\" : \"Running\"");
+        assertThat(pods.out()).contains("\"nodeName\" : \"node-2\"", "\"phase\" : \"Running\"");
         // both nodes see the one engine's container; the steps say where it was started
         assertThat(result.err()).containsPattern("(?m)^node-2: .*web-").doesNotContainPattern("(?m)^node-1: ");
     }

@@ -74,6 +74,18 @@ public final class ProxyCommands {
         return List.of("rm", "-f", "--", ProxyDirectory.check(directory) + "/" + CANDIDATE);
     }
 
+    /**
+     * How many of the proxy's nginx workers are still shutting down after a reload: those of the configuration
+     * before, finishing the requests and connections they carry. Read from the node's {@code /proc} (the
+     * master's children), so that it needs nothing inside the image and no root; prints a number.
+     */
+    public static List<String> oldWorkers(String container) {
+        return List.of("sh", "-c", "pid=$(docker inspect --format '{{.State.Pid}}' \"$1\") || exit 1; n=0; "
+                + "for c in $(grep -sla 'shutting down' /proc/[0-9]*/cmdline); do "
+                + "set -- $(cat \"${c%/cmdline}/stat\" 2>/dev/null); [ \"$4\" != \"$pid\" ] || n=$((n + 1)); "
+                + "done; echo \"$n\"", "sh", container);
+    }
+
     /** Tells the proxy's nginx master to load its configuration again, gracefully. */
     public static List<String> reload(String container, String mountedAt) {
         return List.of("docker", "exec", container, "nginx", "-c", mountedAt + "/" + CONFIG, "-s", "reload");

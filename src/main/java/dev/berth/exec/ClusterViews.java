@@ -25,8 +25,8 @@ public final class ClusterViews {
     }
 
     /**
-     * As {@link #of(List, Set)}, with the {@code draining} nodes shown to the planner as unreachable: their
-     * replicas count as lost and are started elsewhere, and nothing is planned on them.
+     * As {@link #of(List, Set)}, with the {@code draining} nodes shown to the planner as draining: cordoned, and
+     * their replicas leave once replacements elsewhere are available.
      */
     public static ClusterView of(List<NodeObservation> observations, Set<String> cordoned, Set<String> draining) {
         return of(observations, cordoned, draining, Instant.MAX);
@@ -45,14 +45,14 @@ public final class ClusterViews {
 
     static NodeView node(NodeObservation observation, boolean cordoned, boolean draining) {
         Cluster.Node node = observation.node();
-        if (!observation.ready() || draining) {
+        if (!observation.ready()) {
             return new NodeView(node.name(), node.address(), node.labels(), node.roles(), false, cordoned,
                     new Capacity(0, 0), UNKNOWN_HOME, List.of(), List.of(), 0);
         }
         double usage = observation.usage().stream().mapToDouble(ContainerUsage::cpuPercent).sum();
         String address = node.clusterAddress(observation.snapshot().serverAddress());
         return new NodeView(node.name(), address == null ? node.address() : address, node.labels(), node.roles(),
-                true, cordoned,
+                true, cordoned, draining,
                 Capacity.of(observation.snapshot().engine(), node.capacity()),
                 observation.snapshot().homeDirectory(), observation.snapshot().containers(),
                 observation.snapshot().volumes(), usage, observation.snapshot().proxies().stream().collect(

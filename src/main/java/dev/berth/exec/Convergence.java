@@ -122,7 +122,9 @@ public final class Convergence {
 
     /**
      * As {@link #run(UnaryOperator, Options)}, and empties the {@code draining} nodes: their replicas are started
-     * elsewhere first, and removed from them only when every replacement could be placed and started.
+     * elsewhere first, and each leaves its node (first the proxies' upstreams, then the node) once replacements
+     * are available. The run waits for that up to its timeout, else up to the longest
+     * {@code progressDeadlineSeconds} of the Deployments; a replica whose replacement has nowhere to go stays.
      */
     public Outcome run(UnaryOperator<StateRecord> change, Options options, Set<String> draining) {
         ProbeRunner probes = new ProbeRunner(access, clock);
@@ -139,23 +141,20 @@ public final class Convergence {
             Scope scope = scope(options, current, next);
             Planned planned = plan(next, draining, probes, scope);
             StateRecord stored = store(current, next, planned, changeCause);
-            Instant deadline = options.timeout() == null || options.timeout().isZero() ? Instant.MAX
-                    : clock.instant().plus(options.timeout());
+            Instant deadline = options.timeout() != null && !options.timeout().isZero()
+                    ? clock.instant().plus(options.timeout())
+                    : draining.isEmpty() ? Instant.MAX : clock.instant().plus(longestProgressDeadline(planned));
             PlanExecutor executor = new PlanExecutor(access, progress, pause, PlanExecutor.DRAIN);
             StateRecord[] latest = {stored};
-            RolloutDriver driver = new RolloutDriver(access, record -> plan(record, Set.of(), probes, scope),
+            RolloutDriver driver = new RolloutDriver(access, record -> plan(record, draining, probes, scope),
                     (record, again) -> latest[0] = store(latest[0], record, again, null), clock, pause, executor, notes,
                     DesiredStates.revisions(current));
             RollbackOrPause response = new RollbackOrPause(options.autoRollback(), notes);
             driver.observed(planned, response);
             lease.ensureHeld();
             List<StepResult> steps = new ArrayList<>(executor.execute(planned.steps()));
-            if (!draining.isEmpty() && planned.plan().pending().isEmpty() && steps.stream().noneMatch(StepResult::failed)) {
-                lease.ensureHeld();
-                steps.addAll(executor.execute(evictions(planned, draining)));
-            }
             RolloutDriver.Result driven = driver.drive(stored, planned, steps, lease, deadline, response,
-                    options.waitReady());
+                    options.waitReady(), draining);
             WaitResult waited = driven.timedOut() ? new WaitResult(true, false, driven.waitingFor())
                     : !options.waitReady() ? WaitResult.NOT_ASKED
                     : new WaitResult(true, driven.failures().isEmpty()
@@ -215,17 +214,21 @@ public final class Convergence {
                 probes.livenessFailures());
     }
 
-    private static List<Action> evictions(Planned planned, Set<String> draining) {
-        List<Action> evictions = new ArrayList<>();
-        planned.observed().stream().filter(o -> o.ready() && draining.contains(o.node().name()))
-                .forEach(o -> evictions.addAll(Planner.evictions(ClusterViews.node(o, true))));
-        return evictions;
+    /** How long a drain waits for replacements when the run names no timeout. */
+    private static Duration longestProgressDeadline(Planned planned) {
+        return Duration.ofSeconds(planned.desired().deployments().stream()
+                .mapToLong(deployment -> deployment.spec().progressDeadlineSeconds()).max().orElse(0));
     }
 
-    /** For a dry run: the plan with the evictions of the draining nodes appended. */
+    /**
+     * For a dry run: the plan with the later removals of the draining nodes' replicas appended (those the first
+     * step does not remove yet, because their replacements are not available yet).
+     */
     private static Plan withEvictions(Planned planned, Set<String> draining) {
         List<Action> all = new ArrayList<>(planned.plan().actions());
-        all.addAll(evictions(planned, draining));
+        planned.observed().stream().filter(o -> o.ready() && draining.contains(o.node().name()))
+                .flatMap(o -> Planner.evictions(ClusterViews.node(o, true, true)).stream())
+                .filter(action -> !all.contains(action)).forEach(all::add);
         return new Plan(all, planned.plan().pending(), planned.plan().revisions(), planned.plan().rollouts());
     }
 }

@@ -22,12 +22,17 @@ import java.util.function.Consumer;
  * a replica it replaces stops on another. Nodes work in parallel (bounded by the fan-out); on one node the
  * steps run in the plan's order, and the first failure stops that node's remaining steps. When any adding
  * step failed, no removal runs: an old replica is never removed while its replacement is missing. The proxies'
- * loads are steps that add: replicas the plan removes have left the upstreams before they stop, and drain for
- * {@code drain} (the requests the proxies' old workers still carry end) before the removals begin.
+ * loads are steps that add: replicas the plan removes have left the upstreams before they stop, and drain
+ * before the removals begin: until the reloaded proxies' old workers have finished the requests and connections
+ * they carried, at most {@code drain}. Only then does a leaving replica get SIGTERM, and its own grace period.
  */
 public final class PlanExecutor {
-    /** How long replicas that left the upstreams keep serving what was under way before they are stopped. */
-    public static final Duration DRAIN = Duration.ofSeconds(2);
+    /**
+     * How long replicas that left the upstreams may keep serving what was under way before they are stopped:
+     * Kubernetes' default {@code terminationGracePeriodSeconds}. The wait ends sooner, when the proxies' old
+     * workers have finished every request and connection they carried.
+     */
+    public static final Duration DRAIN = Duration.ofSeconds(30);
 
     private final ClusterAccess access;
     private final Consumer<StepResult> progress;
@@ -62,8 +67,9 @@ public final class PlanExecutor {
                 progress.accept(step);
             }
         } else {
-            if (!removing.isEmpty() && adding.stream().anyMatch(Action.ConfigureProxy.class::isInstance)) {
-                drain();
+            if (!removing.isEmpty()) {
+                drain(adding.stream().filter(Action.ConfigureProxy.class::isInstance)
+                        .map(Action.ConfigureProxy.class::cast).filter(Action.ConfigureProxy::running).toList());
             }
             executePhase(removing).forEach(step -> byAction.put(step.action(), step));
         }
@@ -75,13 +81,8 @@ public final class PlanExecutor {
                 || action instanceof Action.RemoveProxy;
     }
 
-    private void drain() {
-        try {
-            pause.sleep(drain);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while replicas drained", e);
-        }
+    private void drain(List<Action.ConfigureProxy> reloaded) {
+        new ProxyDrain(access, pause, drain).await(reloaded);
     }
 
     private List<StepResult> executePhase(List<Action> actions) {

@@ -8,8 +8,12 @@ import dev.berth.plan.DesiredState;
 import dev.berth.plan.Plan;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One observation of the cluster and the plan made from it: the desired state the record held, every node as
@@ -41,6 +45,30 @@ record Planned(DesiredState desired, List<NodeObservation> observed, Plan plan,
     static List<ObservedPod> pods(Planned planned, String deployment) {
         return pods(planned).stream()
                 .filter(pod -> deployment.equals(DesiredState.key(pod.namespace(), pod.deployment()))).toList();
+    }
+
+    /**
+     * The replicas still on the {@code draining} nodes once this plan is carried out, of the Deployments none of
+     * whose replicas is Pending (a replacement with nowhere to go ends the wait: its replica stays), as
+     * {@code waiting for ...: node-2 still runs ns/web-abc12, ...}; empty when nothing else is left.
+     */
+    String leftOn(Set<String> draining) {
+        Set<String> removed = new HashSet<>();
+        plan.actions().stream().filter(Action.RemoveContainer.class::isInstance)
+                .forEach(remove -> removed.add(((Action.RemoveContainer) remove).containerId()));
+        Set<String> blocked = new HashSet<>();
+        plan.pending().forEach(pending -> blocked.add(pending.deployment()));
+        Map<String, List<String>> left = new TreeMap<>();
+        for (ObservedPod pod : pods(this)) {
+            if (draining.contains(pod.node()) && pod.deployment() != null
+                    && !blocked.contains(DesiredState.key(pod.namespace(), pod.deployment()))
+                    && pod.containers().stream().anyMatch(c -> !removed.contains(c.id()))) {
+                left.computeIfAbsent(pod.node(), node -> new ArrayList<>()).add(pod.namespace() + "/" + pod.name());
+            }
+        }
+        List<String> still = new ArrayList<>();
+        left.forEach((node, pods) -> still.add(node + " still runs " + String.join(", ", pods)));
+        return still.isEmpty() ? "" : "waiting for replacements to be available: " + String.join("; ", still);
     }
 
     /** Whether the plan starts or removes a replica of {@code deployment}: its rollout moves on. */

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -58,6 +59,7 @@ final class RolloutDriver {
     private final RunNotes notes;
     private final RolloutWatch watch;
     private final Map<String, String> lastNotes = new HashMap<>();
+    private String lastDrainNote = "";
 
     /** @param before the newest revision of each Deployment stored when the run began, before its change */
     RolloutDriver(ClusterAccess access, Planning planning, Storing storing, Clock clock, Pause pause,
@@ -101,6 +103,15 @@ final class RolloutDriver {
      */
     Result drive(StateRecord record, Planned first, List<StepResult> firstSteps, Lease lease, Instant deadline,
                  RollbackOrPause response, boolean waitReady) {
+        return drive(record, first, firstSteps, lease, deadline, response, waitReady, Set.of());
+    }
+
+    /**
+     * As {@link #drive(StateRecord, Planned, List, Lease, Instant, RollbackOrPause, boolean)}, and on until the
+     * {@code draining} nodes are empty (but for replicas whose replacement has nowhere to go).
+     */
+    Result drive(StateRecord record, Planned first, List<StepResult> firstSteps, Lease lease, Instant deadline,
+                 RollbackOrPause response, boolean waitReady, Set<String> draining) {
         StateRecord current = record;
         Planned planned = first;
         List<StepResult> last = firstSteps;
@@ -125,6 +136,12 @@ final class RolloutDriver {
                 List<RolloutProgress> driving = watch.driving(planned.plan());
                 String missing = waitReady
                         ? Readiness.missing(planned.desired(), planned.observed(), planned.plan()) : "";
+                String drainLeft = planned.leftOn(draining);
+                if (!drainLeft.isEmpty() && !drainLeft.equals(lastDrainNote)) {
+                    notes.accept(drainLeft);
+                }
+                lastDrainNote = drainLeft;
+                missing = missing.isEmpty() ? drainLeft : drainLeft.isEmpty() ? missing : missing + "; " + drainLeft;
                 boolean failedStep = last.stream().anyMatch(StepResult::failed);
                 if (failedStep || driving.isEmpty() && missing.isEmpty()) {
                     return new Result(current, planned, steps, failures, false, "");

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,11 @@ import java.util.Set;
  * left. When a rollout begins, the new images are first pulled on every node that could run a new replica,
  * so that a wrong tag fails before anything is stopped. A paused Deployment in the middle of a rollout keeps
  * its replicas as they are, only replacing dead ones of the current template.
+ *
+ * <p>Replicas on a draining node leave the Deployment's count: replacements start elsewhere, and the draining
+ * ones are removed as the replacements become available, so that the Deployment never has fewer available
+ * replicas than it had or asks for (one that is not available leaves at once). A replacement with nowhere to
+ * go is Pending, and the replica it would replace stays.
  *
  * <p>Replicas to remove are chosen in this order: an old template first, then one not available, then one
  * not running (restarting or paused), then one on the node with the most replicas of the Deployment, then the
@@ -37,6 +43,7 @@ final class DeploymentPlan {
     private final Steps steps;
     private final Map<String, Integer> perNode = new HashMap<>();
     private final List<String> pending = new ArrayList<>();
+    private final Set<String> removed = new HashSet<>();
 
     DeploymentPlan(PodBlueprint blueprint, long revision, Deployment.Spec spec, Instant observedAt,
                    Map<String, NodeView> nodes, Placement placement, PodNames names, Set<String> taken, Steps steps) {
@@ -59,13 +66,14 @@ final class DeploymentPlan {
     Outcome plan(String key, List<ObservedPod> pods) {
         boolean holding = spec.paused() && pods.stream().anyMatch(pod -> !current(pod) && pod.alive());
         List<ObservedPod> alive = new ArrayList<>();
+        List<ObservedPod> leaving = new ArrayList<>();
         int deadCurrent = 0;
         for (ObservedPod pod : pods) {
             Optional<String> broken = broken(pod);
             if (broken.isEmpty()) {
-                alive.add(pod);
+                (nodes.get(pod.node()).draining() ? leaving : alive).add(pod);
             } else if (!holding || current(pod)) {
-                steps.remove(pod, nodes.get(pod.node()), broken.get());
+                remove(pod, broken.get());
                 deadCurrent += current(pod) ? 1 : 0;
             }
         }
@@ -78,14 +86,40 @@ final class DeploymentPlan {
             int started = start(replicas - fresh.size());
             remove(alive, alive.size() + started - replicas);
         } else if (holding) {
-            start(Math.min(deadCurrent, replicas - fresh.size()));
+            start(Math.min(deadCurrent + leaving.size(), replicas - fresh.size()));
         } else if (RolloutLimits.recreates(spec)) {
             remove(old, old.size());
             prePull(pods);
         } else if (rollingWave(old, fresh) > 0) {
             prePull(pods);
         }
+        drain(leaving, (int) alive.stream().filter(pod -> !removed.contains(pod.name())).filter(this::available)
+                .count());
         return new Outcome(pending, progress);
+    }
+
+    /**
+     * Removes the replicas on draining nodes that can go now: those not available at once, and of the available
+     * ones as many as the {@code availableElsewhere} replicas that stay let go without the Deployment falling
+     * below its count.
+     */
+    private void drain(List<ObservedPod> leaving, int availableElsewhere) {
+        List<ObservedPod> serving = new ArrayList<>();
+        for (ObservedPod pod : leaving) {
+            if (available(pod)) {
+                serving.add(pod);
+            } else {
+                remove(pod, "node drained");
+            }
+        }
+        int spare = availableElsewhere + serving.size() - spec.replicas();
+        serving.stream().sorted(Comparator.comparing(ObservedPod::node).thenComparing(ObservedPod::name))
+                .limit(Math.max(0, spare)).forEach(pod -> remove(pod, "node drained"));
+    }
+
+    private void remove(ObservedPod pod, String reason) {
+        steps.remove(pod, nodes.get(pod.node()), reason);
+        removed.add(pod.name());
     }
 
     /**
@@ -162,7 +196,7 @@ final class DeploymentPlan {
                     .thenComparing(ObservedPod::createdAt, Comparator.nullsLast(Comparator.reverseOrder()))
                     .thenComparing(ObservedPod::node)
                     .thenComparing(ObservedPod::name)).orElseThrow();
-            steps.remove(victim, nodes.get(victim.node()), current(victim) ? "surplus" : "spec changed");
+            remove(victim, current(victim) ? "surplus" : "spec changed");
             candidates.remove(victim);
             perNode.merge(victim.node(), -1, Integer::sum);
         }

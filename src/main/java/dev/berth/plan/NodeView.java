@@ -14,6 +14,8 @@ import java.util.Map;
  * @param labels        the inventory's labels; {@link #schedulingLabels()} adds the built-in ones
  * @param reachable     false when the node did not answer this run: nothing on it is known or acted on
  * @param cordoned      no new replicas go there; running ones stay
+ * @param draining      being drained ({@code berth drain}): cordoned, and its replicas leave once their
+ *                      replacements elsewhere are available
  * @param homeDirectory absolute directory of berth's SSH user on the node; berth's files live below it
  * @param containers    every berth-managed container on the node, running or not (empty when unreachable)
  * @param volumes       names of the Docker volumes on the node ({@code docker volume ls}), to keep a replica
@@ -24,9 +26,9 @@ import java.util.Map;
  *                      verified to serve, by container name
  */
 public record NodeView(String name, String address, Map<String, String> labels, List<String> roles,
-                       boolean reachable, boolean cordoned, Capacity capacity, String homeDirectory,
-                       List<ObservedContainer> containers, List<String> volumes, double liveUsage,
-                       Map<String, String> loadedConfigs) {
+                       boolean reachable, boolean cordoned, boolean draining, Capacity capacity,
+                       String homeDirectory, List<ObservedContainer> containers, List<String> volumes,
+                       double liveUsage, Map<String, String> loadedConfigs) {
     /** Kubernetes' own hostname label, so manifests written for Kubernetes select the same node. */
     public static final String KUBERNETES_HOSTNAME = "kubernetes.io/hostname";
     /** Each role {@code r} of the inventory becomes this label with suffix {@code r} and an empty value. */
@@ -38,6 +40,7 @@ public record NodeView(String name, String address, Map<String, String> labels, 
         containers = List.copyOf(containers);
         volumes = List.copyOf(volumes);
         loadedConfigs = Map.copyOf(loadedConfigs);
+        cordoned = cordoned || draining;
         if (!homeDirectory.startsWith("/")) {
             throw new IllegalArgumentException("home directory of " + name + " is not absolute: " + homeDirectory);
         }
@@ -46,7 +49,7 @@ public record NodeView(String name, String address, Map<String, String> labels, 
     public NodeView(String name, String address, Map<String, String> labels, List<String> roles,
                     boolean reachable, boolean cordoned, Capacity capacity, String homeDirectory,
                     List<ObservedContainer> containers, List<String> volumes, double liveUsage) {
-        this(name, address, labels, roles, reachable, cordoned, capacity, homeDirectory, containers, volumes,
+        this(name, address, labels, roles, reachable, cordoned, false, capacity, homeDirectory, containers, volumes,
                 liveUsage, Map.of());
     }
 

@@ -65,7 +65,7 @@ class ProxyPlanTest {
 
     private static NodeView node(String name, List<String> roles, List<ObservedContainer> containers,
                                  Map<String, String> loaded) {
-        return new NodeView(name, address(name), Map.of(), roles, true, false, new Capacity(4000, 1L << 33),
+        return new NodeView(name, address(name), Map.of(), roles, true, false, false, new Capacity(4000, 1L << 33),
                 "/home/berth", containers, List.of(), 0, loaded);
     }
 

@@ -36,6 +36,7 @@ final class Servers {
         final Set<String> volumes = new TreeSet<>();
         boolean reachable = true;
         boolean cordoned;
+        boolean draining;
         double usage;
 
         Node(String name, Capacity capacity) {
@@ -61,6 +62,12 @@ final class Servers {
 
     Servers cordon(String node) {
         nodes.get(node).cordoned = true;
+        return this;
+    }
+
+    /** The node is being drained ({@code berth drain}): cordoned, and its replicas are to leave. */
+    Servers drain(String node) {
+        nodes.get(node).draining = true;
         return this;
     }
 
@@ -121,8 +128,9 @@ final class Servers {
     private ClusterView view(Instant observedAt) {
         return new ClusterView(nodes.values().stream().map(node -> new NodeView(node.name,
                 "10.0.0." + node.name.hashCode() % 200, node.labels, List.of(), node.reachable, node.cordoned,
-                node.capacity, "/home/berth", node.reachable ? node.containers : List.of(),
-                node.reachable ? List.copyOf(node.volumes) : List.of(), node.usage)).toList(), observedAt);
+                node.draining, node.capacity, "/home/berth", node.reachable ? node.containers : List.of(),
+                node.reachable ? List.copyOf(node.volumes) : List.of(), node.usage, Map.of())).toList(),
+                observedAt);
     }
 
     /** Carries out a plan as the executor would; acting on an unreachable node is impossible. */

@@ -59,9 +59,16 @@ public abstract class ConvergingCommand extends BaseCommand {
         return run(verb, options, quiet, convergence -> convergence.run(change, options));
     }
 
-    /** Converges like {@link #converge}, emptying the {@code draining} nodes. */
+    /**
+     * Converges like {@link #converge}, emptying the {@code draining} nodes; then says, as kubectl does, that each
+     * is cordoned and drained.
+     */
     protected int drain(UnaryOperator<StateRecord> change, Convergence.Options options, Set<String> draining) {
         run("drain", options, false, convergence -> convergence.run(change, options, draining));
+        String dry = options.dryRun() ? " (dry run)" : "";
+        draining.stream().sorted().forEach(node -> out().println("node/" + node + " cordoned" + dry + "\nnode/"
+                + node + " drained" + dry));
+        out().flush();
         return ExitCode.OK.code();
     }
 

@@ -55,12 +55,14 @@ public final class NodeVerbs {
 
     /**
      * {@code berth drain NODE}: cordon the node and move its replicas elsewhere: replacements start first, and
-     * the node's replicas are removed only when every replacement started, so no Deployment ever runs fewer
-     * replicas than it asks for.
+     * each of the node's replicas leaves the proxies' upstreams, then the node, once replacements are available,
+     * so no Deployment ever has fewer available replicas than it asks for.
      */
     @Command(name = "drain", description = {"Cordon a node and move its replicas to other nodes.",
-            "Replacements start before the node's replicas stop; when a replica has nowhere to go, nothing is "
-                    + "removed and the exit code is 3."},
+            "Replacements start first; each replica on the node leaves the edge and the Service proxies, then the "
+                    + "node, once its replacement is ready. A replica whose replacement has nowhere to go stays, "
+                    + "and the exit code is 3. Without --timeout the wait lasts at most the longest "
+                    + "progressDeadlineSeconds."},
             footerHeading = "%nExamples:%n",
             footer = {
                     "  # Move every replica off node-2 for maintenance, then put it back in service",

@@ -23,6 +23,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The root command: global options shared by every verb, and the list of verbs. */
@@ -33,30 +34,6 @@ import java.util.concurrent.Callable;
                 "An agentless container orchestrator with kubectl's habits.",
                 "berth reads a cluster inventory and Kubernetes-style manifests, reaches every server over "
                         + "SSH, runs docker there and converges what runs to what should run."},
-        subcommands = {
-                ValidateCommand.class,
-                ApplyCommand.class,
-                DiffCommand.class,
-                ReconcileCommand.class,
-                DeleteCommand.class,
-                ScaleCommand.class,
-                RolloutCommand.class,
-                NodeVerbs.Cordon.class,
-                NodeVerbs.Uncordon.class,
-                NodeVerbs.Drain.class,
-                GetCommand.class,
-                DescribeCommand.class,
-                TopCommand.class,
-                LogsCommand.class,
-                ExecCommand.class,
-                LockCommand.class,
-                EdgeCommand.class,
-                LabCommand.class,
-                ConfigCommand.class,
-                CompletionCommand.class,
-                VersionCommand.class,
-                CompleteCommand.class,
-        },
         exitCodeListHeading = "%nExit codes:%n",
         footerHeading = "%nFiles:%n",
         footer = {
@@ -66,6 +43,33 @@ import java.util.concurrent.Callable;
                 "Cluster inventory resolution order: --cluster, $BERTH_CLUSTER, --context or the current "
                         + "context, ./cluster.yaml."})
 public final class BerthCommand implements Callable<Integer> {
+    /**
+     * The verbs, in the order {@code --help} lists them. They are added to the command line by {@link Main}, all of
+     * them or only the one a command line names, so that a run builds the options of its own verb only.
+     */
+    static final List<Class<?>> VERBS = List.of(
+            ValidateCommand.class,
+            ApplyCommand.class,
+            DiffCommand.class,
+            ReconcileCommand.class,
+            DeleteCommand.class,
+            ScaleCommand.class,
+            RolloutCommand.class,
+            NodeVerbs.Cordon.class,
+            NodeVerbs.Uncordon.class,
+            NodeVerbs.Drain.class,
+            GetCommand.class,
+            DescribeCommand.class,
+            TopCommand.class,
+            LogsCommand.class,
+            ExecCommand.class,
+            LockCommand.class,
+            EdgeCommand.class,
+            LabCommand.class,
+            ConfigCommand.class,
+            CompletionCommand.class,
+            VersionCommand.class,
+            CompleteCommand.class);
 
     @Spec
     CommandSpec spec;

@@ -1,12 +1,17 @@
 package dev.berth.cli;
 
 import dev.berth.error.ExitCode;
+import dev.berth.cli.complete.CompleteCommand;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The entry point of the berth launcher. */
 public final class Main {
@@ -19,16 +24,41 @@ public final class Main {
         System.exit(run(args, Environment.ofProcess(), out, err));
     }
 
-    /** Runs one berth command line in-process and returns its exit code. */
+    /**
+     * Runs one berth command line in-process and returns its exit code. A command line that names a verb gets a
+     * tree of that verb only (building every verb's options is a large part of a short run's start); one without,
+     * or with a word that is no verb, gets the whole tree, for the usage and the suggestions.
+     */
     public static int run(String[] args, Environment environment, PrintWriter out, PrintWriter err) {
-        return commandLine(environment, out, err).execute(args);
+        List<Class<?>> verbs = VerbWord.of(args).flatMap(Main::verb).map(List::<Class<?>>of).orElse(BerthCommand.VERBS);
+        return commandLine(environment, out, err, verbs).execute(args);
     }
 
     /** The full command tree, wired to the given environment and writers. */
     public static CommandLine commandLine(Environment environment, PrintWriter out, PrintWriter err) {
+        return commandLine(environment, out, err, BerthCommand.VERBS);
+    }
+
+    /**
+     * The verb named {@code word} (by its name or an alias), unless it is {@code __complete}, which completes
+     * from the whole tree.
+     */
+    private static Optional<Class<?>> verb(String word) {
+        return BerthCommand.VERBS.stream().filter(verb -> verb != CompleteCommand.class).filter(verb -> {
+            Command command = verb.getAnnotation(Command.class);
+            return command.name().equals(word) || Arrays.asList(command.aliases()).contains(word);
+        }).findFirst();
+    }
+
+    private static CommandLine commandLine(Environment environment, PrintWriter out, PrintWriter err,
+                                           List<Class<?>> verbs) {
         GlobalOptions global = new GlobalOptions();
         ErrorHandler errors = new ErrorHandler(global);
-        CommandLine commandLine = new CommandLine(new BerthCommand(global), new VerbFactory(environment, global));
+        VerbFactory factory = new VerbFactory(environment, global);
+        CommandLine commandLine = new CommandLine(new BerthCommand(global), factory);
+        for (Class<?> verb : verbs) {
+            commandLine.addSubcommand(new CommandLine(verb, factory));
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(errors);

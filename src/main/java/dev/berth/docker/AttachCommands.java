@@ -33,7 +33,21 @@ public final class AttachCommands {
             argv.addAll(List.of("--tail", Integer.toString(request.tail())));
         }
         argv.addAll(List.of("--", containerId));
-        return List.copyOf(argv);
+        return request.follow() ? untilInputEnds(argv) : List.copyOf(argv);
+    }
+
+    /**
+     * {@code argv} run so that it also ends when its standard input does: a command without a terminal gets no
+     * hang-up when the SSH channel closes, so a {@code docker logs --follow} would outlive a berth that was
+     * stopped, even by SIGKILL. The caller keeps the input open and sends nothing; when the channel closes the
+     * input ends, and the command is stopped. Its own end (the container went) ends the wrapper too.
+     */
+    public static List<String> untilInputEnds(List<String> argv) {
+        List<String> wrapped = new ArrayList<>(List.of("sh", "-c", "exec 3<&0; \"$@\" & command=$!; "
+                + "{ cat <&3 >/dev/null; kill \"$command\" 2>/dev/null; } & watcher=$!; "
+                + "wait \"$command\"; status=$?; kill \"$watcher\" 2>/dev/null; exit \"$status\"", "sh"));
+        wrapped.addAll(argv);
+        return List.copyOf(wrapped);
     }
 
     /**

@@ -21,6 +21,9 @@ class AttachCommandsTest {
 
     @Nested
     class Logs {
+        /** A followed log ends when berth's channel does: the wrapper of {@code AttachCommands.untilInputEnds}. */
+        private static final String FOLLOWED = String.join(" ", AttachCommands.untilInputEnds(List.of())) + " ";
+
         @Test
         void wholeLogOnce() {
             assertThat(line(AttachCommands.logs(ID, LogRequest.whole()))).isEqualTo("docker logs -- " + ID);
@@ -31,7 +34,7 @@ class AttachCommandsTest {
             LogRequest request = new LogRequest(true, Optional.empty(), Optional.empty(), Optional.empty(), 10, true);
 
             assertThat(line(AttachCommands.logs(ID, request)))
-                    .isEqualTo("docker logs --follow --timestamps --tail 10 -- " + ID);
+                    .isEqualTo(FOLLOWED + "docker logs --follow --timestamps --tail 10 -- " + ID);
         }
 
         @Test
@@ -60,14 +63,15 @@ class AttachCommandsTest {
                     Optional.empty(), 5, false).startingAt(STARTED);
 
             assertThat(line(AttachCommands.logs(ID, request)))
-                    .isEqualTo("docker logs --follow --since 2026-03-02T09:00:01.123456789Z -- " + ID);
+                    .isEqualTo(FOLLOWED + "docker logs --follow --since 2026-03-02T09:00:01.123456789Z -- " + ID);
         }
 
         @Test
         void tailZeroIsNoOldLinesAtAll() {
             LogRequest request = new LogRequest(true, Optional.empty(), Optional.empty(), Optional.empty(), 0, false);
 
-            assertThat(line(AttachCommands.logs(ID, request))).isEqualTo("docker logs --follow --tail 0 -- " + ID);
+            assertThat(line(AttachCommands.logs(ID, request)))
+                    .isEqualTo(FOLLOWED + "docker logs --follow --tail 0 -- " + ID);
         }
     }
 

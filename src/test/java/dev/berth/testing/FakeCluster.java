@@ -1,5 +1,6 @@
 package dev.berth.testing;
 
+import dev.berth.docker.AttachCommands;
 import dev.berth.docker.FakeApp;
 import dev.berth.docker.FakeDocker;
 import dev.berth.docker.FakeImage;
@@ -8,8 +9,11 @@ import dev.berth.exec.TransportOpener;
 import dev.berth.ssh.CommandResult;
 import dev.berth.ssh.ConnectFailure;
 import dev.berth.ssh.FailureKind;
+import dev.berth.ssh.OutputSink;
 import dev.berth.ssh.SshFailure;
 import dev.berth.ssh.SshTarget;
+import dev.berth.ssh.StreamOptions;
+import dev.berth.ssh.StreamedCommand;
 import dev.berth.ssh.TcpConnection;
 import dev.berth.ssh.Transport;
 import dev.berth.ssh.Tunnel;
@@ -122,6 +126,22 @@ public final class FakeCluster implements Transport {
     @Override
     public CompletableFuture<CommandResult> run(SshTarget node, List<String> argv) {
         return run(node, argv, new byte[0]);
+    }
+
+    /**
+     * As a node runs it. A command wrapped to end with its input ({@link AttachCommands#untilInputEnds}, as
+     * {@code logs -f} sends it) keeps its input open until berth goes: here it runs as the command it wraps, whose
+     * end the fake Docker engine decides.
+     */
+    @Override
+    public CompletableFuture<StreamedCommand> stream(SshTarget node, List<String> argv, OutputSink sink,
+                                                     StreamOptions options) {
+        List<String> wrapper = AttachCommands.untilInputEnds(List.of());
+        if (argv.size() > wrapper.size() && argv.subList(0, wrapper.size()).equals(wrapper)) {
+            return Transport.super.stream(node, argv.subList(wrapper.size(), argv.size()), sink,
+                    StreamOptions.outputOnly());
+        }
+        return Transport.super.stream(node, argv, sink, options);
     }
 
     @Override

@@ -63,7 +63,7 @@ final class LogStreams {
         Followed entry = new Followed(source, exit);
         followed.put(source.container().id(), entry);
         access.transport().stream(access.node(source.node()), AttachCommands.logs(source.container().id(), request),
-                        sink, StreamOptions.outputOnly())
+                        sink, request.follow() ? StreamOptions.withInput() : StreamOptions.outputOnly())
                 .thenCompose(command -> {
                     entry.command = command;
                     return command.exit();

@@ -4,6 +4,7 @@ import dev.berth.cli.CliRunner;
 import dev.berth.cli.converge.BerthProcess;
 import dev.berth.lab.Lab;
 import dev.berth.lab.LabTest;
+import dev.berth.lab.ProcessResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -175,6 +176,18 @@ class LogsAndExecIT {
                 assertThat(follow.out()).contains("[pod/" + joined + "/ticker] started\n");
             }
         }
+        // the follower was killed (SIGKILL): the docker logs it started on the nodes end with its channels
+        for (Lab.Node node : lab.nodes()) {
+            await("no docker logs --follow left on " + node.name(), () -> followedLogs(node) == 0, node.name());
+        }
+    }
+
+    /** How many {@code docker logs --follow} processes run on the node. */
+    private int followedLogs(Lab.Node node) {
+        ProcessResult found = lab.ssh(node, "for c in /proc/[0-9]*/cmdline; do tr '\\0' ' ' < \"$c\" 2>/dev/null; "
+                + "echo; done | grep -c '^docker logs --follow' || true");
+        assertThat(found.succeeded()).as("%s", found).isTrue();
+        return Integer.parseInt(found.output().strip());
     }
 
     @Test

@@ -42,14 +42,14 @@ public final class Completer {
     }
 
     private final CommandSpec root;
-    private final Function<List<String>, Names> namesOf;
-    private Names names;
+    private final Function<List<String>, NameSource> namesOf;
+    private NameSource names;
 
     /**
      * @param namesOf the live names of the cluster that the given {@code --context=...}/{@code --cluster=...}
      *                words (none: the default one) name; asked only when a name is to be offered
      */
-    public Completer(CommandSpec root, Function<List<String>, Names> namesOf) {
+    public Completer(CommandSpec root, Function<List<String>, NameSource> namesOf) {
         this.root = root;
         this.namesOf = namesOf;
     }

@@ -3,16 +3,16 @@ package dev.berth.cli.complete;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Names made only when first asked for: completing a verb or a flag never reads the inventory or the cluster. */
-final class LazyNames implements Names {
-    private final Supplier<Names> make;
-    private Names names;
+/** Live names made only when first asked for: completing a verb or a flag never reads the inventory or the cluster. */
+final class LazyNames implements NameSource {
+    private final Supplier<NameSource> make;
+    private NameSource names;
 
-    LazyNames(Supplier<Names> make) {
+    LazyNames(Supplier<NameSource> make) {
         this.make = make;
     }
 
-    private Names names() {
+    private NameSource names() {
         if (names == null) {
             names = make.get();
         }

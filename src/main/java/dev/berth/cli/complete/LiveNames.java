@@ -7,11 +7,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Names as berth itself lists them: each answer is a {@code berth get ... -o name} (or {@code -o json}) run in this
+ * Live names as berth itself lists them: each answer is a {@code berth get ... -o name} (or {@code -o json}) run in this
  * process against the cluster the completed command line names, kept for a few seconds in a {@link NameCache} so
  * that pressing TAB twice asks the cluster once.
  */
-final class LiveNames implements Names {
+final class LiveNames implements NameSource {
     private final List<String> where;
     private final Function<List<String>, String> berth;
     private final Supplier<List<String>> contexts;

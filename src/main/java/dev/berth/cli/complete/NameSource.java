@@ -3,7 +3,7 @@ package dev.berth.cli.complete;
 import java.util.List;
 
 /** The live names a completion may offer. Each answer may come from the cluster, so each may be slow or empty. */
-public interface Names {
+public interface NameSource {
     /** The contexts of the user's config. */
     List<String> contexts();
 

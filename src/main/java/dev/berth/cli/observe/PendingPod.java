@@ -1,5 +1,7 @@
 package dev.berth.cli.observe;
 
+import dev.berth.plan.PendingReplica;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,7 @@ record PendingPod(String namespace, String name, String deployment, int containe
         for (DeploymentStatus status : deployments) {
             String hash = specHashes.getOrDefault(status.key(), "unknown");
             for (int i = 0; i < status.pending().size(); i++) {
-                pods.add(new PendingPod(status.namespace(), status.name() + "-" + hash + "-pending-" + (i + 1),
+                pods.add(new PendingPod(status.namespace(), PendingReplica.podName(status.name(), hash, i + 1),
                         status.name(), status.deployment().spec().template().spec().containers().size(),
                         status.deployment().spec().template().metadata().labels(), status.pending().get(i)));
             }

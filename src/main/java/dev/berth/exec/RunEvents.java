@@ -22,6 +22,10 @@ import java.util.Set;
  * wrong has no events. Pure: from the run's outcome to events, no I/O.
  */
 public final class RunEvents {
+    /** The message of the event that says a replica's start failed on its image: kubelet's words. */
+    public static final String ERR_IMAGE_PULL = "Error: ErrImagePull";
+    /** How the message that says why an image could not be pulled begins: {@code Failed to pull image "IMAGE": ...}. */
+    public static final String PULL_FAILED = "Failed to pull image ";
     private static final String DEPLOYMENT = "Deployment";
 
     private RunEvents() {

@@ -21,7 +21,6 @@ import java.util.Set;
 final class StepEvents {
     static final String POD = "Pod";
     static final String NODE = "Node";
-    static final String ERR_IMAGE_PULL = "Error: ErrImagePull";
 
     private final Instant now;
     private final List<ClusterEvent> events = new ArrayList<>();
@@ -120,12 +119,12 @@ final class StepEvents {
 
     private void pullFailed(String namespace, String pod, String node, String image, String reason) {
         pod(ClusterEvent.WARNING, "Failed", namespace, pod, pullMessage(image, reason), node);
-        pod(ClusterEvent.WARNING, "Failed", namespace, pod, ERR_IMAGE_PULL, node);
+        pod(ClusterEvent.WARNING, "Failed", namespace, pod, RunEvents.ERR_IMAGE_PULL, node);
     }
 
     /** {@code Failed to pull image "IMAGE": REASON}, the kubelet's words. */
     static String pullMessage(String image, String reason) {
-        return "Failed to pull image \"" + image + "\": " + reason;
+        return RunEvents.PULL_FAILED + "\"" + image + "\": " + reason;
     }
 
     private static String pulled(String image) {

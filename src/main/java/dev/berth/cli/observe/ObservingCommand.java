@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 abstract class ObservingCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "TYPE", description = "nodes (no), deployments (deploy), pods (po), services (svc), "
-            + "ingresses (ing) or endpoints (ep), as far as the verb shows them.")
+            + "ingresses (ing), endpoints (ep), configmaps (cm), secrets, namespaces (ns), persistentvolumeclaims (pvc) "
+            + "or events (ev), as far as the verb shows them.")
     String type;
 
     @Parameters(index = "1..*", paramLabel = "NAME", description = "Only these objects (default: all).")

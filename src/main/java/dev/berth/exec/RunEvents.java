@@ -1,5 +1,6 @@
 package dev.berth.exec;
 
+import dev.berth.model.BerthLabels;
 import dev.berth.model.ObservedContainer;
 import dev.berth.model.ObservedPod;
 import dev.berth.plan.Action;
@@ -55,10 +56,19 @@ public final class RunEvents {
                 .flatMap(o -> ObservedPod.group(o.node().name(), o.snapshot().containers()).stream()).toList();
     }
 
-    /** Each running container whose probe failed, with what the probe saw, once per run. */
+    /**
+     * Each container Docker keeps restarting ({@code BackOff}), and each running container whose probe failed,
+     * with what the probe saw ({@code Unhealthy}); once per run. A container that goes on failing is the same
+     * event again, counted by the cluster's events, not a new one.
+     */
     private static void unhealthy(List<NodeObservation> observed, Instant now, List<ClusterEvent> events) {
         for (ObservedPod pod : pods(observed)) {
             for (ObservedContainer container : pod.containers()) {
+                if (container.status().equals("restarting")) {
+                    add(events, ClusterEvent.of(ClusterEvent.WARNING, "BackOff", StepEvents.POD, pod.namespace(),
+                            pod.name(), "Back-off restarting failed container " + containerName(container)
+                                    + " (exit code " + container.exitCode() + ")", pod.node(), now));
+                }
                 String detail = container.healthDetail();
                 if (detail == null || !container.running()) {
                     continue;
@@ -71,13 +81,24 @@ public final class RunEvents {
                 } else if ("unhealthy".equals(container.health())) {
                     message = "Readiness probe failed: " + detail;
                 }
-                ClusterEvent event = message == null ? null : ClusterEvent.of(ClusterEvent.WARNING, "Unhealthy",
-                        StepEvents.POD, pod.namespace(), pod.name(), message, pod.node(), now);
-                if (event != null && events.stream().noneMatch(event::sameAs)) {
-                    events.add(event);
+                if (message != null) {
+                    add(events, ClusterEvent.of(ClusterEvent.WARNING, "Unhealthy", StepEvents.POD, pod.namespace(),
+                            pod.name(), message, pod.node(), now));
                 }
             }
         }
+    }
+
+    private static void add(List<ClusterEvent> events, ClusterEvent event) {
+        if (events.stream().noneMatch(event::sameAs)) {
+            events.add(event);
+        }
+    }
+
+    private static String containerName(ObservedContainer container) {
+        String label = container.label(BerthLabels.CONTAINER);
+        return label != null ? label : ContainerName.parse(container.name()).map(ContainerName::container)
+                .orElse(container.name());
     }
 
     /** A replica no node could take, under the name {@code get pods} shows it by. */

@@ -91,7 +91,9 @@ final class EventListing {
         object.put("count", event.count());
         object.put("type", event.type());
         object.put("reportingComponent", ClusterEvent.COMPONENT);
-        object.put("reportingInstance", event.node());
+        if (!event.node().isEmpty()) {
+            object.put("reportingInstance", event.node());
+        }
         return object;
     }
 

@@ -8,6 +8,7 @@ import dev.berth.plan.Plan;
 import dev.berth.state.ClusterEvent;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +33,8 @@ final class PullFailures {
 
     /**
      * For each Deployment whose replicas of the current template the plan starts, as many of the replicas (of that
-     * template, not running now) whose last start failed on a pull as the plan starts, the newest first.
+     * template, not running now) whose last start failed on a pull as the plan starts, the newest of them; in
+     * namespace and name order.
      *
      * @param running every replica the nodes run
      * @param labels  the pod labels of each Deployment ({@code namespace/name})
@@ -72,7 +74,8 @@ final class PullFailures {
                     labels.getOrDefault(identity, Map.of()), reason(events, event), PendingPod.ERR_IMAGE_PULL,
                     event.node(), containers));
         }
-        return List.copyOf(pods);
+        return pods.stream().sorted(Comparator.comparing(PendingPod::namespace).thenComparing(PendingPod::name))
+                .toList();
     }
 
     /** Why the pull failed: the newest {@code Failed to pull image} event of the same pod, else ErrImagePull. */

@@ -49,7 +49,7 @@ import java.util.TreeSet;
                 "  # The pods labelled app=web in every namespace",
                 "  berth get pods -A -l app=web",
                 "",
-                "  # What berth's runs did and saw in every namespace, the newest last, as they happen",
+                "  # What runs did and saw in every namespace, newest last, as it comes",
                 "  berth get events -A -w",
                 "",
                 "  # The backends behind each Service, ready or not",

@@ -88,6 +88,11 @@ public final class InMemoryStateNode {
         return Optional.ofNullable(text(files.get(events(StateScripts.DEFAULT_DIRECTORY))));
     }
 
+    /** Replaces the events file under berth's default directory, as another run would have written it. */
+    public synchronized void replaceEvents(String json) {
+        files.put(events(StateScripts.DEFAULT_DIRECTORY), json.getBytes(StandardCharsets.UTF_8));
+    }
+
     private CommandResult write(String file, long basedOn, byte[] stdin) {
         String current = text(files.get(file));
         long generation = 0;

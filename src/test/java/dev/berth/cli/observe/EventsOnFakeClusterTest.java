@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,6 +84,36 @@ class EventsOnFakeClusterTest {
             String sorted = ok(fake.berth("get", "events", "--sort-by", ".reason", "--no-headers")).out();
             assertThat(sorted.lines().map(line -> line.split(" +")[2]).toList()).containsExactly(
                     "ScalingReplicaSet", "Scheduled", "Scheduled", "Started", "Started");
+        }
+
+        @Test
+        void watchPrintsTheEventsThenEachEventThatIsNewOrCountedAgain() {
+            AtomicInteger looks = new AtomicInteger();
+            fake.whilePausing(() -> {
+                int look = looks.incrementAndGet();
+                if (look == 2) {
+                    for (String node : List.of("node-1", "node-2")) {
+                        InMemoryStateNode state = fake.cluster().node(node).state();
+                        state.replaceEvents(state.events().orElseThrow().replace("{\"generation\":1,", "{\"generation\":2,")
+                                .replace("\"name\":\"hello-2bbc5fece9-ckc87\",\"message\":\"Started container hello\","
+                                        + "\"count\":1,\"firstTimestamp\":\"2026-03-02T09:00:00Z\",\"lastTimestamp\":"
+                                        + "\"2026-03-02T09:00:00Z\"", "\"name\":\"hello-2bbc5fece9-ckc87\",\"message\":"
+                                        + "\"Started container hello\",\"count\":2,\"firstTimestamp\":"
+                                        + "\"2026-03-02T09:00:00Z\",\"lastTimestamp\":\"2026-03-02T09:02:35Z\""));
+                    }
+                }
+                if (look == 3) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+
+            CliRunner.Result watched = fake.berth("get", "events", "-w", "--interval", "5s", "-o", "wide");
+
+            assertThat(watched.exitCode()).as(watched.toString()).isZero();
+            List<String> rows = watched.out().lines().toList();
+            assertThat(rows).hasSize(7);
+            assertThat(rows.get(6)).matches("5s +Normal +Started +pod/hello-2bbc5fece9-ckc87 +berth, node-1 +Started "
+                    + "container hello +2m40s +2 +hello-2bbc5fece9-ckc87\\.[0-9a-f]{16}");
         }
 
         @Test

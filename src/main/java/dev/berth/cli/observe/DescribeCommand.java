@@ -60,7 +60,7 @@ public final class DescribeCommand extends ObservingCommand {
             List<ClusterEvent> events;
             try (ClusterAccess access = connect()) {
                 observations = new ProbeRunner(access, Clock.systemUTC()).probe(new ClusterObserver(access).observe());
-                events = clusterState(access, "berth describe").readEvents().events();
+                events = eventsBeside(access, "berth describe");
             }
             List<NodeObservation> shown = observations.stream()
                     .filter(o -> names.isEmpty() || names.contains(o.node().name())).toList();
@@ -73,7 +73,7 @@ public final class DescribeCommand extends ObservingCommand {
             try (ClusterAccess access = connect()) {
                 picture = picture(access, "berth describe");
                 if (resource == ResourceType.PODS || resource == ResourceType.DEPLOYMENTS) {
-                    events = clusterState(access, "berth describe").readEvents().events();
+                    events = eventsBeside(access, "berth describe");
                 }
             }
             if (resource != ResourceType.PODS && !picture.recordRead()) {

@@ -119,10 +119,11 @@ public final class GetCommand extends ObservingCommand {
         try (ClusterAccess access = connect()) {
             picture = picture(access, "berth get");
             boolean pods = requests.stream().anyMatch(r -> r.type() == ResourceType.PODS);
-            if (requests.stream().anyMatch(r -> r.type() == ResourceType.EVENTS)
-                    || pods && PullFailures.possible(picture.plan())) {
-                // only then: a cluster in its desired state lists its pods without reading the events
+            if (requests.stream().anyMatch(r -> r.type() == ResourceType.EVENTS)) {
                 events = clusterState(access, "berth get").readEvents().events();
+            } else if (pods && PullFailures.possible(picture.plan())) {
+                // only then: a cluster in its desired state lists its pods without reading the events
+                events = eventsBeside(access, "berth get");
             }
         }
         boolean nodesOnly = requests.stream().allMatch(r -> r.type() == ResourceType.NODES);

@@ -59,12 +59,12 @@ final class StepEvents {
                     .filter(run -> run.node().equals(pull.node()) && run.image().equals(pull.image())).toList();
             if (users.isEmpty()) {
                 event(done ? ClusterEvent.NORMAL : ClusterEvent.WARNING, done ? "Pulled" : "Failed", NODE, "",
-                        pull.node(), done ? pulled(pull.image()) : pullMessage(pull.image(), step.message()), pull.node());
+                        pull.node(), done ? pulled(pull, step) : pullMessage(pull.image(), step.message()), pull.node());
             }
             for (Action.RunContainer run : users) {
                 String namespace = run.deployment().substring(0, run.deployment().indexOf('/'));
                 if (done) {
-                    pod(ClusterEvent.NORMAL, "Pulled", namespace, run.pod(), pulled(pull.image()), pull.node());
+                    pod(ClusterEvent.NORMAL, "Pulled", namespace, run.pod(), pulled(pull, step), pull.node());
                 } else {
                     scheduled(namespace, run.pod(), run.node());
                     pullFailed(namespace, run.pod(), pull.node(), pull.image(), step.message());
@@ -127,8 +127,11 @@ final class StepEvents {
         return RunEvents.PULL_FAILED + "\"" + image + "\": " + reason;
     }
 
-    private static String pulled(String image) {
-        return "Successfully pulled image \"" + image + "\"";
+    /** A pull only if missing that printed nothing found the image there already ({@code docker pull} prints it). */
+    private static String pulled(Action.PullImage pull, StepResult step) {
+        return pull.onlyIfMissing() && step.message().isBlank()
+                ? "Container image \"" + pull.image() + "\" already present on machine"
+                : "Successfully pulled image \"" + pull.image() + "\"";
     }
 
     private void pod(String type, String reason, String namespace, String pod, String message, String node) {

@@ -85,7 +85,8 @@ class RunEventsTest {
         @Test
         void aStartedReplicaIsScheduledPulledAndStartedAndItsReplicaSetScaledUp() {
             List<StepResult> steps = List.of(done(new Action.EnsureNetwork("node-2", "berth")),
-                    done(new Action.PullImage("node-2", "img:v2")), done(start("node-2", NEW + "-x7k2p")));
+                    new StepResult(new Action.PullImage("node-2", "img:v2"), StepResult.Outcome.DONE, "img:v2"),
+                    done(start("node-2", NEW + "-x7k2p")));
 
             List<ClusterEvent> events = RunEvents.of(List.of(), outcome(List.of(), nothingPending(), steps),
                     Set.of(), NOW);
@@ -98,6 +99,17 @@ class RunEventsTest {
                     "Normal ScalingReplicaSet Deployment/shop/web [] Scaled up replica set " + NEW + " to 1 from 0");
             assertThat(events).allMatch(e -> e.count() == 1 && e.firstTimestamp().equals(NOW)
                     && e.lastTimestamp().equals(NOW));
+        }
+
+        @Test
+        void aPullIfMissingThatFoundTheImageSaysItWasPresent() {
+            List<StepResult> steps = List.of(done(new Action.PullImage("node-2", "img:v2", true)),
+                    new StepResult(new Action.PullImage("node-1", "img:v2", true), StepResult.Outcome.DONE, "img:v2"));
+
+            assertThat(lines(RunEvents.of(List.of(), outcome(List.of(), nothingPending(), steps), Set.of(), NOW)))
+                    .containsExactly(
+                            "Normal Pulled Node//node-2 [node-2] Container image \"img:v2\" already present on machine",
+                            "Normal Pulled Node//node-1 [node-1] Successfully pulled image \"img:v2\"");
         }
 
         @Test

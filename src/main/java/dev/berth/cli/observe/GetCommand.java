@@ -112,7 +112,7 @@ public final class GetCommand extends ObservingCommand {
             try (ClusterAccess access = connect()) {
                 events = clusterState(access, "berth get").readEvents().events();
             }
-            return new GetResult(requests.stream().map(r -> events(events, r, labels)).toList(), ExitCode.OK.code());
+            return new GetResult(requests.stream().map(r -> events(events, r)).toList(), ExitCode.OK.code());
         }
         ClusterPicture picture;
         List<ClusterEvent> events = List.of();
@@ -135,8 +135,7 @@ public final class GetCommand extends ObservingCommand {
         }
         List<Listing> listings = new ArrayList<>();
         for (GetRequest request : requests) {
-            listings.add(request.type() == ResourceType.EVENTS ? events(events, request, labels)
-                    : listing(request, picture, labels, events));
+            listings.add(listing(request, picture, labels, events));
         }
         int nodes = NodeReports.warnUnready(picture.observed(), err());
         int record = NodeReports.warnUnread(picture, err());
@@ -150,7 +149,7 @@ public final class GetCommand extends ObservingCommand {
         return switch (request.type()) {
             case NODES -> nodes(picture, request.names(), labels);
             case PODS -> pods(picture, filter, events);
-            case EVENTS -> events(events, request, labels);
+            case EVENTS -> events(events, request);
             case DEPLOYMENTS -> deployments(picture, filter);
             case CONFIGMAPS -> StoredListing.configMaps(stored(picture.desired().configMaps(), filter, "configmap"),
                     filter.allNamespaces()).withEmptyMessage(empty(filter));
@@ -227,7 +226,7 @@ public final class GetCommand extends ObservingCommand {
     }
 
     /** The events of the namespace (or all with -A), oldest first; events carry no labels, so -l matches none. */
-    private Listing events(List<ClusterEvent> events, GetRequest request, LabelSelector labels) {
+    private Listing events(List<ClusterEvent> events, GetRequest request) {
         PodFilter filter = scope.pods(namespace(), request.names());
         List<ClusterEvent> shown = events.stream()
                 .filter(e -> filter.matches(e.listedIn(), EventListing.name(e), Map.of())).toList();

@@ -36,7 +36,8 @@ import java.util.TreeSet;
                 "Every node is asked once, in parallel; an unreachable node is reported and the others still "
                         + "answer. Pods and deployments also read the desired state stored on the cluster (without "
                         + "the lock) to show replicas that are Pending; services and ingresses are read from it, "
-                        + "endpoints from it and the replicas found. Exit code 3 when any node, or the stored "
+                        + "endpoints from it and the replicas found. Events are what berth's runs did and saw, "
+                        + "read from the state nodes alone, oldest first. Exit code 3 when any node, or the stored "
                         + "desired state, could not be read."},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -40,7 +40,7 @@ public final class RunEvents {
     public static List<ClusterEvent> of(List<NodeObservation> before, Convergence.Outcome outcome,
                                         Set<String> draining, Instant now) {
         List<ClusterEvent> events = new ArrayList<>(StepEvents.of(outcome.steps(), now));
-        events.addAll(ScalingEvents.of(pods(before), outcome.steps(), now));
+        events.addAll(ScalingEvents.of(outcome, pods(before), now));
         List<ClusterEvent> seen = new ArrayList<>();
         unhealthy(before, now, seen);
         unhealthy(outcome.observed(), now, seen);

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +65,21 @@ class RunEventsTest {
     }
 
     static Plan nothingPending() {
-        return new Plan(List.of(), List.of(), Map.of());
+        return new Plan(List.of(), List.of(), Map.of("shop/web", new Revision(2, "5d8c7f9b2a")));
+    }
+
+    /** A record that stores the Deployment shop/web with {@code replicas}. */
+    static StateRecord web(int replicas) {
+        return StateRecord.empty().withApplied(new TreeMap<>(Map.of("Deployment/shop/web", "{\"apiVersion\":\"apps/v1\","
+                + "\"kind\":\"Deployment\",\"metadata\":{\"name\":\"web\",\"namespace\":\"shop\"},\"spec\":{\"replicas\":"
+                + replicas + ",\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":"
+                + "{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"app\",\"image\":\"img:v2\"}]}}}}")));
+    }
+
+    static Convergence.Outcome outcome(StateRecord before, StateRecord after, List<NodeObservation> observed,
+                                       List<StepResult> steps) {
+        return new Convergence.Outcome(before, after, observed, nothingPending(), steps,
+                Convergence.WaitResult.NOT_ASKED);
     }
 
     static List<String> lines(List<ClusterEvent> events) {
@@ -88,8 +103,8 @@ class RunEventsTest {
                     new StepResult(new Action.PullImage("node-2", "img:v2"), StepResult.Outcome.DONE, "img:v2"),
                     done(start("node-2", NEW + "-x7k2p")));
 
-            List<ClusterEvent> events = RunEvents.of(List.of(), outcome(List.of(), nothingPending(), steps),
-                    Set.of(), NOW);
+            List<ClusterEvent> events = RunEvents.of(List.of(), outcome(StateRecord.empty(), web(1), List.of(),
+                    steps), Set.of(), NOW);
 
             assertThat(lines(events)).containsExactly(
                     "Normal Pulled Pod/shop/" + NEW + "-x7k2p [node-2] Successfully pulled image \"img:v2\"",
@@ -159,7 +174,7 @@ class RunEventsTest {
                     done(remove("node-1", NEW + "-aaaaa", "surplus")),
                     done(remove("node-1", NEW + "-bbbbb", "dead (exited 3)")));
 
-            assertThat(lines(RunEvents.of(before, outcome(before, nothingPending(), steps), Set.of(), NOW)))
+            assertThat(lines(RunEvents.of(before, outcome(web(2), web(1), before, steps), Set.of(), NOW)))
                     .contains("Normal Killing Pod/shop/" + NEW + "-aaaaa [node-1] Stopping container app: surplus",
                             "Warning BackOff Pod/shop/" + NEW + "-bbbbb [node-1] Back-off restarting failed container "
                                     + "app: dead (exited 3), replaced by a new replica",
@@ -191,9 +206,10 @@ class RunEventsTest {
                     done(new Action.CleanUpPod("node-1", OLD + "-aaaaa", "/d")),
                     done(start("node-1", NEW + "-ddddd")), done(remove("node-1", OLD + "-bbbbb", "spec changed")));
 
-            List<ClusterEvent> events = ScalingEvents.of(ObservedPodsOf.all(before), steps, NOW);
+            List<ClusterEvent> events = RunEvents.of(before, outcome(web(2), web(2), before, steps), Set.of(), NOW);
 
-            assertThat(events).extracting(ClusterEvent::message).containsExactly(
+            assertThat(events).filteredOn(e -> e.reason().equals("ScalingReplicaSet"))
+                    .extracting(ClusterEvent::message).containsExactly(
                     "Scaled up replica set " + NEW + " to 1 from 0",
                     "Scaled down replica set " + OLD + " to 1 from 2",
                     "Scaled up replica set " + NEW + " to 2 from 1",
@@ -201,7 +217,19 @@ class RunEventsTest {
         }
 
         @Test
-        void aReplicaReplacedInTheSameWaveOrADeletedDeploymentScalesNothing() {
+        void aDeploymentScaledByItsReplicasSaysFromHowManyToHowMany() {
+            List<NodeObservation> before = List.of(node("node-1", container(NEW + "-aaaaa", "running", 0, null, null)));
+
+            assertThat(RunEvents.of(before, outcome(web(1), web(3), before, List.of(done(start("node-1", NEW
+                    + "-bbbbb")), done(start("node-2", NEW + "-ccccc")))), Set.of(), NOW))
+                    .filteredOn(e -> e.reason().equals("ScalingReplicaSet")).singleElement()
+                    .satisfies(e -> assertThat(e.message()).isEqualTo("Scaled up replica set " + NEW + " to 3 from 1"))
+                    .satisfies(e -> assertThat(e.kind() + "/" + e.namespace() + "/" + e.name())
+                            .isEqualTo("Deployment/shop/web"));
+        }
+
+        @Test
+        void aReplicaReplacedOrADeploymentDeletedScalesNothing() {
             List<NodeObservation> before = List.of(node("node-1", container(NEW + "-aaaaa", "exited", 1, null, null),
                     container("gone-1234567890-bbbbb", "running", 0, null, null)));
             List<StepResult> steps = List.of(done(start("node-2", NEW + "-ccccc")),
@@ -209,7 +237,8 @@ class RunEventsTest {
                     done(new Action.RemoveContainer("node-1", "id", "shop_gone-1234567890-bbbbb_app",
                             "deployment deleted")));
 
-            assertThat(ScalingEvents.of(ObservedPodsOf.all(before), steps, NOW)).isEmpty();
+            assertThat(RunEvents.of(before, outcome(web(2), web(2), before, steps), Set.of(), NOW))
+                    .noneMatch(e -> e.reason().equals("ScalingReplicaSet"));
         }
     }
 
@@ -271,11 +300,4 @@ class RunEventsTest {
         }
     }
 
-    /** The replicas of observations, as the run saw them. */
-    static final class ObservedPodsOf {
-        static List<dev.berth.model.ObservedPod> all(List<NodeObservation> observed) {
-            return observed.stream().flatMap(o -> dev.berth.model.ObservedPod.group(o.node().name(),
-                    o.snapshot().containers()).stream()).toList();
-        }
-    }
 }

@@ -231,9 +231,10 @@ class EventsOnFakeClusterTest {
                     "  Warning  Failed     30s   berth, node-1  " + reason + "\n",
                     "  Warning  Failed     30s   berth, node-1  Error: ErrImagePull\n");
             assertThat(page).doesNotContain("See 'docker run --help'");
-            assertThat(ok(fake.berth("get", "events")).out()).contains(
-                    "Warning   Failed      deployment/hello             Rollout of revision 1 failed: a new replica "
-                            + "could not be started\n");
+            assertThat(ok(fake.berth("get", "events")).out()).containsPattern(
+                    "\n30s +Normal +ScalingReplicaSet +deployment/hello +Scaled up replica set hello-2bbc5fece9 to 2 "
+                            + "from 0\n30s +Warning +Failed +deployment/hello +Rollout of revision 1 failed: a new "
+                            + "replica could not be started\n");
         }
 
         @Test

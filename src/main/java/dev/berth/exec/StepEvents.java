@@ -38,58 +38,75 @@ final class StepEvents {
 
     private void step(StepResult step, List<StepResult> all) {
         Action action = step.action();
-        boolean done = step.outcome() == StepResult.Outcome.DONE;
         if (step.outcome() == StepResult.Outcome.SKIPPED) {
             return;
         }
         if (action instanceof Action.RunContainer run) {
-            String container = ContainerName.parse(run.container()).map(ContainerName::container).orElse(run.container());
-            String namespace = run.deployment().substring(0, run.deployment().indexOf('/'));
-            scheduled(namespace, run.pod(), run.node());
-            if (done) {
-                pod(ClusterEvent.NORMAL, "Started", namespace, run.pod(), "Started container " + container, run.node());
-            } else if (DockerErrors.pullFailed(step.message())) {
-                pullFailed(namespace, run.pod(), run.node(), run.image(), step.message());
-            } else {
-                pod(ClusterEvent.WARNING, "Failed", namespace, run.pod(), "Error: " + step.message(), run.node());
-            }
+            started(run, step);
         } else if (action instanceof Action.PullImage pull) {
-            List<Action.RunContainer> users = all.stream().map(StepResult::action)
-                    .filter(Action.RunContainer.class::isInstance).map(Action.RunContainer.class::cast)
-                    .filter(run -> run.node().equals(pull.node()) && run.image().equals(pull.image())).toList();
-            if (users.isEmpty()) {
-                event(done ? ClusterEvent.NORMAL : ClusterEvent.WARNING, done ? "Pulled" : "Failed", NODE, "",
-                        pull.node(), done ? pulled(pull, step) : pullMessage(pull.image(), step.message()), pull.node());
-            }
-            for (Action.RunContainer run : users) {
-                String namespace = run.deployment().substring(0, run.deployment().indexOf('/'));
-                if (done) {
-                    pod(ClusterEvent.NORMAL, "Pulled", namespace, run.pod(), pulled(pull, step), pull.node());
-                } else {
-                    scheduled(namespace, run.pod(), run.node());
-                    pullFailed(namespace, run.pod(), pull.node(), pull.image(), step.message());
-                }
-            }
+            pulled(pull, step, all);
         } else if (action instanceof Action.RemoveContainer remove) {
             removed(remove, step);
         } else if (action instanceof Action.RestartContainer restart) {
-            Optional<ContainerName> name = ContainerName.parse(restart.name());
-            String container = name.map(ContainerName::container).orElse(restart.name());
-            String namespace = name.map(ContainerName::namespace).orElse("");
-            String pod = name.map(ContainerName::pod).orElse(restart.name());
-            if (done) {
-                pod(ClusterEvent.WARNING, "Unhealthy", namespace, pod, capitalized(restart.reason()), restart.node());
-                pod(ClusterEvent.NORMAL, "Killing", namespace, pod, "Container " + container
-                        + " failed liveness probe, will be restarted", restart.node());
-            } else {
-                pod(ClusterEvent.WARNING, "Failed", namespace, pod, "Failed to restart container " + container + ": "
-                        + step.message(), restart.node());
-            }
-        } else if (!done) {
+            restarted(restart, step);
+        } else if (step.failed()) {
             String what = action.describe().substring(action.node().length() + 2);
-            event(ClusterEvent.WARNING, "Failed", NODE, "", action.node(), "Failed to " + what + ": " + step.message(),
-                    action.node());
+            event(ClusterEvent.WARNING, "Failed", NODE, "", action.node(), "Failed to " + what + ": "
+                    + step.message(), action.node());
         }
+    }
+
+    private void started(Action.RunContainer run, StepResult step) {
+        String container = ContainerName.parse(run.container()).map(ContainerName::container)
+                .orElse(run.container());
+        String namespace = namespace(run);
+        scheduled(namespace, run.pod(), run.node());
+        if (step.outcome() == StepResult.Outcome.DONE) {
+            pod(ClusterEvent.NORMAL, "Started", namespace, run.pod(), "Started container " + container, run.node());
+        } else if (DockerErrors.pullFailed(step.message())) {
+            pullFailed(namespace, run.pod(), run.node(), run.image(), step.message());
+        } else {
+            pod(ClusterEvent.WARNING, "Failed", namespace, run.pod(), "Error: " + step.message(), run.node());
+        }
+    }
+
+    /** A pull is of the replicas it was for (those the run starts on the node with the image), else of the node. */
+    private void pulled(Action.PullImage pull, StepResult step, List<StepResult> all) {
+        boolean done = step.outcome() == StepResult.Outcome.DONE;
+        List<Action.RunContainer> users = all.stream().map(StepResult::action)
+                .filter(Action.RunContainer.class::isInstance).map(Action.RunContainer.class::cast)
+                .filter(run -> run.node().equals(pull.node()) && run.image().equals(pull.image())).toList();
+        if (users.isEmpty()) {
+            event(done ? ClusterEvent.NORMAL : ClusterEvent.WARNING, done ? "Pulled" : "Failed", NODE, "",
+                    pull.node(), done ? pulled(pull, step) : pullMessage(pull.image(), step.message()), pull.node());
+        }
+        for (Action.RunContainer run : users) {
+            if (done) {
+                pod(ClusterEvent.NORMAL, "Pulled", namespace(run), run.pod(), pulled(pull, step), pull.node());
+            } else {
+                scheduled(namespace(run), run.pod(), run.node());
+                pullFailed(namespace(run), run.pod(), pull.node(), pull.image(), step.message());
+            }
+        }
+    }
+
+    private void restarted(Action.RestartContainer restart, StepResult step) {
+        Optional<ContainerName> name = ContainerName.parse(restart.name());
+        String container = name.map(ContainerName::container).orElse(restart.name());
+        String namespace = name.map(ContainerName::namespace).orElse("");
+        String pod = name.map(ContainerName::pod).orElse(restart.name());
+        if (step.outcome() == StepResult.Outcome.DONE) {
+            pod(ClusterEvent.WARNING, "Unhealthy", namespace, pod, capitalized(restart.reason()), restart.node());
+            pod(ClusterEvent.NORMAL, "Killing", namespace, pod, "Container " + container
+                    + " failed liveness probe, will be restarted", restart.node());
+        } else {
+            pod(ClusterEvent.WARNING, "Failed", namespace, pod, "Failed to restart container " + container + ": "
+                    + step.message(), restart.node());
+        }
+    }
+
+    private static String namespace(Action.RunContainer run) {
+        return run.deployment().substring(0, run.deployment().indexOf('/'));
     }
 
     private void removed(Action.RemoveContainer remove, StepResult step) {

@@ -9,8 +9,8 @@ package dev.berth.plan;
 public record PendingReplica(String deployment, String reason) {
 
     /**
-     * The name a pending replica is shown by, as no container carries one: {@code <deployment>-<spec hash>-pending-<n>},
-     * {@code n} counting the Deployment's pending replicas from 1.
+     * The name a pending replica is shown by, as no container carries one:
+     * {@code <deployment>-<spec hash>-pending-<n>}, {@code n} counting the Deployment's pending replicas from 1.
      */
     public static String podName(String deploymentName, String specHash, int number) {
         return deploymentName + "-" + specHash + "-pending-" + number;

@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 /** What get, describe and top share: {@code TYPE [NAME...]}, {@code -n}, {@code -A} and {@code -l}. */
 abstract class ObservingCommand extends BaseCommand {
 
-    @Parameters(index = "0", paramLabel = "TYPE", description = "nodes (no), deployments (deploy), pods (po), services (svc), "
-            + "ingresses (ing), endpoints (ep), configmaps (cm), secrets, namespaces (ns), persistentvolumeclaims (pvc) "
-            + "or events (ev), as far as the verb shows them.")
+    @Parameters(index = "0", paramLabel = "TYPE", description = "nodes (no), deployments (deploy), pods (po), "
+            + "services (svc), ingresses (ing), endpoints (ep), configmaps (cm), secrets, namespaces (ns), "
+            + "persistentvolumeclaims (pvc) or events (ev), as far as the verb shows them.")
     String type;
 
     @Parameters(index = "1..*", paramLabel = "NAME", description = "Only these objects (default: all).")

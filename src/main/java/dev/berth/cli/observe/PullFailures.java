@@ -82,7 +82,8 @@ final class PullFailures {
     private static String reason(List<ClusterEvent> events, ClusterEvent failed) {
         for (int i = events.size() - 1; i >= 0; i--) {
             ClusterEvent event = events.get(i);
-            if (event.about("Pod", failed.namespace(), failed.name()) && event.message().startsWith(RunEvents.PULL_FAILED)) {
+            if (event.about("Pod", failed.namespace(), failed.name())
+                    && event.message().startsWith(RunEvents.PULL_FAILED)) {
                 return event.message();
             }
         }

@@ -1,5 +1,6 @@
 package dev.berth.exec;
 
+import dev.berth.error.BerthException;
 import dev.berth.exec.probe.ProbeRunner;
 import dev.berth.model.Resource;
 import dev.berth.plan.Action;
@@ -8,6 +9,7 @@ import dev.berth.plan.DesiredState;
 import dev.berth.plan.Plan;
 import dev.berth.plan.Planner;
 import dev.berth.plan.Scope;
+import dev.berth.state.ClusterEvent;
 import dev.berth.state.ClusterState;
 import dev.berth.state.Lease;
 import dev.berth.state.StateRecord;
@@ -163,8 +165,26 @@ public final class Convergence {
                 notes.accept("the rollout goes on at the next run (reconcile, or rollout status): "
                         + driven.waitingFor());
             }
-            return new Outcome(current, stored, driven.last().observed(), driven.last().plan(),
+            Outcome outcome = new Outcome(current, stored, driven.last().observed(), driven.last().plan(),
                     driven.steps(), waited, driven.failures(), response.rolledBackTo(), response.paused());
+            recordEvents(RunEvents.of(planned.observed(), outcome, draining, clock.instant()), lease);
+            return outcome;
+        }
+    }
+
+    /**
+     * Adds the run's events to the cluster's, under the run's lock; a run with none reads and writes nothing. Events
+     * that cannot be stored are a warning: the run's changes stand.
+     */
+    private void recordEvents(List<ClusterEvent> events, Lease lease) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            lease.ensureHeld();
+            state.recordEvents(events);
+        } catch (BerthException e) {
+            notes.accept("warning: this run's events were not recorded: " + e.getMessage());
         }
     }
 

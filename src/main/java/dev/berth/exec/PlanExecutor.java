@@ -1,5 +1,6 @@
 package dev.berth.exec;
 
+import dev.berth.docker.DockerErrors;
 import dev.berth.docker.NodeCommands;
 import dev.berth.docker.ProxyCommands;
 import dev.berth.plan.Action;
@@ -165,9 +166,8 @@ public final class PlanExecutor {
     private static CompletableFuture<String> checked(CompletableFuture<CommandResult> command) {
         return command.thenApply(result -> {
             if (!result.succeeded()) {
-                String stderr = result.stderrText().strip();
-                throw new StepFailure("exit " + result.exitCode() + (stderr.isEmpty() ? "" : ": "
-                        + stderr.lines().reduce((first, second) -> second).orElse("")));
+                String reason = DockerErrors.reason(result.stderrText());
+                throw new StepFailure("exit " + result.exitCode() + (reason.isEmpty() ? "" : ": " + reason));
             }
             return result.stdoutText().strip();
         });

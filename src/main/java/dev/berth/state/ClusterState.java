@@ -75,6 +75,37 @@ public final class ClusterState {
     }
 
     /**
+     * The events berth's runs recorded, oldest first: the newest copy a majority of state nodes holds. Read only by
+     * the verbs that show them, never with the record.
+     *
+     * @throws StateUnavailableException when fewer than a majority answer (exit 3)
+     */
+    public EventLog readEvents() {
+        return EventCopies.newest(calls.run(node -> StateScripts.readEvents(settings.directory().apply(node)),
+                "read the events", EventCopies::answer));
+    }
+
+    /**
+     * Adds what a run did and saw to the cluster's events, folding repeats and dropping the oldest beyond
+     * {@link EventLog#LIMIT}; nothing at all is read or written when {@code happened} is empty. Call it while
+     * holding the lock.
+     *
+     * @throws StateConflictException    when another run wrote the events meanwhile (exit 3)
+     * @throws StateUnavailableException when fewer than a majority answer (exit 3)
+     */
+    public void recordEvents(List<ClusterEvent> happened) {
+        if (happened.isEmpty()) {
+            return;
+        }
+        EventLog current = readEvents();
+        EventLog next = current.with(happened, EventLog.LIMIT).successor();
+        List<NodeResult<String>> results = calls.run(
+                node -> StateScripts.writeEvents(settings.directory().apply(node), current.generation()),
+                StateJson.write(next), "write the events", stdout -> new String(stdout, StandardCharsets.UTF_8));
+        Quorum.confirmWrite(StateCopies.writeAnswers(results), current.generation());
+    }
+
+    /**
      * Takes the cluster's lock, waiting up to {@code wait} for another run to give it up ({@link Duration#ZERO}:
      * fail at once). The lease is renewed until closed.
      *

@@ -18,7 +18,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The record's file format: one line of JSON that starts with {@code {"generation":N,} so that the write
- * script on a node can read the generation with {@code sed} and nothing else. Times are ISO-8601 text.
+ * script on a node can read the generation with {@code sed} and nothing else. Times are ISO-8601 text. The events
+ * document ({@link EventLog}) has the same form.
  */
 final class StateJson {
     static final String PREFIX = "{\"generation\":";
@@ -50,6 +51,27 @@ final class StateJson {
         }
         try {
             return MAPPER.readValue(content, StateRecord.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UnreadableRecordException(e.getMessage().lines().findFirst().orElse("malformed JSON"));
+        }
+    }
+
+    static byte[] write(EventLog events) {
+        try {
+            return MAPPER.writeValueAsBytes(events);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize the events", e);
+        }
+    }
+
+    /** Reads the events document; {@link UnreadableRecordException} when the bytes are not one. */
+    static EventLog readEvents(byte[] content) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        if (!text.startsWith(PREFIX)) {
+            throw new UnreadableRecordException("it does not start with " + PREFIX);
+        }
+        try {
+            return MAPPER.readValue(content, EventLog.class);
         } catch (IOException | IllegalArgumentException e) {
             throw new UnreadableRecordException(e.getMessage().lines().findFirst().orElse("malformed JSON"));
         }

@@ -14,24 +14,19 @@ final class StateScripts {
     /** Sets {@code d} to berth's directory on the node, from the first parameter. */
     static final String DIRECTORY = "case $1 in /*) d=$1 ;; *) d=$HOME/$1 ;; esac; ";
 
-    static final String READ = DIRECTORY
-            + "f=\"$d/state/record.json\"; if [ -f \"$f\" ]; then exec cat \"$f\"; fi";
+    static final String READ = readScript("record.json");
+
+    /** Reads the events document, {@code state/events.json}; nothing when the node has none. */
+    static final String READ_EVENTS = readScript("events.json");
 
     /**
      * Writes standard input as the record unless the node holds a newer generation than {@code $2}, the one the
      * write was based on. Prints {@code written}, or {@code refused N} with the node's generation.
      */
-    static final String WRITE = DIRECTORY
-            + "case $2 in ''|*[!0-9]*) echo \"bad generation\" >&2; exit 2 ;; esac; "
-            + "umask 077; mkdir -p \"$d/state\" && chmod 700 \"$d\" \"$d/state\" || exit 1; "
-            + mutex("state/write.mutex")
-            + "f=\"$d/state/record.json\"; g=0; "
-            + "if [ -f \"$f\" ]; then "
-            + "g=$(sed -n '1s/^{\"generation\":\\([0-9][0-9]*\\)[,}].*/\\1/p' \"$f\"); [ -n \"$g\" ] || g=0; fi; "
-            + "if [ \"$g\" -gt \"$2\" ]; then echo \"refused $g\"; exit 0; fi; "
-            + "tmp=\"$f.tmp.$$\"; "
-            + "if cat > \"$tmp\" && mv -f \"$tmp\" \"$f\"; then echo written; exit 0; fi; "
-            + "rm -f \"$tmp\"; exit 1";
+    static final String WRITE = writeScript("record.json", "state/write.mutex");
+
+    /** Writes standard input as the events document, as {@link #WRITE} writes the record. */
+    static final String WRITE_EVENTS = writeScript("events.json", "state/events.mutex");
 
     private StateScripts() {
     }
@@ -49,6 +44,36 @@ final class StateScripts {
                 + "echo \"" + name + " is busy\" >&2; exit 1; fi; "
                 + "sleep 0.1 2>/dev/null || sleep 1; done; "
                 + "trap 'rmdir \"$m\" 2>/dev/null' EXIT; ";
+    }
+
+    private static String readScript(String file) {
+        return DIRECTORY + "f=\"$d/state/" + file + "\"; if [ -f \"$f\" ]; then exec cat \"$f\"; fi";
+    }
+
+    /**
+     * Writes standard input as {@code state/FILE} unless the node holds a newer generation than {@code $2}, the one
+     * the write was based on. Prints {@code written}, or {@code refused N} with the node's generation.
+     */
+    private static String writeScript(String file, String mutex) {
+        return DIRECTORY
+                + "case $2 in ''|*[!0-9]*) echo \"bad generation\" >&2; exit 2 ;; esac; "
+                + "umask 077; mkdir -p \"$d/state\" && chmod 700 \"$d\" \"$d/state\" || exit 1; "
+                + mutex(mutex)
+                + "f=\"$d/state/" + file + "\"; g=0; "
+                + "if [ -f \"$f\" ]; then "
+                + "g=$(sed -n '1s/^{\"generation\":\\([0-9][0-9]*\\)[,}].*/\\1/p' \"$f\"); [ -n \"$g\" ] || g=0; fi; "
+                + "if [ \"$g\" -gt \"$2\" ]; then echo \"refused $g\"; exit 0; fi; "
+                + "tmp=\"$f.tmp.$$\"; "
+                + "if cat > \"$tmp\" && mv -f \"$tmp\" \"$f\"; then echo written; exit 0; fi; "
+                + "rm -f \"$tmp\"; exit 1";
+    }
+
+    static List<String> readEvents(String directory) {
+        return List.of("sh", "-c", READ_EVENTS, "berth-events-read", directory);
+    }
+
+    static List<String> writeEvents(String directory, long basedOn) {
+        return List.of("sh", "-c", WRITE_EVENTS, "berth-events-write", directory, Long.toString(basedOn));
     }
 
     static List<String> read(String directory) {

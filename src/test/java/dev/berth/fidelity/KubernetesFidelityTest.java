@@ -11,6 +11,7 @@ import dev.berth.manifest.ManifestLoader;
 import dev.berth.manifest.ManifestSet;
 import dev.berth.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -142,6 +143,51 @@ class KubernetesFidelityTest {
         List<HasMetadata> objects = printed("get", "cm,secrets,pvc,ns", "-A", "-o", "yaml");
         assertThat(objects).extracting(HasMetadata::getKind)
                 .contains("ConfigMap", "Secret", "PersistentVolumeClaim", "Namespace");
+    }
+
+    @Test
+    void theEventsAreKubernetesEventsOfTheirObjects() throws IOException {
+        List<HasMetadata> objects = printed("get", "events", "-A", "-o", "yaml");
+        assertThat(objects).isNotEmpty().allMatch(Event.class::isInstance);
+        Event started = objects.stream().map(Event.class::cast)
+                .filter(e -> e.getReason().equals("Started") && e.getInvolvedObject().getName()
+                        .equals("hello-2bbc5fece9-ckc87")).findFirst().orElseThrow();
+        assertThat(started.getType()).isEqualTo("Normal");
+        assertThat(started.getInvolvedObject().getKind()).isEqualTo("Pod");
+        assertThat(started.getInvolvedObject().getNamespace()).isEqualTo("default");
+        assertThat(started.getSource().getComponent()).isEqualTo("berth");
+        assertThat(started.getSource().getHost()).isEqualTo("node-1");
+        assertThat(started.getCount()).isEqualTo(1);
+        assertThat(started.getMessage()).isEqualTo("Started container hello");
+        assertThat(started.getFirstTimestamp()).isEqualTo("2026-03-02T09:00:00Z");
+        assertThat(started.getMetadata().getName()).startsWith("hello-2bbc5fece9-ckc87.");
+        assertThat(objects).map(Event.class::cast).anyMatch(e -> e.getReason().equals("ScalingReplicaSet")
+                && e.getInvolvedObject().getKind().equals("Deployment")
+                && e.getInvolvedObject().getApiVersion().equals("apps/v1"));
+    }
+
+    @Test
+    void aReplicaWhoseImageCannotBePulledIsAPodWaitingWithErrImagePull(@TempDir Path directory) throws IOException {
+        FakeClusterCli unpullable = new FakeClusterCli(directory);
+        unpullable.cluster().image("berth-registry:5000/berth-hello:v1").notInRegistry();
+        assertThat(unpullable.berth("apply", "-f", "examples/hello/").exitCode()).isEqualTo(3);
+
+        CliRunner.Result pods = unpullable.berth("get", "pods", "-o", "yaml");
+        List<HasMetadata> objects = new ArrayList<>();
+        for (JsonNode document : documents(pods.out())) {
+            objects.addAll(StrictKubernetesModel.read(document));
+        }
+        checked.addAndGet(objects.size());
+
+        assertThat(objects).hasSize(2).allSatisfy(object -> {
+            Pod pod = (Pod) object;
+            assertThat(pod.getStatus().getPhase()).isEqualTo("Pending");
+            assertThat(pod.getSpec().getNodeName()).startsWith("node-");
+            assertThat(pod.getStatus().getContainerStatuses().get(0).getState().getWaiting().getReason())
+                    .isEqualTo("ErrImagePull");
+            assertThat(pod.getStatus().getContainerStatuses().get(0).getState().getWaiting().getMessage())
+                    .contains("manifest for berth-registry:5000/berth-hello:v1 not found");
+        });
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -39,7 +40,8 @@ final class StrictKubernetesModel {
             "v1/ConfigMap", ConfigMap.class,
             "v1/Secret", Secret.class,
             "v1/PersistentVolumeClaim", PersistentVolumeClaim.class,
-            "v1/Namespace", Namespace.class);
+            "v1/Namespace", Namespace.class,
+            "v1/Event", Event.class);
 
     private StrictKubernetesModel() {
     }

@@ -40,7 +40,13 @@ public final class InMemoryStateNode {
             return Optional.of(ok(files.getOrDefault(record(directory), new byte[0])));
         }
         if (script.equals(StateScripts.WRITE)) {
-            return Optional.of(write(directory, Long.parseLong(args.get(1)), stdin));
+            return Optional.of(write(record(directory), Long.parseLong(args.get(1)), stdin));
+        }
+        if (script.equals(StateScripts.READ_EVENTS)) {
+            return Optional.of(ok(files.getOrDefault(events(directory), new byte[0])));
+        }
+        if (script.equals(StateScripts.WRITE_EVENTS)) {
+            return Optional.of(write(events(directory), Long.parseLong(args.get(1)), stdin));
         }
         if (script.equals(LockScripts.ACQUIRE)) {
             return Optional.of(acquire(directory, args.get(1), Long.parseLong(args.get(2)), args.get(3), args.get(4),
@@ -62,7 +68,8 @@ public final class InMemoryStateNode {
     /** Whether {@code argv} is one of the scripts that read or write the record or the lock. */
     public static boolean isStateScript(List<String> argv) {
         return argv.size() > 2 && argv.get(0).equals("sh") && argv.get(1).equals("-c")
-                && List.of(StateScripts.READ, StateScripts.WRITE, LockScripts.ACQUIRE, LockScripts.RENEW,
+                && List.of(StateScripts.READ, StateScripts.WRITE, StateScripts.READ_EVENTS, StateScripts.WRITE_EVENTS,
+                LockScripts.ACQUIRE, LockScripts.RENEW,
                 LockScripts.RELEASE, LockScripts.STATUS).contains(argv.get(2));
     }
 
@@ -76,8 +83,18 @@ public final class InMemoryStateNode {
         return Optional.ofNullable(text(files.get(lock(StateScripts.DEFAULT_DIRECTORY))));
     }
 
-    private CommandResult write(String directory, long basedOn, byte[] stdin) {
-        String current = text(files.get(record(directory)));
+    /** The stored events file under berth's default directory, as the node holds it. */
+    public synchronized Optional<String> events() {
+        return Optional.ofNullable(text(files.get(events(StateScripts.DEFAULT_DIRECTORY))));
+    }
+
+    /** Replaces the events file under berth's default directory, as another run would have written it. */
+    public synchronized void replaceEvents(String json) {
+        files.put(events(StateScripts.DEFAULT_DIRECTORY), json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private CommandResult write(String file, long basedOn, byte[] stdin) {
+        String current = text(files.get(file));
         long generation = 0;
         if (current != null) {
             Matcher matcher = GENERATION.matcher(current);
@@ -86,7 +103,7 @@ public final class InMemoryStateNode {
         if (generation > basedOn) {
             return ok("refused " + generation + "\n");
         }
-        files.put(record(directory), stdin.clone());
+        files.put(file, stdin.clone());
         return ok("written\n");
     }
 
@@ -149,6 +166,10 @@ public final class InMemoryStateNode {
 
     private static String record(String directory) {
         return directory + "/state/record.json";
+    }
+
+    private static String events(String directory) {
+        return directory + "/state/events.json";
     }
 
     private static String lock(String directory) {

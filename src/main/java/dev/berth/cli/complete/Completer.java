@@ -25,7 +25,7 @@ public final class Completer {
 
     /** The resource types get, describe and delete take, by kubectl's names. */
     static final List<String> TYPES = List.of("all", "nodes", "pods", "deployments", "services", "ingresses",
-            "endpoints", "configmaps", "secrets", "namespaces", "persistentvolumeclaims");
+            "endpoints", "configmaps", "secrets", "namespaces", "persistentvolumeclaims", "events");
     private static final Set<String> TYPED_VERBS = Set.of("get", "describe", "delete", "top");
     private static final Set<String> DEPLOYMENT_VERBS = Set.of("scale", "rollout status", "rollout history",
             "rollout undo", "rollout restart", "rollout pause", "rollout resume");

@@ -1,7 +1,11 @@
 package dev.berth.cli.observe;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.cli.output.TabbedText;
+import dev.berth.cli.rollout.PodTemplatePage;
 import dev.berth.model.Deployment;
 import dev.berth.model.LabelSelector;
+import dev.berth.state.ClusterEvent;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +21,8 @@ final class DeploymentPage {
     private DeploymentPage() {
     }
 
-    static String render(DeploymentStatus status, Instant now) {
+    /** kubectl's page: the counts and strategy, the pod template, the conditions and the Deployment's events. */
+    static String render(DeploymentStatus status, List<ClusterEvent> events, Instant now) {
         Deployment.Spec spec = status.deployment().spec();
         int pending = status.pending().size();
         Description description = new Description()
@@ -39,20 +44,24 @@ final class DeploymentPage {
         if (spec.paused()) {
             description.field("Paused", "true");
         }
-        return description.render();
+        return description.section(PodTemplatePage.render(spec.template(), null))
+                .section(conditions(DeploymentObject.of(status)))
+                .events(EventTable.lines(events, now))
+                .render();
     }
 
-    /** The page of a replica no node runs: its Deployment and why it cannot start. */
-    static String pending(PendingPod pod) {
+    /** The page of a replica no node runs: its Deployment, why it cannot start, and its events. */
+    static String pending(PendingPod pod, List<ClusterEvent> events, Instant now) {
         return new Description()
                 .field("Name", pod.name())
                 .field("Namespace", pod.namespace())
                 .field("Deployment", pod.deployment())
-                .field("Node", "<none>")
-                .field("Status", "Pending")
+                .field("Node", pod.node() == null ? "<none>" : pod.node())
+                .field("Status", pod.status())
                 .field("Ready", "0/" + pod.containers())
                 .field("Labels", labels(pod.labels()))
                 .field("Reason", pod.reason())
+                .events(EventTable.lines(events, now))
                 .render();
     }
 
@@ -63,6 +72,16 @@ final class DeploymentPage {
         List<String> lines = new ArrayList<>();
         counted.forEach((reason, count) -> lines.add(reason + (count > 1 ? " (" + count + " replicas)" : "")));
         return lines;
+    }
+
+    /** {@code Conditions:} with Type, Status and Reason of each, as {@code status.conditions} holds them. */
+    static String conditions(ObjectNode deployment) {
+        TabbedText table = new TabbedText().line("Conditions:").line("  Type\tStatus\tReason")
+                .line("  ----\t------\t------");
+        deployment.path("status").path("conditions").forEach(condition -> table.line("  "
+                + condition.path("type").asText() + "\t" + condition.path("status").asText() + "\t"
+                + condition.path("reason").asText()));
+        return table.render();
     }
 
     private static String strategy(Deployment.Strategy strategy) {

@@ -15,6 +15,7 @@ import dev.berth.model.PublishedPort;
 import dev.berth.proxy.EdgeRenderer;
 import dev.berth.proxy.EdgeSettings;
 import dev.berth.proxy.ServiceEndpoints;
+import dev.berth.state.ClusterEvent;
 import picocli.CommandLine.Command;
 
 import java.time.Clock;
@@ -29,7 +30,9 @@ import java.util.stream.Collectors;
 @Command(name = "describe",
         description = {"Show details of nodes, deployments, pods, services or ingresses: status and why, engine, "
                 + "capacity and requests, containers, revision, why replicas are Pending, a Service's endpoints "
-                + "and their readiness, the nginx server blocks that serve an Ingress.",
+                + "and their readiness, the nginx server blocks that serve an Ingress; for nodes, deployments and "
+                + "pods also the events berth's runs recorded of them, and for a deployment its pod template and "
+                + "conditions.",
                 "Exit code 3 when any node, or the stored desired state, could not be read."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -54,18 +57,24 @@ public final class DescribeCommand extends ObservingCommand {
         int exit;
         if (resource == ResourceType.NODES) {
             List<NodeObservation> observations;
+            List<ClusterEvent> events;
             try (ClusterAccess access = connect()) {
                 observations = new ProbeRunner(access, Clock.systemUTC()).probe(new ClusterObserver(access).observe());
+                events = eventsBeside(access, "berth describe");
             }
             List<NodeObservation> shown = observations.stream()
                     .filter(o -> names.isEmpty() || names.contains(o.node().name())).toList();
             NodeReports.requireFound(names, shown.stream().map(o -> o.node().name()).toList(), "node");
-            shown.forEach(o -> pages.add(node(o, now)));
+            shown.forEach(o -> pages.add(node(o, about(events, "Node", "", o.node().name()), now)));
             exit = NodeReports.warnUnready(observations, err());
         } else {
             ClusterPicture picture;
+            List<ClusterEvent> events = List.of();
             try (ClusterAccess access = connect()) {
                 picture = picture(access, "berth describe");
+                if (resource == ResourceType.PODS || resource == ResourceType.DEPLOYMENTS) {
+                    events = eventsBeside(access, "berth describe");
+                }
             }
             if (resource != ResourceType.PODS && !picture.recordRead()) {
                 NodeReports.warnUnready(picture.observed(), err());
@@ -78,9 +87,11 @@ public final class DescribeCommand extends ObservingCommand {
                         .filter(d -> filter.matches(d.namespace(), d.name(), d.deployment().metadata().labels()))
                         .toList();
                 NodeReports.requireFound(names, shown.stream().map(DeploymentStatus::name).toList(), "deployment");
-                shown.forEach(d -> pages.add(DeploymentPage.render(d, now)));
+                List<ClusterEvent> all = events;
+                shown.forEach(d -> pages.add(DeploymentPage.render(d, about(all, "Deployment", d.namespace(),
+                        d.name()), now)));
             } else {
-                pods(picture, filter, now, pages);
+                pods(picture, events, filter, now, pages);
             }
             int nodes = NodeReports.warnUnready(picture.observed(), err());
             exit = NodeReports.warnUnread(picture, err()) == 0 ? nodes : ExitCode.NOT_CONVERGED.code();
@@ -91,17 +102,25 @@ public final class DescribeCommand extends ObservingCommand {
         return exit;
     }
 
-    private void pods(ClusterPicture picture, PodFilter filter, Instant now, List<String> pages) {
+    private void pods(ClusterPicture picture, List<ClusterEvent> events, PodFilter filter, Instant now,
+                      List<String> pages) {
         List<ObservedPod> pods = NodeReports.pods(picture.observed(), filter);
-        List<PendingPod> pending = GetCommand.pendingPods(picture).stream()
+        List<PendingPod> pending = GetCommand.notRunning(picture, events).stream()
                 .filter(pod -> filter.matches(pod.namespace(), pod.name(), pod.labels())).toList();
         List<String> found = new ArrayList<>(pods.stream().map(ObservedPod::name).toList());
         pending.forEach(pod -> found.add(pod.name()));
         NodeReports.requireFound(names, found, "pod");
         Map<String, String> addresses = picture.observed().stream()
                 .collect(Collectors.toMap(o -> o.node().name(), o -> o.node().address()));
-        pods.forEach(pod -> pages.add(pod(pod, addresses.get(pod.node()), now)));
-        pending.forEach(pod -> pages.add(DeploymentPage.pending(pod)));
+        pods.forEach(pod -> pages.add(pod(pod, addresses.get(pod.node()),
+                about(events, "Pod", pod.namespace(), pod.name()), now)));
+        pending.forEach(pod -> pages.add(DeploymentPage.pending(pod, about(events, "Pod", pod.namespace(),
+                pod.name()), now)));
+    }
+
+    /** The events of one object. */
+    static List<ClusterEvent> about(List<ClusterEvent> events, String kind, String namespace, String name) {
+        return events.stream().filter(event -> event.about(kind, namespace, name)).toList();
     }
 
     private void routed(ResourceType resource, RoutedObjects routed, PodFilter filter, Instant now,
@@ -120,7 +139,7 @@ public final class DescribeCommand extends ObservingCommand {
         shown.forEach(i -> pages.add(IngressPage.render(i, routed, edge)));
     }
 
-    static String node(NodeObservation observation, Instant now) {
+    static String node(NodeObservation observation, List<ClusterEvent> events, Instant now) {
         NodeSummary summary = NodeSummary.of(observation);
         EngineFacts engine = summary.engine();
         Description description = new Description()
@@ -148,10 +167,10 @@ public final class DescribeCommand extends ObservingCommand {
                         + pod.containers().size() + "  " + pod.status() + "  " + age(pod.createdAt(), now));
             }
         }
-        return description.block("Pods (" + pods.size() + ")", pods).render();
+        return description.block("Pods (" + pods.size() + ")", pods).events(EventTable.lines(events, now)).render();
     }
 
-    static String pod(ObservedPod pod, String nodeAddress, Instant now) {
+    static String pod(ObservedPod pod, String nodeAddress, List<ClusterEvent> events, Instant now) {
         Description description = new Description()
                 .field("Name", pod.name())
                 .field("Namespace", pod.namespace())
@@ -177,7 +196,7 @@ public final class DescribeCommand extends ObservingCommand {
             containers.add("  Ports:     " + (container.ports().isEmpty() ? "<none>" : container.ports().stream()
                     .map(PublishedPort::toString).collect(Collectors.joining(", "))));
         }
-        return description.block("Containers", containers).render();
+        return description.block("Containers", containers).events(EventTable.lines(events, now)).render();
     }
 
     private static String age(Instant since, Instant now) {

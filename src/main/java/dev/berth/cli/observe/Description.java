@@ -24,6 +24,26 @@ final class Description {
         return this;
     }
 
+    /** Writes the fields so far, then {@code section}'s lines as they are (ending with a newline). */
+    Description section(String section) {
+        flushFields();
+        text.append(section);
+        if (!section.isEmpty() && !section.endsWith("\n")) {
+            text.append('\n');
+        }
+        return this;
+    }
+
+    /** Writes the fields so far, then kubectl's {@code Events:} table, or {@code Events:  <none>}. */
+    Description events(List<String> table) {
+        flushFields();
+        if (table.isEmpty()) {
+            text.append("Events:  <none>\n");
+            return this;
+        }
+        return block("Events", table);
+    }
+
     String render() {
         flushFields();
         return text.toString();

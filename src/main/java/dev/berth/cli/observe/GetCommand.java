@@ -13,7 +13,9 @@ import dev.berth.model.LabelSelector;
 import dev.berth.model.Namespace;
 import dev.berth.model.ObservedPod;
 import dev.berth.model.Resource;
+import dev.berth.plan.DesiredState;
 import dev.berth.proxy.ServiceEndpoints;
+import dev.berth.state.ClusterEvent;
 import dev.berth.state.StateRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,12 +31,13 @@ import java.util.TreeSet;
 
 /** {@code berth get TYPE [NAME...]}: what runs on the cluster, read from every node in one round trip each. */
 @Command(name = "get",
-        description = {"List nodes, pods, deployments, services, ingresses, endpoints, configmaps, secrets, namespaces "
-                + "or persistentvolumeclaims of the cluster; TYPE may be TYPE1,TYPE2, all, or TYPE/NAME (several).",
+        description = {"List nodes, pods, deployments, services, ingresses, endpoints, configmaps, secrets, namespaces, "
+                + "persistentvolumeclaims or events of the cluster; TYPE may be TYPE1,TYPE2, all, or TYPE/NAME (several).",
                 "Every node is asked once, in parallel; an unreachable node is reported and the others still "
                         + "answer. Pods and deployments also read the desired state stored on the cluster (without "
                         + "the lock) to show replicas that are Pending; services and ingresses are read from it, "
-                        + "endpoints from it and the replicas found. Exit code 3 when any node, or the stored "
+                        + "endpoints from it and the replicas found. Events are what berth's runs did and saw, "
+                        + "read from the state nodes alone, oldest first. Exit code 3 when any node, or the stored "
                         + "desired state, could not be read."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -46,6 +49,9 @@ import java.util.TreeSet;
                 "",
                 "  # The pods labelled app=web in every namespace",
                 "  berth get pods -A -l app=web",
+                "",
+                "  # What runs did and saw in every namespace, newest last, as it comes",
+                "  berth get events -A -w",
                 "",
                 "  # The backends behind each Service, ready or not",
                 "  berth get endpoints -o wide",
@@ -102,20 +108,35 @@ public final class GetCommand extends ObservingCommand {
 
     /** One look at the cluster: a listing per request, and the exit code (3 when a node or the record was unread). */
     GetResult observe(List<GetRequest> requests, LabelSelector labels) {
+        if (requests.stream().allMatch(r -> r.type() == ResourceType.EVENTS)) {
+            List<ClusterEvent> events;
+            try (ClusterAccess access = connect()) {
+                events = clusterState(access, "berth get").readEvents().events();
+            }
+            return new GetResult(requests.stream().map(r -> events(events, r)).toList(), ExitCode.OK.code());
+        }
         ClusterPicture picture;
+        List<ClusterEvent> events = List.of();
         try (ClusterAccess access = connect()) {
             picture = picture(access, "berth get");
+            boolean pods = requests.stream().anyMatch(r -> r.type() == ResourceType.PODS);
+            if (requests.stream().anyMatch(r -> r.type() == ResourceType.EVENTS)) {
+                events = clusterState(access, "berth get").readEvents().events();
+            } else if (pods && PullFailures.possible(picture.plan())) {
+                // only then: a cluster in its desired state lists its pods without reading the events
+                events = eventsBeside(access, "berth get");
+            }
         }
         boolean nodesOnly = requests.stream().allMatch(r -> r.type() == ResourceType.NODES);
         if (!nodesOnly && !picture.recordRead() && requests.stream().anyMatch(r -> r.type() != ResourceType.PODS
-                && r.type() != ResourceType.NODES)) {
+                && r.type() != ResourceType.NODES && r.type() != ResourceType.EVENTS)) {
             NodeReports.warnUnready(picture.observed(), err());
             throw new ClusterException("cannot list " + requests.get(0).type().plural() + ": "
                     + picture.recordProblem());
         }
         List<Listing> listings = new ArrayList<>();
         for (GetRequest request : requests) {
-            listings.add(listing(request, picture, labels));
+            listings.add(listing(request, picture, labels, events));
         }
         int nodes = NodeReports.warnUnready(picture.observed(), err());
         int record = NodeReports.warnUnread(picture, err());
@@ -123,11 +144,13 @@ public final class GetCommand extends ObservingCommand {
     }
 
     /** The listing of one type; a type another verb's objects add plugs in here. */
-    private Listing listing(GetRequest request, ClusterPicture picture, LabelSelector labels) {
+    private Listing listing(GetRequest request, ClusterPicture picture, LabelSelector labels,
+                            List<ClusterEvent> events) {
         PodFilter filter = scope.pods(namespace(), request.names());
         return switch (request.type()) {
             case NODES -> nodes(picture, request.names(), labels);
-            case PODS -> pods(picture, filter);
+            case PODS -> pods(picture, filter, events);
+            case EVENTS -> events(events, request);
             case DEPLOYMENTS -> deployments(picture, filter);
             case CONFIGMAPS -> StoredListing.configMaps(stored(picture.desired().configMaps(), filter, "configmap"),
                     filter.allNamespaces()).withEmptyMessage(empty(filter));
@@ -203,11 +226,21 @@ public final class GetCommand extends ObservingCommand {
         return NodeListing.of(nodes);
     }
 
-    private Listing pods(ClusterPicture picture, PodFilter filter) {
+    /** The events of the namespace (or all with -A), oldest first; events carry no labels, so -l matches none. */
+    private Listing events(List<ClusterEvent> events, GetRequest request) {
+        PodFilter filter = scope.pods(namespace(), request.names());
+        List<ClusterEvent> shown = events.stream()
+                .filter(e -> filter.matches(e.listedIn(), EventListing.name(e), Map.of())).toList();
+        NodeReports.requireFound(filter.names(), shown.stream().map(EventListing::name).toList(), "event");
+        return EventListing.of(shown, filter.allNamespaces(), environment().clock().instant())
+                .withEmptyMessage(empty(filter));
+    }
+
+    private Listing pods(ClusterPicture picture, PodFilter filter, List<ClusterEvent> events) {
         Map<String, String> addresses = new LinkedHashMap<>();
         picture.observed().forEach(o -> addresses.put(o.node().name(), o.node().address()));
         List<ObservedPod> shown = NodeReports.pods(picture.observed(), filter);
-        List<PendingPod> pending = pendingPods(picture).stream()
+        List<PendingPod> pending = notRunning(picture, events).stream()
                 .filter(pod -> filter.matches(pod.namespace(), pod.name(), pod.labels())).toList();
         List<String> found = new ArrayList<>(shown.stream().map(ObservedPod::name).toList());
         pending.forEach(pod -> found.add(pod.name()));
@@ -222,6 +255,22 @@ public final class GetCommand extends ObservingCommand {
         NodeReports.requireFound(filter.names(), shown.stream().map(DeploymentStatus::name).toList(), "deployment");
         return DeploymentListing.of(shown, filter.allNamespaces(), environment().clock().instant())
                 .withEmptyMessage(empty(filter));
+    }
+
+    /**
+     * The replicas the picture wants that no node runs: the pending ones, then those whose start failed on a pull
+     * (found in {@code events}; none when the events were not read).
+     */
+    static List<PendingPod> notRunning(ClusterPicture picture, List<ClusterEvent> events) {
+        List<PendingPod> pods = new ArrayList<>(pendingPods(picture));
+        if (!events.isEmpty()) {
+            Map<String, Map<String, String>> labels = new LinkedHashMap<>();
+            picture.desired().deployments().forEach(d -> labels.put(DesiredState.key(d),
+                    d.spec().template().metadata().labels()));
+            pods.addAll(PullFailures.of(picture.plan(), NodeReports.pods(picture.observed(),
+                    new PodFilter("", true, null, List.of())), events, labels));
+        }
+        return List.copyOf(pods);
     }
 
     /** The pending replicas of the picture as pods, named after their Deployment's current spec hash. */

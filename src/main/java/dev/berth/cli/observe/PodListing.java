@@ -24,7 +24,10 @@ final class PodListing {
         return of(pods, List.of(), nodeAddresses, allNamespaces, now);
     }
 
-    /** The running pods, then one row per pending replica: READY 0/n, STATUS Pending, no age, NODE {@code <none>}. */
+    /**
+     * The running pods, then one row per replica that does not run: READY 0/n, STATUS Pending (NODE {@code <none>})
+     * or ErrImagePull (on the node its start failed on), no age.
+     */
     static Listing of(List<ObservedPod> pods, List<PendingPod> pending, Map<String, String> nodeAddresses,
                            boolean allNamespaces, Instant now) {
         List<Column> columns = new ArrayList<>();
@@ -52,8 +55,9 @@ final class PodListing {
                 cells.add(pod.namespace());
             }
             String ready = "0/" + pod.containers();
-            cells.addAll(List.of(pod.name(), ready, "Pending", "0", "<none>", "<none>", "<none>", "<none>",
-                    "<none>"));
+            cells.addAll(List.of(pod.name(), ready, pod.status(), "0", "<none>",
+                    pod.node() == null ? "<none>" : pod.node(), "<none>", "<none>",
+                    pod.images().isEmpty() ? "<none>" : String.join(",", pod.images().values())));
             items.add(new Listing.Item("pod/" + pod.name(), cells, PodObject.pending(pod)));
         }
         return Listing.of(columns, items);

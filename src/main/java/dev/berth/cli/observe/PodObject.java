@@ -62,9 +62,31 @@ final class PodObject {
     static ObjectNode pending(PendingPod pod) {
         ObjectNode object = KubernetesObjects.object("v1", "Pod");
         KubernetesObjects.metadata(object, "Pod", pod.name(), pod.namespace(), pod.labels(), Map.of(), null, null);
-        object.putObject("spec").putArray("containers");
+        ObjectNode spec = object.putObject("spec");
+        ArrayNode containers = spec.putArray("containers");
+        pod.images().forEach((name, image) -> containers.addObject().put("name", name).put("image", image));
         ObjectNode status = object.putObject("status");
         status.put("phase", "Pending");
+        if (pod.pulling()) {
+            spec.put("nodeName", pod.node());
+            ObjectNode scheduled = status.putArray("conditions").addObject();
+            scheduled.put("type", "PodScheduled");
+            scheduled.put("status", "True");
+            ArrayNode statuses = status.putArray("containerStatuses");
+            pod.images().forEach((name, image) -> {
+                ObjectNode shown = statuses.addObject();
+                shown.put("name", name);
+                shown.put("image", image);
+                shown.put("imageID", "");
+                shown.put("ready", false);
+                shown.put("restartCount", 0);
+                shown.put("started", false);
+                ObjectNode waiting = shown.putObject("state").putObject("waiting");
+                waiting.put("reason", PendingPod.ERR_IMAGE_PULL);
+                waiting.put("message", pod.reason());
+            });
+            return object;
+        }
         ObjectNode scheduled = status.putArray("conditions").addObject();
         scheduled.put("type", "PodScheduled");
         scheduled.put("status", "False");

@@ -19,7 +19,8 @@ enum ResourceType {
     CONFIGMAPS("configmaps", "configmap", "cm"),
     SECRETS("secrets", "secret"),
     NAMESPACES("namespaces", "namespace", "ns"),
-    PERSISTENTVOLUMECLAIMS("persistentvolumeclaims", "persistentvolumeclaim", "pvc");
+    PERSISTENTVOLUMECLAIMS("persistentvolumeclaims", "persistentvolumeclaim", "pvc"),
+    EVENTS("events", "event", "ev");
 
     /** What {@code get all} shows, in kubectl's order. */
     static final List<ResourceType> ALL = List.of(PODS, SERVICES, DEPLOYMENTS);

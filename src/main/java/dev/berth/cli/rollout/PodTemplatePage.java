@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * annotations, then each container with its image, ports, command, resources, probes, environment and mounts,
  * then the volumes. A variable taken from a Secret shows the key it comes from, never its value.
  */
-final class PodTemplatePage {
+public final class PodTemplatePage {
     private static final String L1 = "  ";
     private static final String L2 = "    ";
     private static final String L3 = "      ";
@@ -30,7 +30,7 @@ final class PodTemplatePage {
     }
 
     /** The view of {@code template}; {@code changeCause} joins its annotations, as kubectl shows a revision's. */
-    static String render(Deployment.PodTemplate template, String changeCause) {
+    public static String render(Deployment.PodTemplate template, String changeCause) {
         Map<String, String> annotations = new TreeMap<>(template.metadata() == null ? Map.of()
                 : template.metadata().annotations());
         if (changeCause != null && !changeCause.isEmpty()) {

@@ -124,10 +124,10 @@ class ConvergeVerbsOnFakeClusterTest {
         }
 
         @Test
-        void storesTheRecordUnderTheLockOnEveryStateNodeAndGivesTheLockBack() {
+        void storesTheRecordAndTheRunsEventsUnderTheLockOnEveryStateNodeAndGivesTheLockBack() {
             for (String node : List.of("node-1", "node-2")) {
-                assertThat(stateScripts(node)).as(node).containsExactly(
-                        "berth-lock-acquire", "berth-state-read", "berth-state-write", "berth-lock-release");
+                assertThat(stateScripts(node)).as(node).containsExactly("berth-lock-acquire", "berth-state-read",
+                        "berth-state-write", "berth-events-read", "berth-events-write", "berth-lock-release");
                 InMemoryStateNode state = fake.cluster().node(node).state();
                 assertThat(state.record()).as(node).hasValueSatisfying(record -> assertThat(record)
                         .startsWith("{\"generation\":1,").contains("\"alice@laptop\"", "Deployment/default/hello"));

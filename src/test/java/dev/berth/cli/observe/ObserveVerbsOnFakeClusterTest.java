@@ -124,7 +124,7 @@ class ObserveVerbsOnFakeClusterTest {
     @Nested
     class DescribePod {
         @Test
-        void showsWhereTheReplicaRunsAndEachOfItsContainers() {
+        void showsWhereTheReplicaRunsEachOfItsContainersAndItsEvents() {
             assertThat(ok(fake.berth("describe", "pod", "hello-2bbc5fece9-ckc87")).out()).isEqualTo("""
                     Name:       hello-2bbc5fece9-ckc87
                     Namespace:  default
@@ -142,6 +142,12 @@ class ObserveVerbsOnFakeClusterTest {
                         Probe:     HTTP probe succeeded with statuscode: 200
                         Restarts:  0
                         Ports:     10.0.0.11:32768->8080/tcp
+                    Events:
+                      Type    Reason     Age    From           Message
+                      ----    ------     ----   ----           -------
+                      Normal  Scheduled  2m30s  berth          Successfully assigned default/hello-2bbc5fece9-ckc87 \
+                    to node-1
+                      Normal  Started    2m30s  berth, node-1  Started container hello
                     """);
         }
     }
@@ -149,8 +155,8 @@ class ObserveVerbsOnFakeClusterTest {
     @Nested
     class DescribeDeployment {
         @Test
-        void showsItsReplicasRevisionAndImages() {
-            assertThat(ok(fake.berth("describe", "deployment", "hello")).out()).isEqualTo("""
+        void showsItsReplicasRevisionAndImagesThenThePodTemplate() {
+            assertThat(ok(fake.berth("describe", "deployment", "hello")).out()).startsWith("""
                     Name:      hello
                     Namespace: default
                     Age:       2m30s
@@ -160,6 +166,7 @@ class ObserveVerbsOnFakeClusterTest {
                     Strategy:  RollingUpdate (max surge 25%, max unavailable 25%)
                     Revision:  1 (berth apply -f examples/hello/)
                     Images:    berth-registry:5000/berth-hello:v1
+                    Pod Template:
                     """);
         }
     }

@@ -105,7 +105,7 @@ class PendingReplicasListingTest {
                     String.join("\n",
                             "NAME                   READY   STATUS    RESTARTS   AGE   NODE",
                             "web-" + hash + "-a1b2c   0/1     Running   0          60s   node-1", ""));
-            assertThat(DescribeCommand.pod(running.get(0), "10.0.0.11", NOW)).contains(
+            assertThat(DescribeCommand.pod(running.get(0), "10.0.0.11", List.of(), NOW)).contains(
                     "    Health:    unhealthy\n    Probe:     HTTP probe failed with statuscode: 500\n");
         }
 
@@ -147,8 +147,8 @@ class PendingReplicasListingTest {
     @Nested
     class DescribeDeployment {
         @Test
-        void showsTheCountsTheRevisionAndWhyReplicasArePending() {
-            String page = DeploymentPage.render(DeploymentStatus.of(picture).get(0), NOW);
+        void showsTheCountsTheRevisionWhyReplicasArePendingThePodTemplateAndTheConditions() {
+            String page = DeploymentPage.render(DeploymentStatus.of(picture).get(0), List.of(), NOW);
             assertThat(page).isEqualTo(String.join("\n",
                     "Name:      web",
                     "Namespace: default",
@@ -159,12 +159,31 @@ class PendingReplicasListingTest {
                     "Strategy:  RollingUpdate (max surge 25%, max unavailable 25%)",
                     "Revision:  1",
                     "Images:    busybox:1.36",
-                    "Pending:   0/1 nodes fit: 1 insufficient memory (2 replicas)", ""));
+                    "Pending:   0/1 nodes fit: 1 insufficient memory (2 replicas)",
+                    "Pod Template:",
+                    "  Labels:  app=web",
+                    "  Containers:",
+                    "   app:",
+                    "    Image:      busybox:1.36",
+                    "    Port:       <none>",
+                    "    Host Port:  <none>",
+                    "    Requests:",
+                    "      memory:      1Gi",
+                    "    Environment:   <none>",
+                    "    Mounts:        <none>",
+                    "  Volumes:         <none>",
+                    "  Node-Selectors:  <none>",
+                    "Conditions:",
+                    "  Type         Status  Reason",
+                    "  ----         ------  ------",
+                    "  Available    False   MinimumReplicasUnavailable",
+                    "  Progressing  True    ReplicaSetUpdated",
+                    "Events:  <none>", ""));
         }
 
         @Test
         void describesAPendingReplicaWithItsReason() {
-            String page = DeploymentPage.pending(GetCommand.pendingPods(picture).get(0));
+            String page = DeploymentPage.pending(GetCommand.pendingPods(picture).get(0), List.of(), NOW);
             assertThat(page).contains("Name:       web-" + hash + "-pending-1\n", "Node:       <none>\n",
                     "Status:     Pending\n", "Reason:     0/1 nodes fit: 1 insufficient memory\n");
         }

@@ -144,10 +144,12 @@ public final class RunEvents {
                             .map(ContainerName::pod).orElse(""))
                     .distinct().count();
             boolean failed = outcome.steps().stream().anyMatch(StepResult::failed);
-            if (failed || !outcome.plan().pending().isEmpty()) {
+            boolean timedOut = outcome.waited().asked() && !outcome.waited().ready();
+            if (failed || timedOut || !outcome.plan().pending().isEmpty()) {
+                String why = failed ? "a step failed" : !outcome.plan().pending().isEmpty() ? "replicas are Pending: "
+                        + outcome.plan().pending().get(0).reason() : "timed out: " + outcome.waited().missing();
                 events.add(ClusterEvent.of(ClusterEvent.WARNING, "Failed", StepEvents.NODE, "", node,
-                        "Failed to drain node " + node + ": " + (failed ? "a step failed" : "replicas are Pending: "
-                                + outcome.plan().pending().get(0).reason()) + "; its replicas stay", node, now));
+                        "Failed to drain node " + node + ": " + why + "; its replicas stay", node, now));
             } else {
                 events.add(ClusterEvent.of(ClusterEvent.NORMAL, "Drained", StepEvents.NODE, "", node,
                         "Drained node " + node + ": " + evicted + (evicted == 1 ? " replica" : " replicas")

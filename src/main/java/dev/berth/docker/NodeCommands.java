@@ -63,6 +63,15 @@ public final class NodeCommands {
                 + BerthLabels.POD + "=$2\"); do docker volume rm \"$v\" >/dev/null; done", "sh", directory, pod);
     }
 
+    /** Deletes one file of a replica (an env file once its container was created); gone already is fine. */
+    public static List<String> removePodFile(String path) {
+        berthRoot(path);
+        if (!path.contains(BERTH_DIRECTORY + "/pods/")) {
+            throw new IllegalArgumentException("refusing to delete " + path + ": not a replica's file");
+        }
+        return List.of("sh", "-c", "rm -f -- \"$1\"", "sh", path);
+    }
+
     private static String berthRoot(String directory) {
         int at = directory.indexOf(BERTH_DIRECTORY + "/");
         if (!directory.startsWith("/") || at < 0 || directory.contains("/../") || directory.endsWith("/..")) {

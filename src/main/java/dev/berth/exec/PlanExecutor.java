@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * The only code that applies a plan. It works in two phases across the cluster: first every step that adds
- * (networks, files, pulls, new containers), then every removal, so that a replacement on one node is up before
+ * (networks, files, pulls, new containers; and the clean-up of files no container uses any more), then every
+ * removal, so that a replacement on one node is up before
  * a replica it replaces stops on another. Nodes work in parallel (bounded by the fan-out); on one node the
  * steps run in the plan's order, and the first failure stops that node's remaining steps. When any adding
  * step failed, no removal runs: an old replica is never removed while its replacement is missing. The proxies'
@@ -77,8 +78,8 @@ public final class PlanExecutor {
     }
 
     private static boolean removes(Action action) {
-        return action instanceof Action.RemoveContainer || action instanceof Action.CleanUpPod
-                || action instanceof Action.RemoveProxy;
+        return action instanceof Action.RemoveContainer || action instanceof Action.RemoveProxy
+                || action instanceof Action.CleanUpPod cleanUp && !cleanUp.orphan();
     }
 
     private void drain(List<Action.ConfigureProxy> reloaded) {
@@ -139,7 +140,11 @@ public final class PlanExecutor {
                     : NodeCommands.pull(pull.image())));
         }
         if (action instanceof Action.RunContainer run) {
-            return checked(transport.run(node, run.argv()));
+            CompletableFuture<String> started = checked(transport.run(node, run.argv()));
+            return run.envFile() == null ? started : started.handle((id, error) -> error)
+                    .thenCompose(error -> transport.run(node, NodeCommands.removePodFile(run.envFile()))
+                            .handle((removed, ignored) -> error))
+                    .thenCompose(error -> error == null ? started : CompletableFuture.failedFuture(error));
         }
         if (action instanceof Action.RemoveContainer remove) {
             return checked(transport.run(node, NodeCommands.removeContainer(remove.containerId())));

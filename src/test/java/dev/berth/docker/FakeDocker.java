@@ -47,6 +47,8 @@ public final class FakeDocker {
     private final Map<String, byte[]> files = new TreeMap<>();
     /** Each Docker volume by name, with the pod its {@code berth.dev/pod} label names ("" for none). */
     private final Map<String, String> volumes = new TreeMap<>();
+    /** The volumes each container mounts, by container id. */
+    private final Map<String, List<String>> mounted = new LinkedHashMap<>();
     private int started;
 
     public FakeDocker(String node, String home, Clock clock, FakeRegistry registry) {
@@ -90,6 +92,9 @@ public final class FakeDocker {
         }
         if (matches(argv, () -> NodeCommands.prepareDirectory(argv.get(5)))) {
             return Optional.of(ok(""));
+        }
+        if (argv.size() == 4 && argv.equals(NodeCommands.removeVolume(argv.get(3)))) {
+            return Optional.of(removeVolume(argv.get(3)));
         }
         if (matches(argv, () -> NodeCommands.removePodFile(argv.get(4)))) {
             files.remove(argv.get(4));
@@ -208,11 +213,27 @@ public final class FakeDocker {
             volumes.putIfAbsent(source, label == null ? "" : label.substring(label.indexOf('=') + 1));
         });
         String id = digest(node + "/" + run.name());
+        mounted.put(id, run.mounts().stream().filter(mount -> mount.startsWith("type=volume,"))
+                .map(mount -> field(mount, "src")).toList());
         ObjectNode template = (ObjectNode) read(REPLICA.replace(REPLICA_ID, id)).get(0);
         String address = run.network().startsWith("container:") ? null : "172.18.0." + (2 + started);
         containers.put(id, FakeContainer.started(run, id, template, image, address, 32768 + started, clock.instant()));
         started++;
         return ok(id + "\n");
+    }
+
+    /** {@code docker volume rm}: refused while a container mounts the volume, as Docker does. */
+    private CommandResult removeVolume(String volume) {
+        if (!volumes.containsKey(volume)) {
+            return failed(1, "Error response from daemon: get " + volume + ": no such volume");
+        }
+        List<String> users = containers.keySet().stream().filter(id -> mounted.getOrDefault(id, List.of())
+                .contains(volume)).toList();
+        if (!users.isEmpty()) {
+            return failed(1, "Error response from daemon: remove " + volume + ": volume is in use - " + users);
+        }
+        volumes.remove(volume);
+        return ok(volume + "\n");
     }
 
     private CommandResult restart(String id) {

@@ -96,6 +96,10 @@ public final class FakeDocker {
         if (argv.size() == 4 && argv.equals(NodeCommands.removeVolume(argv.get(3)))) {
             return Optional.of(removeVolume(argv.get(3)));
         }
+        if (matches(argv, () -> VolumeSize.command(argv.get(4), argv.subList(5, argv.size())))) {
+            return Optional.of(volumes.containsKey(argv.get(4)) && argv.subList(5, argv.size()).stream()
+                    .anyMatch(images::contains) ? ok("48\t/v\n") : failed(3, ""));
+        }
         if (matches(argv, () -> NodeCommands.removePodFile(argv.get(4)))) {
             files.remove(argv.get(4));
             return Optional.of(ok(""));

@@ -15,10 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What {@code delete} and {@code apply --prune} do with a PersistentVolumeClaim's Docker volume: kept by reclaim
  * policy Retain (the default), removed by Delete once asked, never while a Deployment mounts the claim.
  */
-class ClaimsOnFakeClusterTest {
+public class ClaimsOnFakeClusterTest {
     private static final String VOLUME = "berth_default_data";
 
-    static String manifests(String policy) {
+    public static String manifests(String policy) {
         return """
                 apiVersion: v1
                 kind: PersistentVolumeClaim

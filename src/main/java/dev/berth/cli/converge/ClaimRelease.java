@@ -70,6 +70,10 @@ record ClaimRelease(List<Released> claims) {
      * refused when a Deployment of {@code after} still mounts one.
      */
     static ClaimRelease of(StateRecord before, StateRecord after, List<NodeObservation> observed) {
+        if (before.applied().keySet().stream().noneMatch(identity -> identity.startsWith(PersistentVolumeClaim.KIND
+                + "/") && !after.applied().containsKey(identity))) {
+            return new ClaimRelease(List.of());
+        }
         List<PersistentVolumeClaim> removed = DesiredStates.of(DesiredStates.objects(before)).claims().stream()
                 .filter(claim -> !after.applied().containsKey(claim.identity())).toList();
         if (removed.isEmpty()) {

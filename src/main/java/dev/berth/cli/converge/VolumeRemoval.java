@@ -50,7 +50,8 @@ final class VolumeRemoval {
         }
         String word = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);
         if (!word.equals("y") && !word.equals("yes")) {
-            throw new InvalidInputException("not confirmed: nothing was deleted");
+            throw new InvalidInputException("not confirmed" + (answer == null ? " (no answer on standard input)" : "")
+                    + ": nothing was deleted; --yes deletes without asking");
         }
     }
 

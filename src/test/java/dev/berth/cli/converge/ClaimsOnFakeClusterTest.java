@@ -125,7 +125,7 @@ public class ClaimsOnFakeClusterTest {
         assertThat(declined.exitCode()).as(declined.toString()).isEqualTo(2);
         assertThat(declined.err()).isEqualTo("Deleting persistentvolumeclaim/data (volume " + VOLUME + " on " + node
                 + ") deletes its data (reclaim policy Delete). Continue? [y/N] error: not confirmed: nothing was "
-                + "deleted\n");
+                + "deleted; --yes deletes without asking\n");
         assertThat(fake.cluster().node(node).docker().volumes()).contains(VOLUME);
 
         CliRunner.Result confirmed = fake.berthWithInput("y\n", "delete", "-f",

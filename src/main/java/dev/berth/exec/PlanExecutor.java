@@ -112,8 +112,9 @@ public final class PlanExecutor {
         for (Action action : steps) {
             chain = chain.thenCompose(done -> {
                 if (!done.isEmpty() && done.get(done.size() - 1).outcome() != StepResult.Outcome.DONE) {
-                    return record(done, new StepResult(action, StepResult.Outcome.SKIPPED,
-                            "skipped: an earlier step on " + node.name() + " failed"));
+                    StepResult skipped = new StepResult(action, StepResult.Outcome.SKIPPED,
+                            "skipped: an earlier step on " + node.name() + " failed");
+                    return withoutEnvFile(node, action).thenCompose(ignored -> record(done, skipped));
                 }
                 return run(node, action).handle((message, error) -> error == null
                         ? new StepResult(action, StepResult.Outcome.DONE, message)
@@ -122,6 +123,18 @@ public final class PlanExecutor {
             });
         }
         return chain;
+    }
+
+    /**
+     * A start that will not run no longer needs the env file written for it: it is deleted, so that no Secret's
+     * value waits on the node for the next run.
+     */
+    private CompletableFuture<Void> withoutEnvFile(SshTarget node, Action action) {
+        if (action instanceof Action.RunContainer run && run.envFile() != null) {
+            return access.transport().run(node, NodeCommands.removePodFile(run.envFile()))
+                    .handle((result, error) -> null);
+        }
+        return CompletableFuture.completedFuture(null);
     }
 
     private CompletableFuture<List<StepResult>> record(List<StepResult> done, StepResult step) {

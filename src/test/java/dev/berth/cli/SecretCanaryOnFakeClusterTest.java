@@ -77,6 +77,10 @@ class SecretCanaryOnFakeClusterTest {
         run(fake, 0, "rollout", "history", "deployment/api");
         run(fake, 0, "reconcile", "-v=8");
         run(fake, 3, "apply", "-f", failing.toString(), "--timeout", "0s", "-v=8");
+        for (String node : List.of("node-1", "node-2")) {
+            assertThat(fake.cluster().node(node).docker().files()).as("a failed start leaves no env file on " + node)
+                    .noneMatch(path -> path.endsWith(".env"));
+        }
         run(fake, 2, "apply", "-f", invalid.toString());
         run(fake, 2, "validate", "-f", invalid.toString(), "-v=8");
         run(fake, 0, "delete", "-f", failing.toString(), "-v=8");

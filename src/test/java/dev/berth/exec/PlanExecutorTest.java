@@ -112,6 +112,20 @@ class PlanExecutorTest {
     }
 
     @Test
+    void anEnvFileIsDeletedWhenItsStartIsSkipped() {
+        String envFile = "/home/berth/.berth/pods/default/web-b/env/app.env";
+        List<StepResult> steps = executor(Set.of("docker pull --quiet img:v2")).execute(List.of(
+                new Action.PullImage("node-1", "img:v2"),
+                new Action.RunContainer("node-1", "default/web", "web-b", "default_web-b_app", "img:v2",
+                        List.of("docker", "run", "web-b"), envFile)));
+
+        assertThat(steps).extracting(StepResult::outcome).containsExactly(StepResult.Outcome.FAILED,
+                StepResult.Outcome.SKIPPED);
+        assertThat(ran).containsExactly("node-1: docker pull --quiet img:v2",
+                "node-1: sh -c rm -f -- \"$1\" sh " + envFile);
+    }
+
+    @Test
     void filesNoContainerUsesAreCleanedUpEvenWhenAStartFails() {
         List<Action> plan = List.of(
                 new Action.CleanUpPod("node-1", "web-a", "/home/berth/.berth/pods/default/web-a", true),

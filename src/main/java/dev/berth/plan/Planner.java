@@ -71,7 +71,7 @@ public final class Planner {
         Steps steps = new Steps();
         cluster.nodes().stream().filter(NodeView::reachable).forEach(node -> {
             node.podDirectories().forEach(directory -> taken.add(directory.substring(directory.indexOf('/') + 1)));
-            steps.cleanUp(PodRemoval.orphans(node));
+            steps.cleanUp(PodRemoval.orphans(node, scope));
         });
 
         List<PendingReplica> pending = new ArrayList<>();

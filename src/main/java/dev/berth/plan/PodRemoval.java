@@ -28,19 +28,26 @@ public final class PodRemoval {
     /**
      * The clean-up of the files of the replicas on {@code node} that have a directory of files and no container
      * left: a start that failed after its files were written, or a run killed between the two. Their env files and
-     * mounted Secret files go with them.
+     * mounted Secret files go with them. Only those of the Deployments in {@code scope}: a run about one team's
+     * objects leaves another's leftovers to that team's runs and to {@code reconcile}.
      */
-    static List<Action> orphans(NodeView node) {
+    static List<Action> orphans(NodeView node, Scope scope) {
         List<Action> actions = new ArrayList<>();
         for (String directory : node.podDirectories()) {
             String[] parts = directory.split("/", 2);
-            if (parts.length == 2 && node.containers().stream().noneMatch(c -> parts[1].equals(
+            if (parts.length == 2 && scope.covers(DesiredState.key(parts[0], deployment(parts[1])))
+                    && node.containers().stream().noneMatch(c -> parts[1].equals(
                     c.label(BerthLabels.POD)) && parts[0].equals(c.label(BerthLabels.NAMESPACE)))) {
                 cleanUp(parts[0], parts[1], node.name(), node.homeDirectory()).forEach(cleanUp -> actions.add(
                         new Action.CleanUpPod(cleanUp.node(), cleanUp.pod(), cleanUp.directory(), true)));
             }
         }
         return actions;
+    }
+
+    /** The Deployment a replica's name {@code <deployment>-<spec hash>-<suffix>} belongs to. */
+    private static String deployment(String pod) {
+        return pod.replaceFirst("-[^-]+-[^-]+$", "");
     }
 
     private static List<Action.CleanUpPod> cleanUp(String namespace, String pod, String node, String homeDirectory) {

@@ -65,6 +65,22 @@ class OrphanFilesTest {
     }
 
     @Test
+    void aRunAboutOtherDeploymentsLeavesThemToTheirOwnRuns() {
+        Deployment web = new DeploymentSpec("web").container(new ContainerSpec("app", "web:1")).build();
+        ClusterView view = withDirectories(servers.view(), List.of("default/failer-abc1234567-x1",
+                "shop/web-abc1234567-x2"));
+
+        Plan scoped = new Planner(Plans.sequence()).plan(Plans.desired(web), view, Map.of(),
+                Scope.of(java.util.Set.of("default/web")));
+        Plan failer = new Planner(Plans.sequence()).plan(Plans.desired(web), view, Map.of(),
+                Scope.of(java.util.Set.of("default/failer")));
+
+        assertThat(scoped.actions()).noneMatch(Action.CleanUpPod.class::isInstance);
+        assertThat(failer.actions()).filteredOn(Action.CleanUpPod.class::isInstance).extracting(Action::describe)
+                .containsExactly("node-1: clean up files of failer-abc1234567-x1 (no container left)");
+    }
+
+    @Test
     void namesThatCouldLeaveThePodsDirectoryAreNeverCleanedUp() {
         Plan plan = new Planner(Plans.sequence()).plan(Plans.desired(), withDirectories(servers.view(),
                 List.of("default/..", "../x")), Map.of());

@@ -227,8 +227,6 @@ public abstract class ConvergingCommand extends BaseCommand {
         } else {
             try (ClusterAccess access = connect()) {
                 new VolumeRemoval(access).remove(release.deletingData()).forEach(out()::println);
-            } finally {
-                out().flush();
             }
         }
         out().flush();

@@ -33,11 +33,14 @@ record ClaimRelease(List<Released> claims) {
     /**
      * One claim removed.
      *
-     * @param nodes the nodes that hold its Docker volume, as last observed
+     * @param nodes   the nodes that hold its Docker volume, as last observed
+     * @param unread  the nodes that could not be observed: a volume there is not seen, and so not removed
      */
-    record Released(String identity, String namespace, String name, String policy, List<String> nodes) {
+    record Released(String identity, String namespace, String name, String policy, List<String> nodes,
+                    List<String> unread) {
         Released {
             nodes = List.copyOf(nodes);
+            unread = List.copyOf(unread);
         }
 
         String volume() {
@@ -50,11 +53,13 @@ record ClaimRelease(List<Released> claims) {
 
         /** What the delete line adds: where the data stays, or that it goes (told once it went). */
         String outcome() {
+            String unreached = unread.isEmpty() ? "" : "; not reached: " + String.join(", ", unread)
+                    + ", a volume there is kept";
+            if (PersistentVolumeClaim.DELETE.equals(policy) && (!nodes.isEmpty() || !unread.isEmpty())) {
+                return " (reclaim policy Delete" + unreached + ")";
+            }
             if (nodes.isEmpty()) {
                 return "";
-            }
-            if (PersistentVolumeClaim.DELETE.equals(policy)) {
-                return " (reclaim policy Delete)";
             }
             return " (volume " + volume() + " kept on " + String.join(", ", nodes) + ": reclaim policy Retain)";
         }
@@ -98,7 +103,9 @@ record ClaimRelease(List<Released> claims) {
             String volume = Layout.claimVolume(namespace, name);
             List<String> nodes = observed.stream().filter(NodeObservation::ready)
                     .filter(o -> o.snapshot().volumes().contains(volume)).map(o -> o.node().name()).sorted().toList();
-            claims.add(new Released(claim.identity(), namespace, name, claim.reclaimPolicy(), nodes));
+            List<String> unread = observed.stream().filter(o -> !o.ready()).map(o -> o.node().name()).sorted()
+                    .toList();
+            claims.add(new Released(claim.identity(), namespace, name, claim.reclaimPolicy(), nodes, unread));
         }
         return new ClaimRelease(claims);
     }

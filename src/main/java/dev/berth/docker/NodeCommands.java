@@ -63,6 +63,26 @@ public final class NodeCommands {
                 + BerthLabels.POD + "=$2\"); do docker volume rm \"$v\" >/dev/null; done", "sh", directory, pod);
     }
 
+    /**
+     * Removes the Docker volume of a PersistentVolumeClaim whose reclaim policy is Delete. Docker refuses while a
+     * container uses it, so data a replica still uses is never removed.
+     */
+    public static List<String> removeVolume(String volume) {
+        if (!volume.matches(NodeProbe.VOLUME_PREFIX + "[a-z0-9-]+_[a-z0-9.-]+")) {
+            throw new IllegalArgumentException("not a claim's volume: " + volume);
+        }
+        return List.of("docker", "volume", "rm", volume);
+    }
+
+    /** Deletes one file of a replica (an env file once its container was created); gone already is fine. */
+    public static List<String> removePodFile(String path) {
+        berthRoot(path);
+        if (!path.contains(BERTH_DIRECTORY + "/pods/")) {
+            throw new IllegalArgumentException("refusing to delete " + path + ": not a replica's file");
+        }
+        return List.of("sh", "-c", "rm -f -- \"$1\"", "sh", path);
+    }
+
     private static String berthRoot(String directory) {
         int at = directory.indexOf(BERTH_DIRECTORY + "/");
         if (!directory.startsWith("/") || at < 0 || directory.contains("/../") || directory.endsWith("/..")) {

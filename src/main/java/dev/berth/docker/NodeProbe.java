@@ -18,6 +18,7 @@ public final class NodeProbe {
     static final String VOLUMES = "--- berth:volumes ---";
     static final String CONNECTION = "--- berth:connection ---";
     static final String PROXIES = "--- berth:proxies ---";
+    static final String PODS = "--- berth:pods ---";
     /** berth's nginx containers keep their configuration in a directory of their name below this one. */
     public static final String PROXY_DIRECTORY = NodeCommands.BERTH_DIRECTORY + "/proxies";
     /** The file in a proxy's directory that holds the hash of the configuration verified as served. */
@@ -38,7 +39,10 @@ public final class NodeProbe {
             "printf '%s\\n' \"${SSH_CONNECTION:-}\"",
             "echo '" + PROXIES + "'",
             "for f in \"$HOME\"" + PROXY_DIRECTORY + "/*/" + LOADED + "; do [ -f \"$f\" ] || continue; "
-                    + "d=${f%/*}; printf '%s %s %s\\n' \"${d##*/}\" \"$(stat -c %Y \"$f\")\" \"$(head -c 80 \"$f\")\"; done");
+                    + "d=${f%/*}; printf '%s %s %s\\n' \"${d##*/}\" \"$(stat -c %Y \"$f\")\" \"$(head -c 80 \"$f\")\"; done",
+            "echo '" + PODS + "'",
+            "(cd \"$HOME\"" + NodeCommands.BERTH_DIRECTORY + "/pods 2>/dev/null && for d in */*; do "
+                    + "[ -d \"$d\" ] || continue; printf '%s\\n' \"$d\"; done) || true");
 
     private NodeProbe() {
     }
@@ -67,11 +71,14 @@ public final class NodeProbe {
                 .map(String::strip).filter(name -> name.startsWith(VOLUME_PREFIX)).sorted().toList();
         String serverAddress = connection < 0 ? null : serverAddress(output.substring(connection
                 + CONNECTION.length(), proxies < 0 ? output.length() : proxies));
+        int pods = proxies < 0 ? -1 : output.indexOf(PODS, proxies);
         List<NodeSnapshot.LoadedConfig> loaded = proxies < 0 ? List.of()
-                : loaded(output.substring(proxies + PROXIES.length()));
+                : loaded(output.substring(proxies + PROXIES.length(), pods < 0 ? output.length() : pods));
+        List<String> podDirectories = pods < 0 ? List.of() : output.substring(pods + PODS.length()).lines()
+                .map(String::strip).filter(line -> line.matches("[^/]+/[^/]+")).sorted().toList();
         return new NodeSnapshot(DockerOutput.engineFacts(output.substring(0, containers)),
                 DockerOutput.containers(output.substring(containers + SEPARATOR.length(), home)),
-                homeDirectory, volumeNames, serverAddress, loaded);
+                homeDirectory, volumeNames, serverAddress, loaded, podDirectories);
     }
 
     /** The server's own address: the third of {@code client-address client-port server-address server-port}. */

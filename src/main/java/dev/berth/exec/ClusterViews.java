@@ -57,6 +57,6 @@ public final class ClusterViews {
                 observation.snapshot().homeDirectory(), observation.snapshot().containers(),
                 observation.snapshot().volumes(), usage, observation.snapshot().proxies().stream().collect(
                         Collectors.toMap(NodeSnapshot.LoadedConfig::proxy, NodeSnapshot.LoadedConfig::hash,
-                                (first, second) -> second)));
+                                (first, second) -> second)), observation.snapshot().podDirectories());
     }
 }

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * The only code that applies a plan. It works in two phases across the cluster: first every step that adds
- * (networks, files, pulls, new containers), then every removal, so that a replacement on one node is up before
+ * (networks, files, pulls, new containers; and the clean-up of files no container uses any more), then every
+ * removal, so that a replacement on one node is up before
  * a replica it replaces stops on another. Nodes work in parallel (bounded by the fan-out); on one node the
  * steps run in the plan's order, and the first failure stops that node's remaining steps. When any adding
  * step failed, no removal runs: an old replica is never removed while its replacement is missing. The proxies'
@@ -78,8 +79,8 @@ public final class PlanExecutor {
     }
 
     private static boolean removes(Action action) {
-        return action instanceof Action.RemoveContainer || action instanceof Action.CleanUpPod
-                || action instanceof Action.RemoveProxy;
+        return action instanceof Action.RemoveContainer || action instanceof Action.RemoveProxy
+                || action instanceof Action.CleanUpPod cleanUp && !cleanUp.orphan();
     }
 
     private void drain(List<Action.ConfigureProxy> reloaded) {
@@ -112,8 +113,9 @@ public final class PlanExecutor {
         for (Action action : steps) {
             chain = chain.thenCompose(done -> {
                 if (!done.isEmpty() && done.get(done.size() - 1).outcome() != StepResult.Outcome.DONE) {
-                    return record(done, new StepResult(action, StepResult.Outcome.SKIPPED,
-                            "skipped: an earlier step on " + node.name() + " failed"));
+                    StepResult skipped = new StepResult(action, StepResult.Outcome.SKIPPED,
+                            "skipped: an earlier step on " + node.name() + " failed");
+                    return withoutEnvFile(node, action).thenCompose(ignored -> record(done, skipped));
                 }
                 return run(node, action).handle((message, error) -> error == null
                         ? new StepResult(action, StepResult.Outcome.DONE, message)
@@ -122,6 +124,18 @@ public final class PlanExecutor {
             });
         }
         return chain;
+    }
+
+    /**
+     * A start that will not run no longer needs the env file written for it: it is deleted, so that no Secret's
+     * value waits on the node for the next run.
+     */
+    private CompletableFuture<Void> withoutEnvFile(SshTarget node, Action action) {
+        if (action instanceof Action.RunContainer run && run.envFile() != null) {
+            return access.transport().run(node, NodeCommands.removePodFile(run.envFile()))
+                    .handle((result, error) -> null);
+        }
+        return CompletableFuture.completedFuture(null);
     }
 
     private CompletableFuture<List<StepResult>> record(List<StepResult> done, StepResult step) {
@@ -140,7 +154,11 @@ public final class PlanExecutor {
                     : NodeCommands.pull(pull.image())));
         }
         if (action instanceof Action.RunContainer run) {
-            return checked(transport.run(node, run.argv()));
+            CompletableFuture<String> started = checked(transport.run(node, run.argv()));
+            return run.envFile() == null ? started : started.handle((id, error) -> error)
+                    .thenCompose(error -> transport.run(node, NodeCommands.removePodFile(run.envFile()))
+                            .handle((removed, ignored) -> error))
+                    .thenCompose(error -> error == null ? started : CompletableFuture.failedFuture(error));
         }
         if (action instanceof Action.RemoveContainer remove) {
             return checked(transport.run(node, NodeCommands.removeContainer(remove.containerId())));

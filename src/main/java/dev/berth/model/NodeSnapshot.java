@@ -12,13 +12,21 @@ import java.util.List;
  *                      or null when the node did not say
  * @param proxies       the configuration each of berth's nginx containers on the node serves, as berth recorded it
  *                      after verifying the load
+ * @param podDirectories the replicas' directories of files under {@code ~/.berth/pods}, as {@code namespace/pod}
  */
 public record NodeSnapshot(EngineFacts engine, List<ObservedContainer> containers, String homeDirectory,
-                           List<String> volumes, String serverAddress, List<LoadedConfig> proxies) {
+                           List<String> volumes, String serverAddress, List<LoadedConfig> proxies,
+                           List<String> podDirectories) {
     public NodeSnapshot {
         containers = List.copyOf(containers);
         volumes = List.copyOf(volumes);
         proxies = List.copyOf(proxies);
+        podDirectories = List.copyOf(podDirectories);
+    }
+
+    public NodeSnapshot(EngineFacts engine, List<ObservedContainer> containers, String homeDirectory,
+                        List<String> volumes, String serverAddress, List<LoadedConfig> proxies) {
+        this(engine, containers, homeDirectory, volumes, serverAddress, proxies, List.of());
     }
 
     public NodeSnapshot(EngineFacts engine, List<ObservedContainer> containers, String homeDirectory,
@@ -28,7 +36,7 @@ public record NodeSnapshot(EngineFacts engine, List<ObservedContainer> container
 
     /** This snapshot with other containers (probe results applied, say). */
     public NodeSnapshot withContainers(List<ObservedContainer> others) {
-        return new NodeSnapshot(engine, others, homeDirectory, volumes, serverAddress, proxies);
+        return new NodeSnapshot(engine, others, homeDirectory, volumes, serverAddress, proxies, podDirectories);
     }
 
     /**

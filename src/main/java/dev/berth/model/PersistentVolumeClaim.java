@@ -10,6 +10,14 @@ public record PersistentVolumeClaim(String apiVersion, String kind, ObjectMeta m
         implements Resource {
     public static final String API_VERSION = "v1";
     public static final String KIND = "PersistentVolumeClaim";
+    /**
+     * The annotation that says what becomes of the claim's Docker volume when the claim is deleted, as a
+     * PersistentVolume's {@code persistentVolumeReclaimPolicy} does: {@value #RETAIN} (the default) keeps it,
+     * {@value #DELETE} removes it.
+     */
+    public static final String RECLAIM_POLICY = "berth.dev/reclaim-policy";
+    public static final String RETAIN = "Retain";
+    public static final String DELETE = "Delete";
 
     /** Access modes, requested size, storage class and volume mode. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -24,6 +32,12 @@ public record PersistentVolumeClaim(String apiVersion, String kind, ObjectMeta m
         public Requests {
             requests = Maps.copy(requests);
         }
+    }
+
+    /** {@value #RETAIN} or {@value #DELETE}, from the {@value #RECLAIM_POLICY} annotation. */
+    public String reclaimPolicy() {
+        String policy = metadata.annotations().get(RECLAIM_POLICY);
+        return DELETE.equals(policy) ? DELETE : RETAIN;
     }
 
     @Override

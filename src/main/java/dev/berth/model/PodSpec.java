@@ -51,7 +51,11 @@ public record PodSpec(List<Container> containers, List<Volume> volumes, Map<Stri
         }
     }
 
-    /** One key written to a relative path. */
-    public record KeyToPath(String key, String path) {
+    /** One key written to a relative path; {@code mode} (null: the volume's {@code defaultMode}) is the file's. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record KeyToPath(String key, String path, Integer mode) {
+        public KeyToPath(String key, String path) {
+            this(key, path, null);
+        }
     }
 }

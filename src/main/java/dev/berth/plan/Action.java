@@ -87,16 +87,25 @@ public sealed interface Action {
 
     /**
      * Start one container of a replica: run {@code argv} as given (built by
-     * {@link dev.berth.docker.ContainerRunCommand}; it holds no secret value).
+     * {@link dev.berth.docker.ContainerRunCommand}; it holds no secret value). Docker reads the {@code envFile}
+     * only while it creates the container, so the file is deleted right after, whether the start succeeded or
+     * not: no Secret's value outlives the start on the node's disk.
      *
      * @param deployment {@code namespace/name}
      * @param pod        the replica's name
      * @param container  the docker container name, {@code <namespace>_<pod>_<container>}
+     * @param envFile    the file of Secret-sourced variables {@code argv} reads, or null
      */
     record RunContainer(String node, String deployment, String pod, String container, String image,
-                        List<String> argv) implements Action {
+                        List<String> argv, String envFile) implements Action {
         public RunContainer {
             argv = List.copyOf(argv);
+        }
+
+        /** A start that reads no env file. */
+        public RunContainer(String node, String deployment, String pod, String container, String image,
+                            List<String> argv) {
+            this(node, deployment, pod, container, image, argv, null);
         }
 
         @Override
@@ -135,11 +144,20 @@ public sealed interface Action {
      * After a replica's containers are removed: delete its directory of files ({@code directory}) and the
      * scratch volumes of its {@code emptyDir}s (Docker volumes labelled {@code berth.dev/pod=<pod>}).
      * PersistentVolumeClaim volumes are never deleted here.
+     *
+     * @param orphan the replica has no container left (its start failed, or a run was killed half-way): nothing
+     *               serves from these files, so the clean-up is not held back with the removals when a step that
+     *               adds fails
      */
-    record CleanUpPod(String node, String pod, String directory) implements Action {
+    record CleanUpPod(String node, String pod, String directory, boolean orphan) implements Action {
+        /** The clean-up after a replica's containers are removed. */
+        public CleanUpPod(String node, String pod, String directory) {
+            this(node, pod, directory, false);
+        }
+
         @Override
         public String describe() {
-            return node + ": clean up files of " + pod;
+            return node + ": clean up files of " + pod + (orphan ? " (no container left)" : "");
         }
     }
 

@@ -24,11 +24,13 @@ import java.util.Map;
  *                      {@code docker stats}; it only breaks ties between equally free nodes
  * @param loadedConfigs the hash of the configuration each of berth's nginx containers on the node was last
  *                      verified to serve, by container name
+ * @param podDirectories the replicas' directories of files on the node, as {@code namespace/pod}: one whose replica
+ *                      has no container (its start failed, or a run was killed half-way) is deleted
  */
 public record NodeView(String name, String address, Map<String, String> labels, List<String> roles,
                        boolean reachable, boolean cordoned, boolean draining, Capacity capacity,
                        String homeDirectory, List<ObservedContainer> containers, List<String> volumes,
-                       double liveUsage, Map<String, String> loadedConfigs) {
+                       double liveUsage, Map<String, String> loadedConfigs, List<String> podDirectories) {
     /** Kubernetes' own hostname label, so manifests written for Kubernetes select the same node. */
     public static final String KUBERNETES_HOSTNAME = "kubernetes.io/hostname";
     /** Each role {@code r} of the inventory becomes this label with suffix {@code r} and an empty value. */
@@ -40,6 +42,7 @@ public record NodeView(String name, String address, Map<String, String> labels, 
         containers = List.copyOf(containers);
         volumes = List.copyOf(volumes);
         loadedConfigs = Map.copyOf(loadedConfigs);
+        podDirectories = List.copyOf(podDirectories);
         cordoned = cordoned || draining;
         if (!homeDirectory.startsWith("/")) {
             throw new IllegalArgumentException("home directory of " + name + " is not absolute: " + homeDirectory);
@@ -47,10 +50,18 @@ public record NodeView(String name, String address, Map<String, String> labels, 
     }
 
     public NodeView(String name, String address, Map<String, String> labels, List<String> roles,
+                    boolean reachable, boolean cordoned, boolean draining, Capacity capacity,
+                    String homeDirectory, List<ObservedContainer> containers, List<String> volumes,
+                    double liveUsage, Map<String, String> loadedConfigs) {
+        this(name, address, labels, roles, reachable, cordoned, draining, capacity, homeDirectory, containers,
+                volumes, liveUsage, loadedConfigs, List.of());
+    }
+
+    public NodeView(String name, String address, Map<String, String> labels, List<String> roles,
                     boolean reachable, boolean cordoned, Capacity capacity, String homeDirectory,
                     List<ObservedContainer> containers, List<String> volumes, double liveUsage) {
         this(name, address, labels, roles, reachable, cordoned, false, capacity, homeDirectory, containers, volumes,
-                liveUsage, Map.of());
+                liveUsage, Map.of(), List.of());
     }
 
     /**

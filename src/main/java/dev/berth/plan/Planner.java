@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * returns. Missing replicas are placed by {@link Placement}. A changed spec starts a rollout, planned one
  * wave per call by {@link DeploymentPlan}: the caller carries out the plan, observes again and plans again
  * until the plan is {@link Plan#complete()}. Replicas of Deployments absent from the desired state are
- * removed. Containers berth did not create, or that name no Deployment, are never touched. Given the inventory's
+ * removed, and so are the files of replicas that have no container left (a start that failed, a run killed
+ * half-way). Containers berth did not create, or that name no Deployment, are never touched. Given the inventory's
  * edge, the plan also keeps the edge and the Service proxies in line with the replicas ({@link ProxyPlan}).
  */
 public final class Planner {
@@ -67,8 +68,12 @@ public final class Planner {
         observed.stream().filter(ObservedPod::alive).forEach(placement::occupy);
         Set<String> taken = new HashSet<>();
         observed.forEach(pod -> taken.add(pod.name()));
-
         Steps steps = new Steps();
+        cluster.nodes().stream().filter(NodeView::reachable).forEach(node -> {
+            node.podDirectories().forEach(directory -> taken.add(directory.substring(directory.indexOf('/') + 1)));
+            steps.cleanUp(PodRemoval.orphans(node, scope));
+        });
+
         List<PendingReplica> pending = new ArrayList<>();
         Map<String, Revision> assigned = new TreeMap<>();
         Map<String, RolloutProgress> rollouts = new TreeMap<>();

@@ -121,7 +121,7 @@ final class PodBlueprint {
         List<Action> actions = new ArrayList<>();
         volumeFiles.forEach((volume, files) -> files.files().forEach((path, content) -> actions.add(
                 new Action.WriteFile(node.name(), layout.volumeDirectory(volume) + "/" + path, content,
-                        files.mode(), files.sensitive()))));
+                        files.mode(path), files.sensitive()))));
         String owner = null;
         for (Container container : spec().containers()) {
             PodEnvironment environment = environments.get(container.name());
@@ -135,7 +135,7 @@ final class PodBlueprint {
                     new Mounts(spec(), layout, volumeFiles).of(container), "Never".equals(container.imagePullPolicy()),
                     terminationGrace(), node.address(), namespace + ".svc.cluster.local");
             actions.add(new Action.RunContainer(node.name(), key, pod, name, container.image(),
-                    ContainerRunCommand.argv(run)));
+                    ContainerRunCommand.argv(run), envFile));
             owner = owner == null ? name : owner;
         }
         return actions;

@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The actions of a plan, collected in kind order: networks, files, pulls, new containers, removals and
- * clean-ups. Within a kind they keep the order they were planned in, which is deterministic.
+ * The actions of a plan, collected in kind order: clean-ups of files no container uses any more, networks, files,
+ * pulls, new containers, removals and clean-ups. Within a kind they keep the order they were planned in, which is deterministic.
  */
 final class Steps {
+    private final List<Action> orphans = new ArrayList<>();
     private final Map<String, Action> networks = new LinkedHashMap<>();
     private final List<Action> files = new ArrayList<>();
     private final Set<Action> pulls = new LinkedHashSet<>();
@@ -41,8 +42,14 @@ final class Steps {
         cleanUps.addAll(PodRemoval.cleanUp(pod, node.name(), node.homeDirectory()));
     }
 
+    /** Deletes the files of replicas that have no container left on their node. */
+    void cleanUp(List<Action> orphaned) {
+        orphans.addAll(orphaned);
+    }
+
     List<Action> ordered() {
-        List<Action> all = new ArrayList<>(networks.values());
+        List<Action> all = new ArrayList<>(orphans);
+        all.addAll(networks.values());
         all.addAll(files);
         all.addAll(pulls);
         all.addAll(runs);

@@ -13,11 +13,24 @@ import java.util.TreeMap;
 
 /**
  * The files of a {@code configMap} or {@code secret} volume: every key (or the listed items) as a file
- * named by its path, with the volume's mode. {@code empty} is true for an optional source that is absent:
- * Kubernetes then mounts an empty directory.
+ * named by its path, with the volume's {@code defaultMode} unless its item names a {@code mode} of its own, as in
+ * Kubernetes. {@code empty} is true for an optional source that is absent: Kubernetes then mounts an empty
+ * directory.
+ *
+ * @param modes the modes of the items that name one, by path
  */
-record VolumeFiles(Map<String, byte[]> files, int mode, boolean sensitive, boolean empty) {
+record VolumeFiles(Map<String, byte[]> files, Map<String, Integer> modes, int mode, boolean sensitive,
+                   boolean empty) {
     private static final int DEFAULT_MODE = 0644;
+
+    VolumeFiles {
+        modes = Map.copyOf(modes);
+    }
+
+    /** The mode of the file at {@code path}. */
+    int mode(String path) {
+        return modes.getOrDefault(path, mode);
+    }
 
     static VolumeFiles of(PodSpec.Volume volume, String namespace, DesiredState desired, List<String> problems) {
         if (volume.configMap() != null) {
@@ -30,7 +43,7 @@ record VolumeFiles(Map<String, byte[]> files, int mode, boolean sensitive, boole
             map.get().data().forEach((key, value) -> values.put(key, value.getBytes(StandardCharsets.UTF_8)));
             map.get().binaryData().forEach((key, value) -> values.put(key, Base64.getDecoder().decode(value)));
             return new VolumeFiles(select("configmap \"" + source.name() + "\"", values, source.items(),
-                    source.optional(), problems), mode(source.defaultMode()), false, false);
+                    source.optional(), problems), modes(source.items()), mode(source.defaultMode()), false, false);
         }
         PodSpec.SecretSource source = volume.secret();
         Optional<Secret> secret = desired.secret(namespace, source.secretName());
@@ -38,14 +51,15 @@ record VolumeFiles(Map<String, byte[]> files, int mode, boolean sensitive, boole
             return absent("secret \"" + source.secretName() + "\"", source.optional(), problems);
         }
         return new VolumeFiles(select("secret \"" + source.secretName() + "\"", secret.get().values(),
-                source.items(), source.optional(), problems), mode(source.defaultMode()), true, false);
+                source.items(), source.optional(), problems), modes(source.items()), mode(source.defaultMode()), true,
+                false);
     }
 
     private static VolumeFiles absent(String what, Boolean optional, List<String> problems) {
         if (!Boolean.TRUE.equals(optional)) {
             problems.add(what + " not found");
         }
-        return new VolumeFiles(Map.of(), DEFAULT_MODE, false, true);
+        return new VolumeFiles(Map.of(), Map.of(), DEFAULT_MODE, false, true);
     }
 
     private static Map<String, byte[]> select(String what, Map<String, byte[]> values, List<PodSpec.KeyToPath> items,
@@ -74,6 +88,12 @@ record VolumeFiles(Map<String, byte[]> files, int mode, boolean sensitive, boole
         } else {
             problems.add("file path \"" + path + "\" must be relative and must not contain \"..\"");
         }
+    }
+
+    private static Map<String, Integer> modes(List<PodSpec.KeyToPath> items) {
+        Map<String, Integer> modes = new TreeMap<>();
+        items.stream().filter(item -> item.mode() != null).forEach(item -> modes.put(item.path(), item.mode()));
+        return modes;
     }
 
     private static int mode(int defaultMode) {

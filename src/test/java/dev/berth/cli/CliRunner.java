@@ -25,6 +25,7 @@ public final class CliRunner {
     private Long podNamesSeed;
     private TransportOpener transports = TransportOpener.SSH;
     private Pause pause;
+    private boolean interactive;
 
     public CliRunner env(String name, String value) {
         variables.put(name, value);
@@ -69,10 +70,16 @@ public final class CliRunner {
         return this;
     }
 
+    /** Runs as on a terminal (stdout and stdin a console), where berth may ask. */
+    public CliRunner interactive(boolean terminal) {
+        this.interactive = terminal;
+        return this;
+    }
+
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Environment environment = new Environment(variables, stdin, workingDirectory, home, false, clock,
+        Environment environment = new Environment(variables, stdin, workingDirectory, home, interactive, clock,
                 podNamesSeed == null ? PodNames.random() : PodNames.seeded(podNamesSeed), transports,
                 pause != null ? pause : clock instanceof ManualClock manual ? manual::advance : Pause.SLEEP,
                 transports == TransportOpener.SSH);

@@ -75,6 +75,12 @@ public final class FakeClusterCli {
         return this;
     }
 
+    /** The runs from now on are on a terminal ({@code true}) or not. */
+    public FakeClusterCli interactive(boolean terminal) {
+        runner.interactive(terminal);
+        return this;
+    }
+
     /** Runs berth with {@code input} on its stdin (for {@code -f -}), otherwise as {@link #berth}. */
     public CliRunner.Result berthWithInput(String input, String... args) {
         runner.stdin(input);

@@ -14,9 +14,9 @@ import java.util.Set;
  */
 record DockerRun(String name, String image, Map<String, String> labels, String network, String hostname,
                  String restart, List<String> published, List<String> environment, boolean neverPull,
-                 List<String> arguments) {
+                 List<String> arguments, List<String> mounts) {
 
-    private static final Set<String> IGNORED = Set.of("--memory", "--cpus", "--env-file", "--mount", "--workdir",
+    private static final Set<String> IGNORED = Set.of("--memory", "--cpus", "--env-file", "--workdir",
             "--stop-timeout", "--entrypoint", "--dns-search", "--dns-option");
 
     static DockerRun parse(List<String> argv) {
@@ -28,6 +28,7 @@ record DockerRun(String name, String image, Map<String, String> labels, String n
         Map<String, String> labels = new LinkedHashMap<>();
         List<String> published = new ArrayList<>();
         List<String> environment = new ArrayList<>();
+        List<String> mounts = new ArrayList<>();
         int i = 3;
         while (i < argv.size() && argv.get(i).startsWith("--")) {
             String flag = argv.get(i);
@@ -43,6 +44,7 @@ record DockerRun(String name, String image, Map<String, String> labels, String n
                 case "--restart" -> restart = value;
                 case "--publish" -> published.add(value);
                 case "--env" -> environment.add(value);
+                case "--mount" -> mounts.add(value);
                 case "--pull" -> neverPull = value.equals("never");
                 default -> {
                     if (!IGNORED.contains(flag)) {
@@ -57,6 +59,6 @@ record DockerRun(String name, String image, Map<String, String> labels, String n
             throw new IllegalArgumentException("docker run without --name or image: " + argv);
         }
         return new DockerRun(name, argv.get(i), labels, network, hostname, restart, published, environment,
-                neverPull, List.copyOf(argv.subList(i + 1, argv.size())));
+                neverPull, List.copyOf(argv.subList(i + 1, argv.size())), List.copyOf(mounts));
     }
 }

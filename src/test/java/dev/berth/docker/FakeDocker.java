@@ -45,6 +45,10 @@ public final class FakeDocker {
     private final TreeSet<String> networks = new TreeSet<>();
     private final TreeSet<String> images = new TreeSet<>();
     private final Map<String, byte[]> files = new TreeMap<>();
+    /** Each Docker volume by name, with the pod its {@code berth.dev/pod} label names ("" for none). */
+    private final Map<String, String> volumes = new TreeMap<>();
+    /** The volumes each container mounts, by container id. */
+    private final Map<String, List<String>> mounted = new LinkedHashMap<>();
     private int started;
 
     public FakeDocker(String node, String home, Clock clock, FakeRegistry registry) {
@@ -89,8 +93,20 @@ public final class FakeDocker {
         if (matches(argv, () -> NodeCommands.prepareDirectory(argv.get(5)))) {
             return Optional.of(ok(""));
         }
+        if (argv.size() == 4 && argv.equals(NodeCommands.removeVolume(argv.get(3)))) {
+            return Optional.of(removeVolume(argv.get(3)));
+        }
+        if (matches(argv, () -> VolumeSize.command(argv.get(4), argv.subList(5, argv.size())))) {
+            return Optional.of(volumes.containsKey(argv.get(4)) && argv.subList(5, argv.size()).stream()
+                    .anyMatch(images::contains) ? ok("48\t/v\n") : failed(3, ""));
+        }
+        if (matches(argv, () -> NodeCommands.removePodFile(argv.get(4)))) {
+            files.remove(argv.get(4));
+            return Optional.of(ok(""));
+        }
         if (matches(argv, () -> NodeCommands.cleanUpPod(argv.get(4), argv.get(5)))) {
             files.keySet().removeIf(path -> path.startsWith(argv.get(4) + "/"));
+            volumes.values().removeIf(argv.get(5)::equals);
             return Optional.of(ok(""));
         }
         return Optional.empty();
@@ -132,6 +148,16 @@ public final class FakeDocker {
         return List.copyOf(files.keySet());
     }
 
+    /** The names of the Docker volumes on this node. */
+    public synchronized List<String> volumes() {
+        return List.copyOf(volumes.keySet());
+    }
+
+    /** A Docker volume made on this node by hand, with no label. */
+    public synchronized void addVolume(String name) {
+        volumes.putIfAbsent(name, "");
+    }
+
     /** The images this node has. */
     public synchronized List<String> images() {
         return List.copyOf(images);
@@ -151,8 +177,15 @@ public final class FakeDocker {
                         .count());
         ArrayNode inspected = JSON.createArrayNode();
         containers.values().forEach(c -> inspected.add(c.inspect()));
+        TreeSet<String> podDirectories = new TreeSet<>();
+        String pods = home + NodeCommands.BERTH_DIRECTORY + "/pods/";
+        files.keySet().stream().filter(path -> path.startsWith(pods)).map(path -> path.substring(pods.length())
+                .split("/")).filter(parts -> parts.length > 2).forEach(parts -> podDirectories.add(parts[0] + "/"
+                + parts[1]));
         return info + "\n" + NodeProbe.SEPARATOR + "\n" + inspected.toPrettyString() + "\n" + NodeProbe.HOME + "\n"
-                + home + "\n" + NodeProbe.VOLUMES + "\n";
+                + home + "\n" + NodeProbe.VOLUMES + "\n" + volumes.keySet().stream().map(v -> v + "\n")
+                .reduce("", String::concat) + NodeProbe.CONNECTION + "\n\n" + NodeProbe.PROXIES + "\n" + NodeProbe.PODS
+                + "\n" + podDirectories.stream().map(d -> d + "\n").reduce("", String::concat);
     }
 
     private CommandResult pull(String image) {
@@ -178,12 +211,33 @@ public final class FakeDocker {
             }
             images.add(run.image());
         }
+        run.mounts().stream().filter(mount -> mount.startsWith("type=volume,")).forEach(mount -> {
+            String source = field(mount, "src");
+            String label = field(mount, "volume-label");
+            volumes.putIfAbsent(source, label == null ? "" : label.substring(label.indexOf('=') + 1));
+        });
         String id = digest(node + "/" + run.name());
+        mounted.put(id, run.mounts().stream().filter(mount -> mount.startsWith("type=volume,"))
+                .map(mount -> field(mount, "src")).toList());
         ObjectNode template = (ObjectNode) read(REPLICA.replace(REPLICA_ID, id)).get(0);
         String address = run.network().startsWith("container:") ? null : "172.18.0." + (2 + started);
         containers.put(id, FakeContainer.started(run, id, template, image, address, 32768 + started, clock.instant()));
         started++;
         return ok(id + "\n");
+    }
+
+    /** {@code docker volume rm}: refused while a container mounts the volume, as Docker does. */
+    private CommandResult removeVolume(String volume) {
+        if (!volumes.containsKey(volume)) {
+            return failed(1, "Error response from daemon: get " + volume + ": no such volume");
+        }
+        List<String> users = containers.keySet().stream().filter(id -> mounted.getOrDefault(id, List.of())
+                .contains(volume)).toList();
+        if (!users.isEmpty()) {
+            return failed(1, "Error response from daemon: remove " + volume + ": volume is in use - " + users);
+        }
+        volumes.remove(volume);
+        return ok(volume + "\n");
     }
 
     private CommandResult restart(String id) {
@@ -237,6 +291,16 @@ public final class FakeDocker {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The value of {@code key=} in one {@code --mount} record, or null. */
+    private static String field(String mount, String key) {
+        for (String part : mount.split(",")) {
+            if (part.startsWith(key + "=")) {
+                return part.substring(key.length() + 1);
+            }
+        }
+        return null;
     }
 
     /** Whether {@code argv} is exactly what the builder makes of the words taken from it. */

@@ -61,4 +61,18 @@ class NodeCommandsTest {
                 "docker image inspect \"$1\" >/dev/null 2>&1 || docker pull --quiet \"$1\"", "sh",
                 "nginx:1.28; rm -rf /");
     }
+
+    @Test
+    void removesOnlyAClaimsVolumeAndOnlyAReplicasFile() {
+        assertThat(NodeCommands.removeVolume("berth_default_data")).containsExactly("docker", "volume", "rm",
+                "berth_default_data");
+        assertThatThrownBy(() -> NodeCommands.removeVolume("pgdata"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(NodeCommands.removePodFile("/home/deploy/.berth/pods/default/web-1/env/app.env"))
+                .containsExactly("sh", "-c", "rm -f -- \"$1\"", "sh", "/home/deploy/.berth/pods/default/web-1/env/app.env");
+        assertThatThrownBy(() -> NodeCommands.removePodFile("/home/deploy/.berth/state/x"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NodeCommands.removePodFile("/etc/passwd"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

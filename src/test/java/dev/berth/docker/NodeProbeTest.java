@@ -55,6 +55,16 @@ class NodeProbeTest {
     }
 
     @Test
+    void readsTheReplicasDirectoriesOfFiles() {
+        NodeSnapshot snapshot = NodeProbe.parse(output("[]\n", "/home/deploy", "") + NodeProbe.CONNECTION + "\n\n"
+                + NodeProbe.PROXIES + "\nberth-edge 1764660000 3f2a9c1d\n" + NodeProbe.PODS
+                + "\nshop/api-5d8c7f9b2a-x7k2p\ndefault/web-1\nnot a pod directory\n");
+        assertThat(snapshot.podDirectories()).containsExactly("default/web-1", "shop/api-5d8c7f9b2a-x7k2p");
+        assertThat(snapshot.proxies()).hasSize(1);
+        assertThat(NodeProbe.command().get(2)).contains("/.berth/pods", "for d in */*");
+    }
+
+    @Test
     void aNodeWithoutBerthContainersOrVolumes() {
         NodeSnapshot snapshot = NodeProbe.parse(output("[]\n", "/root", ""));
         assertThat(snapshot.containers()).isEmpty();

@@ -87,6 +87,58 @@ class PlanExecutorTest {
                 .containsExactly(StepResult.Outcome.FAILED, StepResult.Outcome.DONE);
     }
 
+    @Test
+    void anEnvFileIsDeletedOnceItsContainerWasCreated() {
+        String envFile = "/home/berth/.berth/pods/default/web-b/env/app.env";
+        List<StepResult> steps = executor(Set.of()).execute(List.of(new Action.RunContainer("node-1", "default/web",
+                "web-b", "default_web-b_app", "img:v2", List.of("docker", "run", "--env-file", envFile, "web-b"),
+                envFile)));
+
+        assertThat(steps).extracting(StepResult::outcome).containsExactly(StepResult.Outcome.DONE);
+        assertThat(ran).containsExactly("node-1: docker run --env-file " + envFile + " web-b",
+                "node-1: sh -c rm -f -- \"$1\" sh " + envFile);
+    }
+
+    @Test
+    void anEnvFileIsDeletedWhenTheStartFailsAndTheFailureIsKept() {
+        String envFile = "/home/berth/.berth/pods/default/web-b/env/app.env";
+        List<StepResult> steps = executor(Set.of("docker run web-b")).execute(List.of(new Action.RunContainer(
+                "node-1", "default/web", "web-b", "default_web-b_app", "img:v2", List.of("docker", "run", "web-b"),
+                envFile)));
+
+        assertThat(steps).extracting(StepResult::outcome).containsExactly(StepResult.Outcome.FAILED);
+        assertThat(steps.get(0).message()).isEqualTo("exit 125: no such image");
+        assertThat(ran).containsExactly("node-1: docker run web-b", "node-1: sh -c rm -f -- \"$1\" sh " + envFile);
+    }
+
+    @Test
+    void anEnvFileIsDeletedWhenItsStartIsSkipped() {
+        String envFile = "/home/berth/.berth/pods/default/web-b/env/app.env";
+        List<StepResult> steps = executor(Set.of("docker pull --quiet img:v2")).execute(List.of(
+                new Action.PullImage("node-1", "img:v2"),
+                new Action.RunContainer("node-1", "default/web", "web-b", "default_web-b_app", "img:v2",
+                        List.of("docker", "run", "web-b"), envFile)));
+
+        assertThat(steps).extracting(StepResult::outcome).containsExactly(StepResult.Outcome.FAILED,
+                StepResult.Outcome.SKIPPED);
+        assertThat(ran).containsExactly("node-1: docker pull --quiet img:v2",
+                "node-1: sh -c rm -f -- \"$1\" sh " + envFile);
+    }
+
+    @Test
+    void filesNoContainerUsesAreCleanedUpEvenWhenAStartFails() {
+        List<Action> plan = List.of(
+                new Action.CleanUpPod("node-1", "web-a", "/home/berth/.berth/pods/default/web-a", true),
+                new Action.RunContainer("node-1", "default/web", "web-b", "default_web-b_app", "img:v2",
+                        List.of("docker", "run", "web-b")),
+                new Action.CleanUpPod("node-2", "web-c", "/home/berth/.berth/pods/default/web-c"));
+        List<StepResult> steps = executor(Set.of("docker run web-b")).execute(plan);
+
+        assertThat(steps).extracting(StepResult::outcome).containsExactly(StepResult.Outcome.DONE,
+                StepResult.Outcome.FAILED, StepResult.Outcome.SKIPPED);
+        assertThat(ran.get(0)).startsWith("node-1: sh -c rm -rf").endsWith("/default/web-a web-a");
+    }
+
     private PlanExecutor executor(Set<String> failing) {
         Cluster cluster = new Cluster(Cluster.API_VERSION, Cluster.KIND, new ObjectMeta("t", null, Map.of(), Map.of()),
                 new Cluster.Spec(new Cluster.Ssh("berth", null, List.of(), "/dev/null", "strict", null, "1s", "1s", 4),

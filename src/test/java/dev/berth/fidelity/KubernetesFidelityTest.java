@@ -204,6 +204,30 @@ class KubernetesFidelityTest {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("restarts");
     }
 
+    @Test
+    void theYamlOfEveryClaimIsAListOfKubernetesClaimsWithTheirPhase(@TempDir Path directory) throws IOException {
+        Path bound = Files.writeString(directory.resolve("bound.yaml"), dev.berth.cli.converge.ClaimsOnFakeClusterTest
+                .manifests("Delete").replace("name: data", "name: fidelity-data").replace("claimName: data",
+                        "claimName: fidelity-data").replace("name: db", "name: fidelity-db"));
+        CliRunner.Result apply = fake.berth("apply", "-f", bound.toString());
+        assertThat(apply.exitCode()).as(apply.toString()).isZero();
+
+        List<HasMetadata> objects = printed("get", "pvc", "-A", "-o", "yaml");
+
+        assertThat(objects).hasSizeGreaterThan(1).allMatch(io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class::isInstance);
+        assertThat(objects).map(o -> (io.fabric8.kubernetes.api.model.PersistentVolumeClaim) o)
+                .allSatisfy(claim -> assertThat(claim.getStatus().getPhase()).isIn("Bound", "Pending"))
+                .anySatisfy(claim -> {
+                    assertThat(claim.getMetadata().getName()).isEqualTo("fidelity-data");
+                    assertThat(claim.getStatus().getPhase()).isEqualTo("Bound");
+                    assertThat(claim.getStatus().getCapacity().get("storage").toString()).isEqualTo("1Gi");
+                    assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
+                    assertThat(claim.getMetadata().getAnnotations()).containsEntry("berth.dev/reclaim-policy", "Delete");
+                });
+        List<HasMetadata> one = printed("get", "pvc", "fidelity-data", "-o", "json");
+        assertThat(one).singleElement().isInstanceOf(io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class);
+    }
+
     private List<HasMetadata> printed(String... args) throws IOException {
         CliRunner.Result result = fake.berth(args);
         assertThat(result.exitCode()).as(result.toString()).isZero();

@@ -145,6 +145,70 @@ class ManifestLoaderTest {
     }
 
     @Nested
+    class Claims {
+        private static final String CLAIM = """
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                metadata:
+                  name: data
+                  annotations:
+                    berth.dev/reclaim-policy: %s
+                spec:
+                  accessModes: [ReadWriteOnce]
+                  resources: {requests: {storage: 1Gi}}
+                """;
+
+        @Test
+        void keepTheirVolumeUnlessTheReclaimPolicySaysDelete() {
+            assertThat(((dev.berth.model.PersistentVolumeClaim) only(CLAIM.formatted("Delete"))).reclaimPolicy())
+                    .isEqualTo("Delete");
+            assertThat(((dev.berth.model.PersistentVolumeClaim) only(CLAIM.formatted("Retain"))).reclaimPolicy())
+                    .isEqualTo("Retain");
+            assertThat(((dev.berth.model.PersistentVolumeClaim) only(CLAIM.replace(
+                    "  annotations:\n    berth.dev/reclaim-policy: %s\n", ""))).reclaimPolicy()).isEqualTo("Retain");
+        }
+
+        @Test
+        void refuseAnotherReclaimPolicyWithItsPlace() {
+            ManifestSet set = load(CLAIM.formatted("Recycle"));
+
+            assertThat(set.errors()).extracting(Problem::line).containsExactly("m.yaml:6:31: metadata.annotations."
+                    + "berth.dev/reclaim-policy: must be one of Retain, Delete, got \"Recycle\"");
+            assertThat(set.objects()).isEmpty();
+        }
+    }
+
+    @Nested
+    class SecretVolumeItems {
+        @Test
+        void carryTheirOwnMode() {
+            Deployment deployment = (Deployment) only(deployment("app:v1", "") + """
+                          volumes:
+                            - name: creds
+                              secret:
+                                secretName: db
+                                items: [{key: password, path: pw, mode: 0400}, {key: user, path: user}]
+                    """);
+
+            assertThat(deployment.spec().template().spec().volumes().get(0).secret().items()).containsExactly(
+                    new dev.berth.model.PodSpec.KeyToPath("password", "pw", 0400),
+                    new dev.berth.model.PodSpec.KeyToPath("user", "user", null));
+        }
+
+        @Test
+        void refuseAModeBeyond0777() {
+            ManifestSet set = load(deployment("app:v1", "") + """
+                          volumes:
+                            - name: creds
+                              secret: {secretName: db, items: [{key: password, path: pw, mode: 1024}]}
+                    """);
+
+            assertThat(set.errors()).extracting(Problem::line).singleElement().asString()
+                    .contains("spec.template.spec.volumes[0].secret.items[0].mode: must be");
+        }
+    }
+
+    @Nested
     class AllProblemsAtOnce {
         @Test
         void everyDocumentOfEveryFileIsChecked() {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /** {@code berth apply -f PATH...}: store the objects as desired state on the cluster and converge to it. */
 @Command(name = "apply",
@@ -58,7 +59,12 @@ public final class ApplyCommand extends ConvergingCommand {
     @Option(names = "--all", description = "With --prune: every stored object of those namespaces is a candidate.")
     boolean all;
 
+    @Option(names = "--yes", description = "With --prune: delete, without asking, PersistentVolumeClaims whose "
+            + "reclaim policy Delete removes their data; needed when no terminal can ask.")
+    boolean yes;
+
     private List<String> applied = List.of();
+    private ClaimRelease release = new ClaimRelease(List.of());
     private boolean told;
 
     @Override
@@ -77,8 +83,13 @@ public final class ApplyCommand extends ConvergingCommand {
         Map<String, String> encoded = StoredManifests.encode(objects);
         applied = List.copyOf(encoded.keySet());
         Pruning scoped = pruning.within(objects);
-        return converge("apply", record -> merge(record, encoded, scoped),
+        UnaryOperator<StateRecord> change = record -> merge(record, encoded, scoped);
+        boolean dryRun = converge.options().dryRun();
+        release = pruning.any() ? claimsReleased("apply", change, yes, dryRun) : release;
+        int exit = converge("apply", guarded(change, release),
                 converge.options().within(StoredObjects.deployments(objects)), false);
+        removeVolumes(release, dryRun);
+        return exit;
     }
 
     /**
@@ -115,7 +126,7 @@ public final class ApplyCommand extends ConvergingCommand {
         }
         outcome.before().applied().keySet().stream()
                 .filter(identity -> !outcome.after().applied().containsKey(identity))
-                .forEach(identity -> lines.add(PlanReport.display(identity) + " pruned"));
+                .forEach(identity -> lines.add(release.line(identity, PlanReport.display(identity) + " pruned")));
         return lines;
     }
 }

@@ -5,6 +5,8 @@ import dev.berth.cli.output.LiveRollouts;
 import dev.berth.error.ExitCode;
 import dev.berth.error.InvalidInputException;
 import dev.berth.exec.ClusterAccess;
+import dev.berth.exec.ClusterObserver;
+import dev.berth.exec.NodeObservation;
 import dev.berth.exec.Convergence;
 import dev.berth.exec.ConvergingRun;
 import dev.berth.exec.ProvisionerProcess;
@@ -179,6 +181,55 @@ public abstract class ConvergingCommand extends BaseCommand {
         }
         out.flush();
         err.flush();
+    }
+
+    /**
+     * Before a run whose {@code change} may delete PersistentVolumeClaims: refused (exit 2) when a Deployment still
+     * mounts one; when a claim with reclaim policy Delete has a volume, the user confirms on a terminal, or gives
+     * {@code yes}. Nothing is touched before that.
+     */
+    protected ClaimRelease claimsReleased(String verb, UnaryOperator<StateRecord> change, boolean yes,
+                                          boolean dryRun) {
+        StateRecord record;
+        List<NodeObservation> observed;
+        try (ClusterAccess access = connect()) {
+            record = clusterState(access, "berth " + verb).read();
+            observed = new ClusterObserver(access).observe();
+        }
+        ClaimRelease release = ClaimRelease.of(record, change.apply(record), observed);
+        List<ClaimRelease.Released> losing = release.deletingData();
+        if (!dryRun && !losing.isEmpty() && !yes) {
+            VolumeRemoval.confirm(losing, environment(), err());
+        }
+        return release;
+    }
+
+    /** {@code change}, refused under the lock when it deletes a claim in use, or data {@code foreseen} did not show. */
+    protected static UnaryOperator<StateRecord> guarded(UnaryOperator<StateRecord> change, ClaimRelease foreseen) {
+        return record -> {
+            StateRecord next = change.apply(record);
+            ClaimRelease.of(record, next, List.of()).deletingBeyond(foreseen).stream().findFirst().ifPresent(claim -> {
+                throw new InvalidInputException(PlanReport.display(claim.identity()) + " with reclaim policy Delete "
+                        + "was stored meanwhile; run the command again (nothing was touched)");
+            });
+            return next;
+        };
+    }
+
+    /** After the run: the volumes of the deleted claims with reclaim policy Delete are removed from their nodes. */
+    protected void removeVolumes(ClaimRelease release, boolean dryRun) {
+        if (release.deletingData().isEmpty()) {
+            return;
+        }
+        if (dryRun) {
+            release.deletingData().forEach(claim -> out().println("volume " + claim.volume() + " would be removed "
+                    + "from " + String.join(", ", claim.nodes()) + " (dry run)"));
+        } else {
+            try (ClusterAccess access = connect()) {
+                new VolumeRemoval(access).remove(release.deletingData()).forEach(out()::println);
+            }
+        }
+        out().flush();
     }
 
     /** Cordons ({@code true}) or uncordons a node in the stored record; no replica is touched. */

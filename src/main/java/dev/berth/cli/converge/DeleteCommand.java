@@ -3,10 +3,12 @@ package dev.berth.cli.converge;
 import dev.berth.error.ClusterException;
 import dev.berth.error.ExitCode;
 import dev.berth.exec.ClusterAccess;
+import dev.berth.exec.Convergence;
 import dev.berth.exec.PlanExecutor;
 import dev.berth.exec.StepResult;
 import dev.berth.plan.Scope;
 import dev.berth.error.InvalidInputException;
+import dev.berth.model.PersistentVolumeClaim;
 import dev.berth.model.Resource;
 import dev.berth.state.StateRecord;
 import picocli.CommandLine.Command;
@@ -17,14 +19,20 @@ import picocli.CommandLine.Parameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code berth delete -f PATH | TYPE NAME...}: remove objects from the stored desired state and converge.
- * A PersistentVolumeClaim's data stays on its node (reclaim policy Retain).
+ * A PersistentVolumeClaim's data stays on its node (reclaim policy Retain) unless its reclaim policy is Delete.
  */
 @Command(name = "delete",
         description = {"Remove objects from the desired state and converge: their replicas are stopped and removed.",
-                "Deleting a PersistentVolumeClaim keeps its data (Retain): the Docker volume stays on its node."},
+                "Deleting a PersistentVolumeClaim keeps its data (reclaim policy Retain, the default): the Docker "
+                        + "volume stays on its node. With the annotation berth.dev/reclaim-policy: Delete the volume "
+                        + "is removed once its replicas are gone, after a confirmation on a terminal (--yes "
+                        + "elsewhere). A claim a Deployment still mounts is not deleted (exit 2): delete the "
+                        + "Deployment first, or in the same command."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  # Delete deployment web and its service in the namespace shop",
@@ -35,6 +43,9 @@ import java.util.Set;
                 "",
                 "  # Show which replicas would stop, without changing anything",
                 "  berth delete deploy web api --dry-run",
+                "",
+                "  # Delete a claim whose reclaim policy is Delete, and its data, from a script",
+                "  berth delete pvc scratch --yes",
                 "",
                 "  # Succeed even when the config map is already gone",
                 "  berth delete cm web-config --ignore-not-found"})
@@ -52,6 +63,13 @@ public final class DeleteCommand extends ConvergingCommand {
     @Option(names = "--ignore-not-found", description = "Succeed when an object is not stored.")
     boolean ignoreNotFound;
 
+    @Option(names = "--yes", description = "Delete, without asking, a PersistentVolumeClaim whose reclaim policy "
+            + "Delete removes its data; needed when no terminal can ask.")
+    boolean yes;
+
+    private static final ClaimRelease NO_CLAIMS = new ClaimRelease(List.of());
+    private ClaimRelease release = NO_CLAIMS;
+
     @Mixin
     ConvergeOptions converge;
 
@@ -62,8 +80,26 @@ public final class DeleteCommand extends ConvergingCommand {
             return deletePods(pods);
         }
         List<String> identities = manifests.given() ? fromFiles() : fromWords();
-        return converge("delete", record -> delete(record, identities), converge.options().within(Scope.of(Set.of())),
-                false);
+        UnaryOperator<StateRecord> change = record -> delete(record, identities);
+        boolean claims = identities.stream().anyMatch(identity -> identity.startsWith(PersistentVolumeClaim.KIND + "/"));
+        boolean dryRun = converge.options().dryRun();
+        release = claims ? claimsReleased("delete", change, yes, dryRun) : NO_CLAIMS;
+        int exit = converge("delete", guarded(change, release), converge.options().within(Scope.of(Set.of())), false);
+        removeVolumes(release, dryRun);
+        return exit;
+    }
+
+    /** kubectl's lines, and for a deleted claim where its volume stays or that it goes. */
+    @Override
+    protected List<String> changes(Convergence.Outcome outcome) {
+        List<String> lines = new ArrayList<>();
+        Set<String> keys = new TreeSet<>(outcome.before().applied().keySet());
+        for (String line : super.changes(outcome)) {
+            String identity = keys.stream().filter(key -> line.equals(PlanReport.display(key) + " deleted"))
+                    .findFirst().orElse(null);
+            lines.add(identity == null ? line : release.line(identity, line));
+        }
+        return lines;
     }
 
     /** The names of {@code delete pod NAME...} or {@code delete pod/NAME...}; empty for other types. */

@@ -28,11 +28,11 @@ import java.util.stream.Collectors;
 
 /** {@code berth describe node|pod [NAME...]}: everything berth knows of a node or a replica, for people. */
 @Command(name = "describe",
-        description = {"Show details of nodes, deployments, pods, services or ingresses: status and why, engine, "
-                + "capacity and requests, containers, revision, why replicas are Pending, a Service's endpoints "
-                + "and their readiness, the nginx server blocks that serve an Ingress; for nodes, deployments and "
-                + "pods also the events berth's runs recorded of them, and for a deployment its pod template and "
-                + "conditions.",
+        description = {"Show details of nodes, deployments, pods, services, ingresses or persistentvolumeclaims: status "
+                + "and why, engine, capacity and requests, containers, revision, why replicas are Pending, a Service's "
+                + "endpoints and their readiness, the nginx server blocks that serve an Ingress, a claim's node, "
+                + "Docker volume, size on disk, users and reclaim policy; for nodes, deployments and pods also the "
+                + "events berth's runs recorded of them, and for a deployment its pod template and conditions.",
                 "Exit code 3 when any node, or the stored desired state, could not be read."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -50,7 +50,7 @@ public final class DescribeCommand extends ObservingCommand {
     @Override
     public Integer call() {
         ResourceType resource = resource(ResourceType.NODES, ResourceType.DEPLOYMENTS, ResourceType.PODS,
-                ResourceType.SERVICES, ResourceType.INGRESSES);
+                ResourceType.SERVICES, ResourceType.INGRESSES, ResourceType.PERSISTENTVOLUMECLAIMS);
         PodFilter filter = filter();
         Instant now = environment().clock().instant();
         List<String> pages = new ArrayList<>();
@@ -67,6 +67,8 @@ public final class DescribeCommand extends ObservingCommand {
             NodeReports.requireFound(names, shown.stream().map(o -> o.node().name()).toList(), "node");
             shown.forEach(o -> pages.add(node(o, about(events, "Node", "", o.node().name()), now)));
             exit = NodeReports.warnUnready(observations, err());
+        } else if (resource == ResourceType.PERSISTENTVOLUMECLAIMS) {
+            exit = claims(filter, pages);
         } else {
             ClusterPicture picture;
             List<ClusterEvent> events = List.of();
@@ -100,6 +102,26 @@ public final class DescribeCommand extends ObservingCommand {
         out().println();
         out().flush();
         return exit;
+    }
+
+    /** The claims' pages, with the size of each volume measured on its node. */
+    private int claims(PodFilter filter, List<String> pages) {
+        try (ClusterAccess access = connect()) {
+            ClusterPicture picture = picture(access, "berth describe");
+            if (!picture.recordRead()) {
+                NodeReports.warnUnready(picture.observed(), err());
+                throw new ClusterException("cannot describe persistentvolumeclaims: " + picture.recordProblem());
+            }
+            List<ClaimStatus> shown = ClaimStatus.of(picture.desired().claims().stream()
+                    .filter(c -> filter.matches(c.metadata().namespace(), c.metadata().name(), c.metadata().labels()))
+                    .toList(), picture);
+            NodeReports.requireFound(names, shown.stream().map(c -> c.claim().metadata().name()).toList(),
+                    "persistentvolumeclaim");
+            Map<String, Map<String, String>> sizes = ClaimPage.sizes(access, picture, shown);
+            shown.forEach(claim -> pages.add(ClaimPage.render(claim, sizes.get(claim.volume()))));
+            int nodes = NodeReports.warnUnready(picture.observed(), err());
+            return NodeReports.warnUnread(picture, err()) == 0 ? nodes : ExitCode.NOT_CONVERGED.code();
+        }
     }
 
     private void pods(ClusterPicture picture, List<ClusterEvent> events, PodFilter filter, Instant now,

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.cli.output.Listing;
 import dev.berth.cli.output.Listing.Column;
 import dev.berth.exec.ClusterPicture;
-import dev.berth.exec.NodeObservation;
 import dev.berth.model.ConfigMap;
 import dev.berth.model.ObjectMeta;
 import dev.berth.model.PersistentVolumeClaim;
-import dev.berth.model.Quantity;
 import dev.berth.model.Secret;
-import dev.berth.plan.Layout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,29 +62,40 @@ final class StoredListing {
         return Listing.of(columns(allNamespaces, "TYPE", "DATA", "AGE"), items);
     }
 
-    /** STATUS is Bound where a node holds the claim's volume, else Pending (made by the first replica using it). */
+    /**
+     * kubectl's columns and berth's: {@code NAME STATUS VOLUME CAPACITY ACCESS MODES NODE USED-BY AGE}, with
+     * {@code -o wide} adding the storage class, the reclaim policy and why a Pending claim waits. STATUS is Bound
+     * where a node holds the claim's volume, else Pending (the first replica that mounts it makes it).
+     */
     static Listing claims(List<PersistentVolumeClaim> claims, ClusterPicture picture, boolean allNamespaces) {
-        TreeSet<String> volumes = new TreeSet<>();
-        picture.observed().stream().filter(NodeObservation::ready)
-                .forEach(o -> volumes.addAll(o.snapshot().volumes()));
         List<Listing.Item> items = new ArrayList<>();
-        for (PersistentVolumeClaim claim : claims) {
-            String volume = Layout.claimVolume(claim.metadata().namespace(), claim.metadata().name());
-            boolean bound = volumes.contains(volume);
+        for (ClaimStatus status : ClaimStatus.of(claims, picture)) {
+            PersistentVolumeClaim claim = status.claim();
+            boolean bound = status.phase().equals(ClaimStatus.BOUND);
             ObjectNode object = KubernetesObjects.object(claim.apiVersion(), claim.kind());
             KubernetesObjects.metadata(object, PersistentVolumeClaim.KIND, claim.metadata(),
                     claim.metadata().namespace(), null, null);
             object.set("spec", KubernetesObjects.JSON.valueToTree(claim.spec()));
-            object.putObject("status").put("phase", bound ? "Bound" : "Pending");
-            Quantity storage = claim.spec().resources() == null ? null
-                    : claim.spec().resources().requests().get("storage");
+            ObjectNode phase = object.putObject("status").put("phase", status.phase());
+            if (bound) {
+                claim.spec().accessModes().forEach(phase.putArray("accessModes")::add);
+                if (!status.capacity().isEmpty()) {
+                    phase.putObject("capacity").put("storage", status.capacity());
+                }
+            }
             items.add(item("persistentvolumeclaim/", claim.metadata(), allNamespaces, object,
-                    bound ? "Bound" : "Pending", bound ? volume : "", storage == null ? "" : storage.text(),
-                    String.join(",", claim.spec().accessModes()),
-                    Objects.requireNonNullElse(claim.spec().storageClassName(), "<unset>"), UNKNOWN));
+                    status.phase(), bound ? status.volume() : "", bound ? status.capacity() : "",
+                    bound ? String.join(",", claim.spec().accessModes()) : "",
+                    bound ? String.join(",", status.nodes()) : "<none>", status.usedBy(), UNKNOWN,
+                    Objects.requireNonNullElse(claim.spec().storageClassName(), "<unset>"), claim.reclaimPolicy(),
+                    bound ? "" : status.reason()));
         }
-        return Listing.of(columns(allNamespaces, "STATUS", "VOLUME", "CAPACITY", "ACCESS MODES", "STORAGECLASS",
-                "AGE"), items);
+        List<Column> columns = columns(allNamespaces, "STATUS", "VOLUME", "CAPACITY", "ACCESS MODES", "NODE",
+                "USED-BY", "AGE");
+        columns.add(Column.wide("STORAGECLASS"));
+        columns.add(Column.wide("RECLAIM POLICY"));
+        columns.add(Column.wide("REASON"));
+        return Listing.of(columns, items);
     }
 
     /** The namespaces of the stored objects and of the replicas that run, each Active. */

@@ -4,7 +4,11 @@ import dev.berth.manifest.schema.Fields;
 import dev.berth.manifest.schema.Names;
 import dev.berth.manifest.schema.Rule;
 import dev.berth.manifest.schema.Shape;
+import dev.berth.manifest.Position;
+import dev.berth.manifest.yaml.MappingNode;
+import dev.berth.manifest.yaml.Node;
 import dev.berth.manifest.yaml.SequenceNode;
+import dev.berth.model.ObjectMeta;
 import dev.berth.model.PersistentVolumeClaim;
 import dev.berth.model.Quantity;
 import dev.berth.model.Resource;
@@ -19,6 +23,7 @@ final class ClaimReader implements KindReader {
             .unsupported("selector", "volumeName", "dataSource", "dataSourceRef", "volumeAttributesClassName");
     static final Shape RESOURCES = Shape.of("requests").unsupported("limits");
     static final Shape REQUESTS = Shape.of("storage");
+    private static final List<String> POLICIES = List.of(PersistentVolumeClaim.RETAIN, PersistentVolumeClaim.DELETE);
     private static final Rule ACCESS_MODE = value -> switch (value) {
         case "ReadWriteOnce", "ReadWriteOncePod" -> null;
         case "ReadOnlyMany", "ReadWriteMany" -> value + " is not supported by berth (a claim is a volume on one "
@@ -38,9 +43,25 @@ final class ClaimReader implements KindReader {
 
     @Override
     public Resource read(Fields root) {
-        return ObjectWithSpec.read(root, fields -> MetadataReader.namespaced(fields, Names.DNS_SUBDOMAIN), SPEC,
-                ClaimReader::spec, (metadata, spec) -> new PersistentVolumeClaim(PersistentVolumeClaim.API_VERSION,
+        return ObjectWithSpec.read(root, ClaimReader::metadata, SPEC, ClaimReader::spec,
+                (metadata, spec) -> new PersistentVolumeClaim(PersistentVolumeClaim.API_VERSION,
                         PersistentVolumeClaim.KIND, metadata, spec));
+    }
+
+    /** The metadata, whose {@value PersistentVolumeClaim#RECLAIM_POLICY} annotation must be Retain or Delete. */
+    private static ObjectMeta metadata(Fields root) {
+        ObjectMeta metadata = MetadataReader.namespaced(root, Names.DNS_SUBDOMAIN);
+        String policy = metadata == null ? null : metadata.annotations().get(PersistentVolumeClaim.RECLAIM_POLICY);
+        if (policy != null && !POLICIES.contains(policy)) {
+            Position at = root.node("metadata").filter(MappingNode.class::isInstance)
+                    .flatMap(m -> ((MappingNode) m).value("annotations")).filter(MappingNode.class::isInstance)
+                    .flatMap(a -> ((MappingNode) a).value(PersistentVolumeClaim.RECLAIM_POLICY))
+                    .map(Node::position).orElse(root.position());
+            root.problems().error(at, Fields.child(Fields.child(root.path("metadata"), "annotations"),
+                    PersistentVolumeClaim.RECLAIM_POLICY), "must be one of " + String.join(", ", POLICIES)
+                    + ", got \"" + policy + "\"");
+        }
+        return metadata;
     }
 
     private static PersistentVolumeClaim.Spec spec(Fields spec) {

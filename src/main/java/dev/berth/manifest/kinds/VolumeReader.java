@@ -24,7 +24,7 @@ final class VolumeReader {
     static final Shape EMPTY_DIR = Shape.of("medium", "sizeLimit");
     static final Shape CONFIG_MAP = Shape.of("name", "items", "defaultMode", "optional");
     static final Shape SECRET = Shape.of("secretName", "items", "defaultMode", "optional");
-    static final Shape ITEM = Shape.of("key", "path").unsupported("mode");
+    static final Shape ITEM = Shape.of("key", "path", "mode");
     static final List<String> HOST_PATH_TYPES = List.of("", "DirectoryOrCreate", "Directory", "FileOrCreate", "File",
             "Socket");
     static final int DEFAULT_MODE = 0644;
@@ -94,7 +94,7 @@ final class VolumeReader {
         List<PodSpec.KeyToPath> items = new ArrayList<>();
         for (Fields item : source.objects("items", ITEM)) {
             items.add(new PodSpec.KeyToPath(item.requiredString("key", Names.CONFIG_KEY_RULE),
-                    item.requiredString("path", ContainerReader::relativePath)));
+                    item.requiredString("path", ContainerReader::relativePath), item.integer("mode", 0, 0777)));
         }
         return items;
     }

@@ -143,9 +143,11 @@ class GetFormsOnFakeClusterTest {
         @Test
         void claimsArePendingUntilAReplicaMadeTheirVolume() {
             assertThat(ok(fake.berth("get", "pvc"))).isEqualTo("""
-                    NAME            STATUS    VOLUME   CAPACITY   ACCESS MODES    STORAGECLASS   AGE
-                    postgres-data   Pending            20Gi       ReadWriteOnce   <unset>        <unknown>
+                    NAME            STATUS    VOLUME   CAPACITY   ACCESS MODES   NODE     USED-BY   AGE
+                    postgres-data   Pending                                      <none>   <none>    <unknown>
                     """);
+            assertThat(ok(fake.berth("get", "pvc", "-o", "wide"))).contains("REASON",
+                    "Retain           waiting for deployment.apps/postgres (Pending: 0/2 nodes fit");
         }
 
         @Test

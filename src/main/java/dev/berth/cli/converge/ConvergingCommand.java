@@ -66,7 +66,7 @@ public abstract class ConvergingCommand extends BaseCommand {
      * is cordoned and drained.
      */
     protected int drain(UnaryOperator<StateRecord> change, Convergence.Options options, Set<String> draining) {
-        run("drain", options, false, convergence -> convergence.run(change, options, draining));
+        run("drain", options, true, convergence -> convergence.run(change, options, draining));
         String dry = options.dryRun() ? " (dry run)" : "";
         draining.stream().sorted().forEach(node -> out().println("node/" + node + " cordoned" + dry + "\nnode/"
                 + node + " drained" + dry));
@@ -175,7 +175,8 @@ public abstract class ConvergingCommand extends BaseCommand {
             changes.forEach(out::println);
             if (!outcome.steps().isEmpty()) {
                 err.println(verb + ": " + PlanReport.summary(outcome));
-            } else if (changes.isEmpty() && !quiet) {
+            } else if (changes.isEmpty() && !quiet && outcome.plan().pending().isEmpty()
+                    && outcome.failures().isEmpty() && (!outcome.waited().asked() || outcome.waited().ready())) {
                 out.println("cluster is in sync; nothing to do");
             }
         }

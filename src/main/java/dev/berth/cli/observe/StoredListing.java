@@ -85,7 +85,8 @@ final class StoredListing {
             }
             items.add(item("persistentvolumeclaim/", claim.metadata(), allNamespaces, object,
                     status.phase(), bound ? status.volume() : "", bound ? status.capacity() : "",
-                    bound ? String.join(",", claim.spec().accessModes()) : "",
+                    bound ? String.join(",", claim.spec().accessModes().stream().map(StoredListing::shortMode)
+                            .toList()) : "",
                     bound ? String.join(",", status.nodes()) : "<none>", status.usedBy(), UNKNOWN,
                     Objects.requireNonNullElse(claim.spec().storageClassName(), "<unset>"), claim.reclaimPolicy(),
                     bound ? "" : status.reason()));
@@ -132,5 +133,16 @@ final class StoredListing {
         cells.add(meta.name());
         cells.addAll(List.of(after));
         return new Listing.Item(kind + meta.name(), cells, object);
+    }
+
+    /** An access mode as kubectl's table writes it: {@code RWO}, {@code RWOP}, {@code ROX}, {@code RWX}. */
+    static String shortMode(String mode) {
+        return switch (mode) {
+            case "ReadWriteOnce" -> "RWO";
+            case "ReadWriteOncePod" -> "RWOP";
+            case "ReadOnlyMany" -> "ROX";
+            case "ReadWriteMany" -> "RWX";
+            default -> mode;
+        };
     }
 }

@@ -51,8 +51,8 @@ class ClaimsShownOnFakeClusterTest {
         String pod = fake.cluster().node("node-1").docker().containers().get(0).pod();
 
         assertThat(fake.berth("get", "pvc").out()).isEqualTo(String.join("\n",
-                "NAME   STATUS   VOLUME               CAPACITY   ACCESS MODES    NODE     USED-BY               AGE",
-                "data   Bound    berth_default_data   1Gi        ReadWriteOnce   node-1   " + pod + "   <unknown>",
+                "NAME   STATUS   VOLUME               CAPACITY   ACCESS MODES   NODE     USED-BY               AGE",
+                "data   Bound    berth_default_data   1Gi        RWO            node-1   " + pod + "   <unknown>",
                 ""));
         CliRunner.Result described = fake.berth("describe", "pvc", "data");
         assertThat(described.exitCode()).as(described.toString()).isZero();

@@ -53,9 +53,7 @@ record Planned(DesiredState desired, List<NodeObservation> observed, Plan plan,
      * {@code waiting for ...: node-2 still runs ns/web-abc12, ...}; empty when nothing else is left.
      */
     String leftOn(Set<String> draining) {
-        Set<String> removed = new HashSet<>();
-        plan.actions().stream().filter(Action.RemoveContainer.class::isInstance)
-                .forEach(remove -> removed.add(((Action.RemoveContainer) remove).containerId()));
+        Set<String> removed = Plan.removedContainers(plan.actions());
         Set<String> blocked = new HashSet<>();
         plan.pending().forEach(pending -> blocked.add(pending.deployment()));
         Map<String, List<String>> left = new TreeMap<>();

@@ -1,8 +1,10 @@
 package dev.berth.plan;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -47,5 +49,13 @@ public record Plan(List<Action> actions, List<PendingReplica> pending, Map<Strin
      */
     public boolean waiting() {
         return inSync() && rollouts.values().stream().anyMatch(r -> !r.complete() && !r.paused());
+    }
+
+    /** The ids of the containers {@code actions} remove: the replicas that leave with them. */
+    public static Set<String> removedContainers(List<Action> actions) {
+        Set<String> ids = new HashSet<>();
+        actions.stream().filter(Action.RemoveContainer.class::isInstance)
+                .forEach(remove -> ids.add(((Action.RemoveContainer) remove).containerId()));
+        return ids;
     }
 }

@@ -98,10 +98,7 @@ public final class Planner {
                 .forEach(pod -> steps.remove(pod, nodes.get(pod.node()), "deployment deleted"));
         List<Action> actions = new ArrayList<>(steps.ordered());
         if (proxies != null) {
-            Set<String> leaving = new HashSet<>();
-            actions.stream().filter(Action.RemoveContainer.class::isInstance)
-                    .forEach(remove -> leaving.add(((Action.RemoveContainer) remove).containerId()));
-            actions.addAll(proxies.actions(desired, cluster.nodes(), leaving));
+            actions.addAll(proxies.actions(desired, cluster.nodes(), Plan.removedContainers(actions)));
         }
         return new Plan(actions, pending, assigned, rollouts);
     }

@@ -1,22 +1,16 @@
 package dev.berth.exec;
 
-import dev.berth.model.Cluster;
-import dev.berth.model.ObjectMeta;
 import dev.berth.plan.Action;
 import dev.berth.ssh.CommandResult;
-import dev.berth.ssh.FanOut;
 import dev.berth.ssh.SshTarget;
 import dev.berth.ssh.Transport;
 import dev.berth.ssh.Tunnel;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -140,18 +134,7 @@ class PlanExecutorTest {
     }
 
     private PlanExecutor executor(Set<String> failing) {
-        Cluster cluster = new Cluster(Cluster.API_VERSION, Cluster.KIND, new ObjectMeta("t", null, Map.of(), Map.of()),
-                new Cluster.Spec(new Cluster.Ssh("berth", null, List.of(), "/dev/null", "strict", null, "1s", "1s", 4),
-                        null, List.of(node("node-1"), node("node-2")), List.of(), null));
-        Map<String, SshTarget> targets = new LinkedHashMap<>();
-        targets.put("node-1", SshTarget.of("node-1", "10.0.0.1", Path.of("/dev/null")));
-        targets.put("node-2", SshTarget.of("node-2", "10.0.0.2", Path.of("/dev/null")));
-        return new PlanExecutor(new ClusterAccess(cluster, targets, new RecordingTransport(failing), new FanOut(4)),
-                step -> { });
-    }
-
-    private static Cluster.Node node(String name) {
-        return new Cluster.Node(name, "10.0.0.1", null, null, Map.of(), List.of(), null);
+        return new PlanExecutor(TwoNodes.over(new RecordingTransport(failing)), step -> { });
     }
 
     /** Answers every command at once; the commands named in {@code failing} exit 125. */

@@ -1,26 +1,21 @@
 package dev.berth.exec;
 
 import dev.berth.docker.ProxyCommands;
-import dev.berth.model.Cluster;
-import dev.berth.model.ObjectMeta;
 import dev.berth.plan.Action;
 import dev.berth.proxy.NginxConfig;
 import dev.berth.ssh.CommandResult;
-import dev.berth.ssh.FanOut;
 import dev.berth.ssh.SshTarget;
 import dev.berth.ssh.Transport;
 import dev.berth.ssh.Tunnel;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +39,7 @@ class ProxyDrainTest {
     }
 
     private void await(Duration limit, Action.ConfigureProxy... reloaded) {
-        new ProxyDrain(access(), pauses::add, limit).await(List.of(reloaded));
+        new ProxyDrain(TwoNodes.over(new Workers()), pauses::add, limit).await(List.of(reloaded));
     }
 
     @Test
@@ -90,20 +85,6 @@ class ProxyDrainTest {
     @Test
     void theQuestionIsAskedOnTheProxysNodeWithTheProxysName() {
         assertThat(ProxyCommands.oldWorkers("berth-edge")).startsWith("sh", "-c").endsWith("sh", "berth-edge");
-    }
-
-    private ClusterAccess access() {
-        Cluster cluster = new Cluster(Cluster.API_VERSION, Cluster.KIND, new ObjectMeta("t", null, Map.of(), Map.of()),
-                new Cluster.Spec(new Cluster.Ssh("berth", null, List.of(), "/dev/null", "strict", null, "1s", "1s", 4),
-                        null, List.of(node("node-1"), node("node-2")), List.of(), null));
-        Map<String, SshTarget> targets = new LinkedHashMap<>();
-        targets.put("node-1", SshTarget.of("node-1", "10.0.0.1", Path.of("/dev/null")));
-        targets.put("node-2", SshTarget.of("node-2", "10.0.0.2", Path.of("/dev/null")));
-        return new ClusterAccess(cluster, targets, new Workers(), new FanOut(4));
-    }
-
-    private static Cluster.Node node(String name) {
-        return new Cluster.Node(name, "10.0.0.1", null, null, Map.of(), List.of(), null);
     }
 
     /** Answers each proxy's question with its next count; a count that is no number exits 1. */

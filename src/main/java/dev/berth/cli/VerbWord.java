@@ -1,7 +1,13 @@
 package dev.berth.cli;
 
+import picocli.CommandLine.Option;
+
+import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The word of a command line that picocli will take for the verb: the first that is neither an option nor the
@@ -9,13 +15,12 @@ import java.util.Set;
  * version option before any verb, or {@code --}, names none: those need the whole command tree.
  */
 final class VerbWord {
-    /** The global options that take a value as the next word when not written {@code --option=value}. */
-    private static final Set<String> WITH_VALUE = Set.of("--cluster", "--context", "-n", "--namespace", "-o",
-            "--output");
     /** The root's own options, answered from the whole tree. */
     private static final Set<String> ROOT_ONLY = Set.of("-h", "--help", "-V", "--version");
-    /** {@code -v} takes the next word as its level when it is a number ({@code -v 6}). */
-    private static final Set<String> LEVEL = Set.of("-v", "--v", "--verbose");
+    /** The global options that take the next word as their value when not written {@code --option=value}. */
+    private static final Set<String> WITH_VALUE = names(option -> !option.arity().equals("0"));
+    /** {@code -v} takes the next word as its level only when it is a number ({@code -v 6}). */
+    private static final Set<String> LEVEL = names(option -> option.parameterConsumer() == GlobalOptions.Level.class);
 
     private VerbWord() {
     }
@@ -37,5 +42,17 @@ final class VerbWord {
             }
         }
         return Optional.empty();
+    }
+
+    /** The names of {@link GlobalOptions}' options that {@code which} selects, read from their declarations. */
+    private static Set<String> names(Predicate<Option> which) {
+        Set<String> names = new HashSet<>();
+        for (Field field : GlobalOptions.class.getDeclaredFields()) {
+            Option option = field.getAnnotation(Option.class);
+            if (option != null && which.test(option) && field.getType() != boolean.class) {
+                names.addAll(Arrays.asList(option.names()));
+            }
+        }
+        return Set.copyOf(names);
     }
 }

@@ -11,6 +11,7 @@ import dev.berth.cli.converge.DiffCommand;
 import dev.berth.cli.converge.NodeVerbs;
 import dev.berth.cli.converge.ScaleCommand;
 import dev.berth.cli.converge.ReconcileCommand;
+import dev.berth.cli.converge.VolumeCommand;
 import dev.berth.cli.lab.LabCommand;
 import dev.berth.cli.edge.EdgeCommand;
 import dev.berth.cli.lock.LockCommand;
@@ -58,6 +59,7 @@ public final class BerthCommand implements Callable<Integer> {
             NodeVerbs.Cordon.class,
             NodeVerbs.Uncordon.class,
             NodeVerbs.Drain.class,
+            VolumeCommand.class,
             GetCommand.class,
             DescribeCommand.class,
             TopCommand.class,

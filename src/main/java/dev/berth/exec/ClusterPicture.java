@@ -12,9 +12,11 @@ import dev.berth.state.ClusterState;
 import dev.berth.state.StateRecord;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -57,7 +59,7 @@ public record ClusterPicture(List<NodeObservation> observed, Optional<StateRecor
             return new ClusterPicture(observed, Optional.empty(), e.getMessage(), NOTHING,
                     new Plan(List.of(), List.of(), Map.of()));
         }
-        ClusterView view = ClusterViews.of(observed, record.cordoned());
+        ClusterView view = ClusterViews.of(observed, record.cordoned(), Set.of(), Instant.MAX, record.claims());
         Plan plan = planner.plan(desired, view, DesiredStates.revisions(record));
         return new ClusterPicture(observed, Optional.of(record), "", desired, plan);
     }

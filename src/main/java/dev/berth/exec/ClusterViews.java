@@ -5,11 +5,17 @@ import dev.berth.model.Cluster;
 import dev.berth.model.NodeSnapshot;
 import dev.berth.plan.Capacity;
 import dev.berth.plan.ClusterView;
+import dev.berth.plan.Layout;
 import dev.berth.plan.NodeView;
+import dev.berth.state.ClaimBinding;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Turns what one run observed into the planner's view of the cluster. */
@@ -35,8 +41,42 @@ public final class ClusterViews {
     /** As {@link #of(List, Set, Set)}, observed at {@code observedAt}: how long each replica has been running. */
     public static ClusterView of(List<NodeObservation> observations, Set<String> cordoned, Set<String> draining,
                                  Instant observedAt) {
-        return new ClusterView(observations.stream().map(o -> node(o, cordoned.contains(o.node().name()),
-                draining.contains(o.node().name()))).toList(), observedAt);
+        return of(observations, cordoned, draining, observedAt, Map.of());
+    }
+
+    /**
+     * As {@link #of(List, Set, Set, Instant)}, with the claims' {@code bindings} (by {@code namespace/claim}): a
+     * bound claim's volume is seen on its node, and only there (the other copies are older data a move left), and
+     * a claim being moved is on no node, so none of its replicas runs until the move ends.
+     */
+    public static ClusterView of(List<NodeObservation> observations, Set<String> cordoned, Set<String> draining,
+                                 Instant observedAt, Map<String, ClaimBinding> bindings) {
+        Map<String, String> owners = new HashMap<>();
+        Map<String, String> moving = new TreeMap<>();
+        bindings.forEach((claim, binding) -> {
+            int slash = claim.indexOf('/');
+            String volume = Layout.claimVolume(claim.substring(0, slash), claim.substring(slash + 1));
+            owners.put(volume, binding.moving() ? "" : binding.node());
+            if (binding.moving()) {
+                moving.put(volume, binding.movingTo());
+            }
+        });
+        return new ClusterView(observations.stream().map(o -> withOwnVolumes(node(o, cordoned.contains(
+                o.node().name()), draining.contains(o.node().name())), owners)).toList(), observedAt, moving);
+    }
+
+    private static NodeView withOwnVolumes(NodeView node, Map<String, String> owners) {
+        List<String> own = new ArrayList<>(node.volumes().stream()
+                .filter(volume -> owners.getOrDefault(volume, node.name()).equals(node.name())).toList());
+        owners.forEach((volume, owner) -> {
+            if (owner.equals(node.name()) && node.reachable() && !own.contains(volume)) {
+                own.add(volume);
+            }
+        });
+        return own.equals(node.volumes()) ? node : new NodeView(node.name(), node.address(), node.labels(),
+                node.roles(), node.reachable(), node.cordoned(), node.draining(), node.capacity(),
+                node.homeDirectory(), node.containers(), own, node.liveUsage(), node.loadedConfigs(),
+                node.podDirectories());
     }
 
     static NodeView node(NodeObservation observation, boolean cordoned) {

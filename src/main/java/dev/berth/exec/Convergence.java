@@ -129,47 +129,63 @@ public final class Convergence {
      * {@code progressDeadlineSeconds} of the Deployments; a replica whose replacement has nowhere to go stays.
      */
     public Outcome run(UnaryOperator<StateRecord> change, Options options, Set<String> draining) {
-        ProbeRunner probes = new ProbeRunner(access, clock);
         if (options.dryRun()) {
+            ProbeRunner probes = new ProbeRunner(access, clock);
             StateRecord current = state.read();
-            StateRecord next = change.apply(current);
+            StateRecord next = change.apply(current.settled());
             Planned planned = plan(next, draining, probes, scope(options, current, next));
             return new Outcome(current, next, planned.observed(), withEvictions(planned, draining), List.of(),
                     WaitResult.NOT_ASKED);
         }
         try (Lease lease = state.acquire(options.lockWait())) {
-            StateRecord current = state.read();
-            StateRecord next = change.apply(current);
-            Scope scope = scope(options, current, next);
-            Planned planned = plan(next, draining, probes, scope);
-            StateRecord stored = store(current, next, planned, changeCause);
-            Instant deadline = options.timeout() != null && !options.timeout().isZero()
-                    ? clock.instant().plus(options.timeout())
-                    : draining.isEmpty() ? Instant.MAX : clock.instant().plus(longestProgressDeadline(planned));
-            PlanExecutor executor = new PlanExecutor(access, progress, pause, PlanExecutor.DRAIN);
-            StateRecord[] latest = {stored};
-            RolloutDriver driver = new RolloutDriver(access, record -> plan(record, draining, probes, scope),
-                    (record, again) -> latest[0] = store(latest[0], record, again, null), clock, pause, executor, notes,
-                    DesiredStates.revisions(current));
-            RollbackOrPause response = new RollbackOrPause(options.autoRollback(), notes);
-            driver.observed(planned, response);
-            lease.ensureHeld();
-            List<StepResult> steps = new ArrayList<>(executor.execute(planned.steps()));
-            RolloutDriver.Result driven = driver.drive(stored, planned, steps, lease, deadline, response,
-                    options.waitReady(), draining);
-            WaitResult waited = driven.timedOut() ? new WaitResult(true, false, driven.waitingFor())
-                    : !options.waitReady() ? WaitResult.NOT_ASKED
-                    : new WaitResult(true, driven.failures().isEmpty()
-                            && driven.steps().stream().noneMatch(StepResult::failed), "");
-            if (driven.timedOut() && !options.waitReady()) {
-                notes.accept("the rollout goes on at the next run (reconcile, or rollout status): "
-                        + driven.waitingFor());
-            }
-            Outcome outcome = new Outcome(current, stored, driven.last().observed(), driven.last().plan(),
-                    driven.steps(), waited, driven.failures(), response.rolledBackTo(), response.paused());
-            recordEvents(RunEvents.of(planned.observed(), outcome, draining, clock.instant()), lease);
-            return outcome;
+            return converge(lease, change, options, draining);
         }
+    }
+
+    /** Takes the cluster's lock, waiting up to {@code lockWait}, for a run of several convergences. */
+    public Lease lock(Duration lockWait) {
+        return state.acquire(lockWait);
+    }
+
+    /**
+     * As {@link #run(UnaryOperator, Options, Set)}, under a {@code lease} the caller took with {@link #lock} and
+     * keeps. A claim the stored record shows moving is settled first, where its data was: only the run holding
+     * the lock moves data, so a move this run's {@code change} does not mark again is one a killed run left.
+     */
+    public Outcome converge(Lease lease, UnaryOperator<StateRecord> change, Options options, Set<String> draining) {
+        ProbeRunner probes = new ProbeRunner(access, clock);
+        StateRecord current = state.read();
+        StateRecord next = change.apply(current.settled());
+        Scope scope = scope(options, current, next);
+        Planned planned = plan(next, draining, probes, scope);
+        lease.ensureHeld();
+        StateRecord stored = store(current, next, planned, changeCause);
+        Instant deadline = options.timeout() != null && !options.timeout().isZero()
+                ? clock.instant().plus(options.timeout())
+                : draining.isEmpty() ? Instant.MAX : clock.instant().plus(longestProgressDeadline(planned));
+        PlanExecutor executor = new PlanExecutor(access, progress, pause, PlanExecutor.DRAIN);
+        StateRecord[] latest = {stored};
+        RolloutDriver driver = new RolloutDriver(access, record -> plan(record, draining, probes, scope),
+                (record, again) -> latest[0] = store(latest[0], record, again, null), clock, pause, executor, notes,
+                DesiredStates.revisions(current));
+        RollbackOrPause response = new RollbackOrPause(options.autoRollback(), notes);
+        driver.observed(planned, response);
+        lease.ensureHeld();
+        List<StepResult> steps = new ArrayList<>(executor.execute(planned.steps()));
+        RolloutDriver.Result driven = driver.drive(stored, planned, steps, lease, deadline, response,
+                options.waitReady(), draining);
+        WaitResult waited = driven.timedOut() ? new WaitResult(true, false, driven.waitingFor())
+                : !options.waitReady() ? WaitResult.NOT_ASKED
+                : new WaitResult(true, driven.failures().isEmpty()
+                        && driven.steps().stream().noneMatch(StepResult::failed), "");
+        if (driven.timedOut() && !options.waitReady()) {
+            notes.accept("the rollout goes on at the next run (reconcile, or rollout status): "
+                    + driven.waitingFor());
+        }
+        Outcome outcome = new Outcome(current, stored, driven.last().observed(), driven.last().plan(),
+                driven.steps(), waited, driven.failures(), response.rolledBackTo(), response.paused());
+        recordEvents(RunEvents.of(planned.observed(), outcome, draining, clock.instant()), lease);
+        return outcome;
     }
 
     /**
@@ -204,11 +220,16 @@ public final class Convergence {
      */
     public StateRecord update(UnaryOperator<StateRecord> change, Duration lockWait) {
         try (Lease lease = state.acquire(lockWait)) {
-            StateRecord current = state.read();
-            StateRecord next = change.apply(current);
-            lease.ensureHeld();
-            return DesiredStates.sameContent(current, next) ? current : state.write(next);
+            return update(lease, change);
         }
+    }
+
+    /** As {@link #update(UnaryOperator, Duration)}, under a {@code lease} the caller holds. */
+    public StateRecord update(Lease lease, UnaryOperator<StateRecord> change) {
+        StateRecord current = state.read();
+        StateRecord next = change.apply(current);
+        lease.ensureHeld();
+        return DesiredStates.sameContent(current, next) ? current : state.write(next);
     }
 
     /** The run's scope, with every Deployment its change stored anew, changed or removed. */
@@ -229,7 +250,7 @@ public final class Convergence {
         List<Resource> objects = DesiredStates.objects(record);
         DesiredState desired = DesiredStates.of(objects);
         List<NodeObservation> observed = probes.probe(new ClusterObserver(access).observe());
-        ClusterView view = ClusterViews.of(observed, record.cordoned(), draining, clock.instant());
+        ClusterView view = ClusterViews.of(observed, record.cordoned(), draining, clock.instant(), record.claims());
         return new Planned(desired, observed, planner.plan(desired, view, DesiredStates.revisions(record), scope),
                 probes.livenessFailures());
     }

@@ -101,6 +101,6 @@ public final class DesiredStates {
     /** Whether two records would store the same desired state, revisions and cordons. */
     public static boolean sameContent(StateRecord a, StateRecord b) {
         return a.applied().equals(b.applied()) && a.revisions().equals(b.revisions())
-                && a.cordoned().equals(b.cordoned());
+                && a.cordoned().equals(b.cordoned()) && a.claims().equals(b.claims());
     }
 }

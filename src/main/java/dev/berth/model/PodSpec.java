@@ -16,6 +16,12 @@ public record PodSpec(List<Container> containers, List<Volume> volumes, Map<Stri
         nodeSelector = Maps.copy(nodeSelector);
     }
 
+    /** Whether a volume of this spec is the PersistentVolumeClaim {@code claim} (of the same namespace). */
+    public boolean mountsClaim(String claim) {
+        return volumes.stream().map(Volume::persistentVolumeClaim)
+                .anyMatch(source -> source != null && claim.equals(source.claimName()));
+    }
+
     /** A named volume with exactly one source. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Volume(String name, ClaimSource persistentVolumeClaim, HostPathSource hostPath,

@@ -25,7 +25,8 @@ import java.util.Set;
  * <p>Replicas on a draining node leave the Deployment's count: replacements start elsewhere, and the draining
  * ones are removed as the replacements become available, so that the Deployment never has fewer available
  * replicas than it had or asks for (one that is not available leaves at once). A replacement with nowhere to
- * go is Pending, and the replica it would replace stays.
+ * go is Pending, and the replica it would replace stays: so does one whose claim's data stays on the draining
+ * node. While a claim's data is being moved, every replica that mounts it is removed and none is started.
  *
  * <p>Replicas to remove are chosen in this order: an old template first, then one not available, then one
  * not running (restarting or paused), then one on the node with the most replicas of the Deployment, then the
@@ -64,6 +65,14 @@ final class DeploymentPlan {
 
     /** Plans the Deployment ({@code key}) given its replicas on reachable nodes. */
     Outcome plan(String key, List<ObservedPod> pods) {
+        Optional<String> held = placement.held(blueprint.demand());
+        if (held.isPresent()) {
+            pods.forEach(pod -> remove(pod, held.get()));
+            for (int i = 0; i < spec.replicas(); i++) {
+                pending.add(held.get());
+            }
+            return new Outcome(pending, progress(key, pods, List.of(), List.of()));
+        }
         boolean holding = spec.paused() && pods.stream().anyMatch(pod -> !current(pod) && pod.alive());
         List<ObservedPod> alive = new ArrayList<>();
         List<ObservedPod> leaving = new ArrayList<>();

@@ -26,9 +26,11 @@ final class Placement {
     private final List<NodeView> nodes;
     private final Map<String, Ledger> ledgers = new HashMap<>();
     private final Map<String, String> claimNodes = new HashMap<>();
+    private final Map<String, String> moving;
 
     Placement(ClusterView cluster) {
         this.nodes = cluster.nodes();
+        this.moving = cluster.moving();
         for (NodeView node : nodes) {
             ledgers.put(node.name(), new Ledger());
             node.volumes().forEach(volume -> claimNodes.putIfAbsent(volume, node.name()));
@@ -44,8 +46,18 @@ final class Placement {
         ledger.replicas.merge(Planner.deployment(pod) + "@" + pod.specHash(), 1, Integer::sum);
     }
 
+    /** Why a replica of {@code demand} may not run now: a volume it mounts is being moved; empty otherwise. */
+    Optional<String> held(Demand demand) {
+        return demand.claimVolumes().stream().filter(moving::containsKey).sorted().findFirst()
+                .map(volume -> "volume " + volume + " is being moved to " + moving.get(volume));
+    }
+
     /** The node for one more replica, now reserved for it, or the reason no node fits. */
     Result place(Demand demand) {
+        Optional<String> held = held(demand);
+        if (held.isPresent()) {
+            return new Result(null, held.get());
+        }
         Map<String, Integer> reasons = new TreeMap<>();
         List<NodeView> candidates = new ArrayList<>();
         for (NodeView node : nodes) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -20,15 +21,26 @@ import java.util.TreeSet;
  *                  Secret values included, so the record is never printed
  * @param revisions the revision history by deployment key {@code namespace/name}, oldest first
  * @param cordoned  the nodes no new replica may be placed on ({@code berth cordon})
+ * @param claims    where the data of each moved PersistentVolumeClaim is, by {@code namespace/claim}; a claim
+ *                  berth never moved has no entry, and is where its Docker volume is
  */
-@JsonPropertyOrder({"generation", "writtenBy", "writtenAt", "applied", "revisions", "cordoned"})
+@JsonPropertyOrder({"generation", "writtenBy", "writtenAt", "applied", "revisions", "cordoned", "claims"})
 public record StateRecord(long generation, String writtenBy, Instant writtenAt, SortedMap<String, String> applied,
-                          SortedMap<String, List<StoredRevision>> revisions, SortedSet<String> cordoned) {
+                          SortedMap<String, List<StoredRevision>> revisions, SortedSet<String> cordoned,
+                          SortedMap<String, ClaimBinding> claims) {
+
+    public StateRecord(long generation, String writtenBy, Instant writtenAt, SortedMap<String, String> applied,
+                       SortedMap<String, List<StoredRevision>> revisions, SortedSet<String> cordoned) {
+        this(generation, writtenBy, writtenAt, applied, revisions, cordoned, null);
+    }
 
     public StateRecord(long generation, String writtenBy, Instant writtenAt, SortedMap<String, String> applied,
                        SortedMap<String, List<StoredRevision>> revisions) {
         this(generation, writtenBy, writtenAt, applied, revisions, null);
     }
+
+    /** The kind part of a stored claim's key in {@link #applied()}. */
+    private static final String CLAIM_KIND = "PersistentVolumeClaim";
 
     public StateRecord {
         if (generation < 0) {
@@ -41,6 +53,7 @@ public record StateRecord(long generation, String writtenBy, Instant writtenAt, 
         }
         revisions = copied;
         cordoned = cordoned == null ? new TreeSet<>() : new TreeSet<>(cordoned);
+        claims = claims == null ? new TreeMap<>() : new TreeMap<>(claims);
     }
 
     /** The record of a cluster berth has never written to. */
@@ -48,9 +61,34 @@ public record StateRecord(long generation, String writtenBy, Instant writtenAt, 
         return new StateRecord(0, null, null, null, null);
     }
 
-    /** This record with {@code objects} as the stored desired state. */
+    /**
+     * This record with {@code objects} as the stored desired state; the bindings of claims no longer stored go
+     * with them.
+     */
     public StateRecord withApplied(Map<String, String> objects) {
-        return new StateRecord(generation, writtenBy, writtenAt, new TreeMap<>(objects), revisions, cordoned);
+        TreeMap<String, ClaimBinding> kept = new TreeMap<>(claims);
+        kept.keySet().removeIf(claim -> !objects.containsKey(CLAIM_KIND + "/" + claim));
+        return new StateRecord(generation, writtenBy, writtenAt, new TreeMap<>(objects), revisions, cordoned, kept);
+    }
+
+    /** This record with {@code binding} for the claim {@code namespace/claim}. */
+    public StateRecord withClaim(String claim, ClaimBinding binding) {
+        TreeMap<String, ClaimBinding> next = new TreeMap<>(claims);
+        next.put(claim, binding);
+        return new StateRecord(generation, writtenBy, writtenAt, applied, revisions, cordoned, next);
+    }
+
+    /**
+     * This record with no move under way: a binding still moving was left by a run killed before its move
+     * finished, and the data is where it was.
+     */
+    public StateRecord settled() {
+        if (claims.values().stream().noneMatch(ClaimBinding::moving)) {
+            return this;
+        }
+        TreeMap<String, ClaimBinding> next = new TreeMap<>(claims);
+        next.replaceAll((claim, binding) -> binding.settled());
+        return new StateRecord(generation, writtenBy, writtenAt, applied, revisions, cordoned, next);
     }
 
     /**
@@ -62,14 +100,14 @@ public record StateRecord(long generation, String writtenBy, Instant writtenAt, 
         TreeMap<String, List<StoredRevision>> next = new TreeMap<>(revisions);
         next.put(deployment, RevisionHistory.record(revisions(deployment), specHash, template, changeCause, now,
                 revisionHistoryLimit));
-        return new StateRecord(generation, writtenBy, writtenAt, applied, next, cordoned);
+        return new StateRecord(generation, writtenBy, writtenAt, applied, next, cordoned, claims);
     }
 
     /** This record without the history of a deleted Deployment. */
     public StateRecord withoutRevisions(String deployment) {
         TreeMap<String, List<StoredRevision>> next = new TreeMap<>(revisions);
         next.remove(deployment);
-        return new StateRecord(generation, writtenBy, writtenAt, applied, next, cordoned);
+        return new StateRecord(generation, writtenBy, writtenAt, applied, next, cordoned, claims);
     }
 
     /** This record with {@code node} cordoned ({@code true}) or schedulable again ({@code false}). */
@@ -80,7 +118,12 @@ public record StateRecord(long generation, String writtenBy, Instant writtenAt, 
         } else {
             next.remove(node);
         }
-        return new StateRecord(generation, writtenBy, writtenAt, applied, revisions, next);
+        return new StateRecord(generation, writtenBy, writtenAt, applied, revisions, next, claims);
+    }
+
+    /** The binding of the claim {@code namespace/claim}, if it was ever moved. */
+    public Optional<ClaimBinding> claim(String claim) {
+        return java.util.Optional.ofNullable(claims.get(claim));
     }
 
     /** The revisions of one Deployment, oldest first; empty when it has none. */
@@ -90,12 +133,13 @@ public record StateRecord(long generation, String writtenBy, Instant writtenAt, 
 
     /** The record that follows this one: one generation on, stamped with its writer and time. */
     StateRecord successor(String writer, Instant at) {
-        return new StateRecord(generation + 1, writer, at, applied, revisions, cordoned);
+        return new StateRecord(generation + 1, writer, at, applied, revisions, cordoned, claims);
     }
 
     /** Whether two records hold the same content, whoever wrote them and when. */
     boolean sameContent(StateRecord other) {
-        return applied.equals(other.applied) && revisions.equals(other.revisions) && cordoned.equals(other.cordoned);
+        return applied.equals(other.applied) && revisions.equals(other.revisions) && cordoned.equals(other.cordoned)
+                && claims.equals(other.claims);
     }
 
     /** Never the stored manifests: they hold Secret values. */

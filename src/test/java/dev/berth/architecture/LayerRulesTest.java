@@ -46,7 +46,8 @@ class LayerRulesTest {
 
     @Test
     void manifestLoadingAndDockerCommandsImportNoEdge() {
-        noClasses().that().resideInAnyPackage("dev.berth.manifest..", "dev.berth.docker..", "dev.berth.shell..")
+        noClasses().that().resideInAnyPackage("dev.berth.manifest..", "dev.berth.docker..", "dev.berth.shell..",
+                        "dev.berth.archive..")
                 .should().dependOnClassesThat().resideInAnyPackage(EDGES)
                 .check(BERTH);
     }

@@ -5,7 +5,6 @@ import dev.berth.exec.DesiredStates;
 import dev.berth.exec.NodeObservation;
 import dev.berth.model.Deployment;
 import dev.berth.model.PersistentVolumeClaim;
-import dev.berth.model.PodSpec;
 import dev.berth.plan.DesiredState;
 import dev.berth.plan.Layout;
 import dev.berth.state.StateRecord;
@@ -91,7 +90,8 @@ record ClaimRelease(List<Released> claims) {
             String name = claim.metadata().name();
             Set<String> users = new TreeSet<>();
             for (Deployment deployment : remaining.deployments()) {
-                if (namespace.equals(deployment.metadata().namespace()) && mounts(deployment, name)) {
+                if (namespace.equals(deployment.metadata().namespace())
+                        && deployment.spec().template().spec().mountsClaim(name)) {
                     users.add(PlanReport.display(deployment.identity()));
                 }
             }
@@ -128,8 +128,4 @@ record ClaimRelease(List<Released> claims) {
                 .map(claim -> line + claim.outcome()).orElse(line);
     }
 
-    private static boolean mounts(Deployment deployment, String claim) {
-        return deployment.spec().template().spec().volumes().stream().map(PodSpec.Volume::persistentVolumeClaim)
-                .anyMatch(source -> source != null && claim.equals(source.claimName()));
-    }
 }

@@ -13,13 +13,18 @@ import dev.berth.exec.ProvisionerProcess;
 import dev.berth.exec.Provisioning;
 import dev.berth.exec.RunNotes;
 import dev.berth.exec.StepResult;
+import dev.berth.exec.move.DrainMoves;
+import dev.berth.exec.move.VolumeMove;
 import dev.berth.manifest.ManifestNamespace;
 import dev.berth.model.Cluster;
 import dev.berth.plan.Planner;
 import dev.berth.plan.Scope;
+import dev.berth.state.ClusterState;
+import dev.berth.state.Lease;
 import dev.berth.state.StateRecord;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -98,8 +103,46 @@ public abstract class ConvergingCommand extends BaseCommand {
     }
 
     private Convergence convergence(ClusterAccess access, String verb, Consumer<StepResult> progress) {
-        return new Convergence(access, clusterState(access, "berth " + verb), planner(access),
-                environment().clock(), progress, notes, environment().pause(), changeCause());
+        return convergence(access, clusterState(access, "berth " + verb), progress);
+    }
+
+    private Convergence convergence(ClusterAccess access, ClusterState state, Consumer<StepResult> progress) {
+        return new Convergence(access, state, planner(access), environment().clock(), progress, notes,
+                environment().pause(), changeCause());
+    }
+
+    /**
+     * Moves claims' data as {@code requests} say, one after the other under one lock; prints a line on stdout for
+     * each. With {@code dryRun} each is only checked, and what would be done printed.
+     */
+    protected List<VolumeMove.Result> moveVolumes(String verb, List<VolumeMove.Request> requests, Duration lockWait,
+                                                  boolean dryRun) {
+        List<VolumeMove.Result> results = new ArrayList<>();
+        try (ClusterAccess access = connect()) {
+            ClusterState state = clusterState(access, "berth " + verb);
+            Convergence convergence = convergence(access, state, this::progress);
+            VolumeMove move = new VolumeMove(access, state, convergence, planner(access), environment().clock(),
+                    this::note);
+            if (dryRun) {
+                for (VolumeMove.Request request : requests) {
+                    String from = move.check(request);
+                    out().println(from.equals(request.target())
+                            ? request.display() + " is on " + from + " already (dry run)"
+                            : request.display() + " would move from " + from + " to " + request.target() + " (dry run)");
+                }
+                out().flush();
+                return results;
+            }
+            try (Lease lease = convergence.lock(lockWait)) {
+                for (VolumeMove.Request request : requests) {
+                    VolumeMove.Result result = move.move(lease, request);
+                    results.add(result);
+                    out().println(MoveReport.line(result));
+                    out().flush();
+                }
+            }
+        }
+        return results;
     }
 
     /**
@@ -231,6 +274,32 @@ public abstract class ConvergingCommand extends BaseCommand {
             }
         }
         out().flush();
+    }
+
+    /**
+     * Before a drain of {@code node}: the data of the claims on it that Deployments mount moves to where their next
+     * replicas would go (with {@code --dry-run}, is only said to); returns those moves. A claim whose replicas have
+     * nowhere else to go stays, and the drain says so.
+     */
+    protected List<VolumeMove.Request> moveClaimsOff(String node, Convergence.Options options) {
+        List<DrainMoves.Move> moves;
+        try (ClusterAccess access = connect()) {
+            StateRecord record = clusterState(access, "berth drain").read();
+            moves = DrainMoves.of(planner(access), record, new ClusterObserver(access).observe(), node);
+        }
+        List<VolumeMove.Request> requests = new ArrayList<>();
+        for (DrainMoves.Move move : moves) {
+            if (move.target().isEmpty()) {
+                note(move.display() + " stays on " + node + ": " + move.reason());
+            } else {
+                requests.add(new VolumeMove.Request(move.namespace(), move.claim(), move.target().get(), false, 0,
+                        options.timeout()));
+            }
+        }
+        if (!requests.isEmpty()) {
+            moveVolumes("drain", requests, options.lockWait(), options.dryRun());
+        }
+        return requests;
     }
 
     /** Cordons ({@code true}) or uncordons a node in the stored record; no replica is touched. */

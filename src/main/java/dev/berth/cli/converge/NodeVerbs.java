@@ -1,9 +1,14 @@
 package dev.berth.cli.converge;
 
+import dev.berth.exec.move.VolumeMove;
+import dev.berth.state.ClaimBinding;
+import dev.berth.state.StateRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.List;
 import java.util.Set;
 
 /** The verbs that take a node in and out of service: cordon, uncordon, drain. */
@@ -62,7 +67,10 @@ public final class NodeVerbs {
             "Replacements start first; each replica on the node leaves the edge and the Service proxies, then the "
                     + "node, once its replacement is ready. A replica whose replacement has nowhere to go stays, "
                     + "and the exit code is 3. Without --timeout the wait lasts at most the longest "
-                    + "progressDeadlineSeconds."},
+                    + "progressDeadlineSeconds.",
+            "First, the data of every PersistentVolumeClaim on the node that a Deployment mounts moves to the node "
+                    + "where that Deployment's next replica would go, as berth volume move does (see its help); "
+                    + "--keep-volumes leaves it."},
             footerHeading = "%nExamples:%n",
             footer = {
                     "  # Move every replica off node-2 for maintenance, then put it back in service",
@@ -73,12 +81,27 @@ public final class NodeVerbs {
                     "  berth drain node-2 --dry-run",
                     "",
                     "  # Wait until the replacements are ready, at most 10 minutes",
-                    "  berth drain node-2 --wait --timeout 10m"})
+                    "  berth drain node-2 --wait --timeout 10m",
+                    "",
+                    "  # Leave the claims' data where it is (their replicas stay on node-2)",
+                    "  berth drain node-2 --keep-volumes"})
     public static final class Drain extends NodeVerb {
+        @Option(names = "--keep-volumes",
+                description = "Leave the claims' data on the node: the replicas that mount it stay there, their "
+                        + "replacements Pending, and the exit code is 3.")
+        boolean keepVolumes;
+
         @Override
         public Integer call() {
             requireNode(node);
-            return drain(record -> record.withCordon(node, true), converge.options(), Set.of(node));
+            List<VolumeMove.Request> moved = keepVolumes ? List.of() : moveClaimsOff(node, converge.options());
+            return drain(record -> {
+                StateRecord cordoned = record.withCordon(node, true);
+                for (VolumeMove.Request request : converge.options().dryRun() ? moved : List.<VolumeMove.Request>of()) {
+                    cordoned = cordoned.withClaim(request.key(), ClaimBinding.on(request.target()));
+                }
+                return cordoned;
+            }, converge.options(), Set.of(node));
         }
     }
 }

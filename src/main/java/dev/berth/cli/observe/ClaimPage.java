@@ -37,6 +37,13 @@ final class ClaimPage {
         }
         description.field("Volume", status.volume() + (status.nodes().isEmpty() ? " (not created yet)" : ""))
                 .field("Node", String.join(", ", status.nodes()));
+        if (status.movingTo() != null) {
+            description.field("Moving To", status.movingTo() + " (the replicas that mount it wait for the copy)");
+        }
+        if (!status.kept().isEmpty()) {
+            description.field("Old Copies", String.join(", ", status.kept()) + " (left by a move; not the claim's "
+                    + "data: docker volume rm " + status.volume() + " on the node removes one)");
+        }
         status.nodes().forEach(node -> description.field("Size on disk" + (status.nodes().size() > 1
                 ? " (" + node + ")" : ""), sizes.getOrDefault(node, "unknown")));
         description.field("Labels", claim.metadata().labels().entrySet().stream()

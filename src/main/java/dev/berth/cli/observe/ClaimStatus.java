@@ -5,12 +5,13 @@ import dev.berth.exec.NodeObservation;
 import dev.berth.model.Deployment;
 import dev.berth.model.ObservedPod;
 import dev.berth.model.PersistentVolumeClaim;
-import dev.berth.model.PodSpec;
 import dev.berth.model.Quantity;
 import dev.berth.plan.Layout;
+import dev.berth.state.ClaimBinding;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -19,12 +20,15 @@ import java.util.TreeSet;
  * a node holds its Docker volume, which the first replica that mounts it creates; until then it is Pending, as a
  * Kubernetes claim of a {@code WaitForFirstConsumer} storage class is, and {@link #reason()} says what it waits for.
  *
- * @param nodes       the nodes that hold the volume (more than one when a drain left the data behind)
+ * @param nodes       the node that holds the claim's data: the one a move bound it to, else those that hold its
+ *                    volume (more than one only when berth cannot tell which copy is the claim's)
  * @param deployments the Deployments of the desired state that mount the claim, as {@code deployment.apps/NAME}
  * @param pods        the replicas that run on the claim's nodes and mount it
+ * @param kept        other nodes holding a volume of the claim's name: older copies a move left
+ * @param movingTo    the node a move under way copies the data to, else null
  */
 record ClaimStatus(PersistentVolumeClaim claim, List<String> nodes, List<String> deployments, List<ObservedPod> pods,
-                   String reason) {
+                   String reason, List<String> kept, String movingTo) {
     static final String BOUND = "Bound";
     static final String PENDING = "Pending";
 
@@ -32,6 +36,7 @@ record ClaimStatus(PersistentVolumeClaim claim, List<String> nodes, List<String>
         nodes = List.copyOf(nodes);
         deployments = List.copyOf(deployments);
         pods = List.copyOf(pods);
+        kept = List.copyOf(kept);
     }
 
     static List<ClaimStatus> of(List<PersistentVolumeClaim> claims, ClusterPicture picture) {
@@ -46,10 +51,16 @@ record ClaimStatus(PersistentVolumeClaim claim, List<String> nodes, List<String>
         String namespace = claim.metadata().namespace();
         String volume = Layout.claimVolume(namespace, claim.metadata().name());
         List<NodeObservation> ready = picture.observed().stream().filter(NodeObservation::ready).toList();
-        List<String> nodes = ready.stream().filter(o -> o.snapshot().volumes().contains(volume))
+        List<String> holders = ready.stream().filter(o -> o.snapshot().volumes().contains(volume))
                 .map(o -> o.node().name()).sorted().toList();
+        Optional<ClaimBinding> binding = picture.record()
+                .flatMap(record -> record.claim(namespace + "/" + claim.metadata().name()));
+        List<String> nodes = binding.map(b -> List.of(b.node())).orElse(holders);
+        String movingTo = binding.map(ClaimBinding::movingTo).orElse(null);
+        List<String> kept = holders.stream().filter(node -> !nodes.contains(node) && !node.equals(movingTo)).toList();
         List<Deployment> users = picture.desired().deployments().stream()
-                .filter(d -> namespace.equals(d.metadata().namespace()) && mounts(d, claim.metadata().name()))
+                .filter(d -> namespace.equals(d.metadata().namespace())
+                        && d.spec().template().spec().mountsClaim(claim.metadata().name()))
                 .toList();
         Set<String> userNames = new TreeSet<>();
         users.forEach(d -> userNames.add(d.metadata().name()));
@@ -58,7 +69,7 @@ record ClaimStatus(PersistentVolumeClaim claim, List<String> nodes, List<String>
                 .filter(pod -> pod.namespace().equals(namespace) && userNames.contains(pod.deployment())).toList();
         String reason = nodes.isEmpty() ? pendingReason(users, picture) : "";
         return new ClaimStatus(claim, nodes, userNames.stream().map(name -> "deployment.apps/" + name).toList(), pods,
-                reason);
+                reason, kept, movingTo);
     }
 
     String phase() {
@@ -96,8 +107,4 @@ record ClaimStatus(PersistentVolumeClaim claim, List<String> nodes, List<String>
         return "waiting for " + String.join(", ", waits) + unreachable;
     }
 
-    private static boolean mounts(Deployment deployment, String claim) {
-        return deployment.spec().template().spec().volumes().stream().map(PodSpec.Volume::persistentVolumeClaim)
-                .anyMatch(source -> source != null && claim.equals(source.claimName()));
-    }
 }

@@ -8,7 +8,9 @@ import dev.berth.model.ObservedContainer;
 import dev.berth.model.PersistentVolumeClaim;
 import dev.berth.ssh.CommandResult;
 import dev.berth.ssh.NodeResult;
+import dev.berth.state.ClusterEvent;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +26,7 @@ final class ClaimPage {
     private ClaimPage() {
     }
 
-    static String render(ClaimStatus status, Map<String, String> sizes) {
+    static String render(ClaimStatus status, Map<String, String> sizes, List<ClusterEvent> events, Instant now) {
         PersistentVolumeClaim claim = status.claim();
         Description description = new Description()
                 .field("Name", claim.metadata().name())
@@ -59,7 +61,7 @@ final class ClaimPage {
                 .field("Mounted By", String.join(", ", status.deployments()));
         List<String> pods = status.pods().stream().map(pod -> pod.name() + "  " + pod.node() + "  " + pod.status())
                 .toList();
-        return description.block("Used By", pods).render();
+        return description.block("Used By", pods).events(EventTable.lines(events, now)).render();
     }
 
     /**

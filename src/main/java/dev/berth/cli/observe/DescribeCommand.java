@@ -118,7 +118,11 @@ public final class DescribeCommand extends ObservingCommand {
             NodeReports.requireFound(names, shown.stream().map(c -> c.claim().metadata().name()).toList(),
                     "persistentvolumeclaim");
             Map<String, Map<String, String>> sizes = ClaimPage.sizes(access, picture, shown);
-            shown.forEach(claim -> pages.add(ClaimPage.render(claim, sizes.get(claim.volume()))));
+            List<ClusterEvent> events = eventsBeside(access, "berth describe");
+            Instant now = environment().clock().instant();
+            shown.forEach(claim -> pages.add(ClaimPage.render(claim, sizes.get(claim.volume()), about(events,
+                    "PersistentVolumeClaim", claim.claim().metadata().namespace(), claim.claim().metadata().name()),
+                    now)));
             int nodes = NodeReports.warnUnready(picture.observed(), err());
             return NodeReports.warnUnread(picture, err()) == 0 ? nodes : ExitCode.NOT_CONVERGED.code();
         }

@@ -3,6 +3,7 @@ package dev.berth.exec.move;
 import dev.berth.archive.TarCopy;
 import dev.berth.docker.NodeCommands;
 import dev.berth.docker.VolumeCopyCommands;
+import dev.berth.error.BerthException;
 import dev.berth.error.ClusterException;
 import dev.berth.error.InvalidInputException;
 import dev.berth.exec.ClusterAccess;
@@ -17,6 +18,7 @@ import dev.berth.plan.Scope;
 import dev.berth.ssh.CommandResult;
 import dev.berth.ssh.SshTarget;
 import dev.berth.state.ClaimBinding;
+import dev.berth.state.ClusterEvent;
 import dev.berth.state.ClusterState;
 import dev.berth.state.Lease;
 import dev.berth.state.StateRecord;
@@ -201,9 +203,11 @@ public final class VolumeMove {
             if (stopped) {
                 settleBack(lease, request, from, scope);
             }
-            throw new ClusterException(request.display() + " was not moved: " + e.getMessage() + "; its data on "
-                    + from + " is unchanged" + (stopped && !users.isEmpty() ? " and its replicas run there again" : ""),
-                    e);
+            String why = e.getMessage() + "; its data on " + from + " is unchanged"
+                    + (stopped && !users.isEmpty() ? " and its replicas run there again" : "");
+            event(lease, request, ClusterEvent.WARNING, "VolumeMoveFailed", "Not moved to " + request.target() + ": "
+                    + why, from);
+            throw new ClusterException(request.display() + " was not moved: " + why, e);
         } finally {
             quietly(source, VolumeCopyCommands.remove(volume));
             quietly(target, VolumeCopyCommands.remove(volume));
@@ -217,9 +221,10 @@ public final class VolumeMove {
             convergence.converge(lease, r -> r.withClaim(request.key(), new ClaimBinding(from, null,
                     withKept(r, request.key(), request.target()))), options(true, place.longestDeadline(), scope),
                     Set.of());
-            throw new ClusterException(request.display() + " was copied to " + request.target() + ", but its replicas "
-                    + "were " + why + "; they run on " + from + " again with the data it had (the copy stays on "
-                    + request.target() + ")");
+            String message = "copied to " + request.target() + ", but its replicas were " + why + "; they run on "
+                    + from + " again with the data it had (the copy stays on " + request.target() + ")";
+            event(lease, request, ClusterEvent.WARNING, "VolumeMoveFailed", message, from);
+            throw new ClusterException(request.display() + " was " + message);
         }
         boolean delete = request.deleteSource()
                 || PersistentVolumeClaim.DELETE.equals(place.claim().reclaimPolicy());
@@ -234,7 +239,22 @@ public final class VolumeMove {
                 notes.accept("warning: the old copy on " + from + " was not removed: " + removed.stderrText().strip());
             }
         }
-        return new Result(request.claim(), from, request.target(), last, deleted);
+        Result result = new Result(request.claim(), from, request.target(), last, deleted);
+        event(lease, request, ClusterEvent.NORMAL, "VolumeMoved", "Moved from " + from + " to " + request.target()
+                + ": " + result.size() + " in " + last.files() + " files, sha256 " + shortDigest(last.digest())
+                + " on both" + (deleted ? "; the copy on " + from + " was removed" : ""), request.target());
+        return result;
+    }
+
+    /** Records an event of the claim; one that cannot be stored is a warning, the move stands as it is. */
+    private void event(Lease lease, Request request, String type, String reason, String message, String node) {
+        try {
+            lease.ensureHeld();
+            state.recordEvents(List.of(ClusterEvent.of(type, reason, "PersistentVolumeClaim", request.namespace(),
+                    request.claim(), message, node, clock.instant())));
+        } catch (BerthException e) {
+            notes.accept("warning: the move's event was not recorded: " + e.getMessage());
+        }
     }
 
     /** After a failure once the replicas were stopped: the claim settled where it was, its replicas started there. */

@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * The certificates the edge serves, as files: {@code tls/NAMESPACE.SECRET.crt} and {@code tls/NAMESPACE.SECRET.key},
- * both mode 0600, since both are a Secret's values (nginx's master process, root, reads them). A Secret that is missing, not of type {@value Secret#TLS}, or whose key does
- * not belong to its certificate serves no host, and a note says so; its hosts are served over HTTP only.
+ * both mode 0600, since both are a Secret's values (nginx's master process, root, reads them). A Secret that is
+ * missing, not of type {@value Secret#TLS}, or whose key does not belong to its certificate serves no host, and a
+ * note says so; its hosts are served over HTTP only.
  */
 final class EdgeCertificates {
     private final List<Secret> secrets;

@@ -95,7 +95,8 @@ class SecretsIT {
                     .as("files holding the value on %s, but for the cluster-held record", node.name()).isEmpty();
             for (String id : cluster.running(node, NAMESPACE, "files")) {
                 assertThat(sh(node, "docker exec " + id + " stat -c '%a %U %n' /etc/creds/pw /etc/creds/user"))
-                        .as("the files inside the container").isEqualTo("400 root /etc/creds/pw\n440 root /etc/creds/user");
+                        .as("the files inside the container")
+                        .isEqualTo("400 root /etc/creds/pw\n440 root /etc/creds/user");
                 assertThat(sh(node, "docker exec " + id + " cat /etc/creds/pw")).isEqualTo(CANARY);
                 mounted += 2;
                 assertThat(sh(node, "docker inspect " + id)).as("docker inspect of a replica that mounts the Secret")
@@ -125,6 +126,9 @@ class SecretsIT {
         for (Lab.Node node : cluster.nodes()) {
             assertThat(sh(node, "grep -rl " + CANARY + " \"$HOME/.berth/pods\" 2>/dev/null | grep '\\.env$'; true"))
                     .as("no env file of a failed start on %s", node.name()).isEmpty();
+            assertThat(sh(node, "find \"$HOME/.berth\" /tmp -type f -perm /077 -exec grep -l " + CANARY
+                    + " {} + 2>/dev/null; true")).as("files another user could read that hold the value, on %s",
+                    node.name()).isEmpty();
         }
 
         cluster.succeed("delete", "-f", file.toString());

@@ -110,6 +110,13 @@ class SecretsIT {
                         .as("the files survive a restart of the container").isEqualTo(CANARY);
             }
         }
+
+        cluster.succeed("delete", "-f", file.toString());
+        for (Lab.Node node : cluster.nodes()) {
+            assertThat(sh(node, "docker volume ls --quiet --filter name=berth_" + NAMESPACE + "_"))
+                    .as("the volumes the Secret was copied into, on %s, once its replicas are gone", node.name())
+                    .isEmpty();
+        }
     }
 
     @Test

@@ -49,7 +49,7 @@ record Mounts(PodSpec spec, Layout layout, Map<String, VolumeFiles> files) {
             if (volume == null || volume.empty()) {
                 continue;
             }
-            String target = mount.mountPath().replaceAll("/+", "/").replaceAll("^/|/$", "");
+            String target = fromRoot(mount.mountPath());
             String subPath = mount.subPath() == null || mount.subPath().isEmpty() ? null : mount.subPath();
             if (subPath != null && volume.files().containsKey(subPath)) {
                 entries.add(FileArchive.Entry.file(target, volume.mode(subPath), volume.files().get(subPath)));
@@ -73,6 +73,11 @@ record Mounts(PodSpec spec, Layout layout, Map<String, VolumeFiles> files) {
             });
         }
         return new FileArchive(entries);
+    }
+
+    /** A mount path as the archive names it: relative to the container's root, {@code etc/app}. */
+    static String fromRoot(String mountPath) {
+        return mountPath.replaceAll("/+", "/").replaceAll("^/|/$", "");
     }
 
     private Mount mount(PodSpec.Volume volume, Container.VolumeMount mount, String subPath) {

@@ -48,6 +48,10 @@ final class PodBlueprint {
                 if (mount.subPath() != null && !mount.subPath().isEmpty() && !RelativePath.safe(mount.subPath())) {
                     problems.add("subPath \"" + mount.subPath() + "\" must be relative and must not contain \"..\"");
                 }
+                if (filesVolume(spec, mount.name()) && !RelativePath.safe(Mounts.fromRoot(mount.mountPath()))) {
+                    problems.add("mountPath \"" + mount.mountPath() + "\" of a ConfigMap or Secret volume must be "
+                            + "below / and must not contain \"..\"");
+                }
             }
         }
         for (PodSpec.Volume volume : spec.volumes()) {
@@ -60,6 +64,11 @@ final class PodBlueprint {
                 problems.add("persistentvolumeclaim \"" + volume.persistentVolumeClaim().claimName() + "\" not found");
             }
         }
+    }
+
+    private static boolean filesVolume(PodSpec spec, String name) {
+        return spec.volumes().stream().anyMatch(volume -> volume.name().equals(name)
+                && (volume.configMap() != null || volume.secret() != null));
     }
 
     static PodBlueprint of(Deployment deployment, DesiredState desired, String specHash) {

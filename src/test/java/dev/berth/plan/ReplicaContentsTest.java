@@ -115,6 +115,23 @@ class ReplicaContentsTest {
         }
 
         @Test
+        void mountedAtTheRootOrThroughDotDotKeepTheReplicaPending() {
+            for (String path : List.of("/", "/etc/../..")) {
+                Deployment rooted = new DeploymentSpec("web")
+                        .volume(new PodSpec.Volume("conf", null, null, null,
+                                new PodSpec.ConfigMapSource("web-config", List.of(), 0644, null), null))
+                        .container(new ContainerSpec("app", "nginx:1.27").mount("conf", path, false, null)).build();
+
+                Plan plan = plan(desired(List.of(rooted), List.of(configMap("web-config", Map.of("a", "b"))),
+                        List.of(), List.of()));
+
+                assertThat(plan.actions()).isEmpty();
+                assertThat(plan.pending()).containsExactly(new PendingReplica("default/web", "mountPath \"" + path
+                        + "\" of a ConfigMap or Secret volume must be below / and must not contain \"..\""));
+            }
+        }
+
+        @Test
         void withASubPathPutTheOneFileItNamesAtTheMountPathWithNoMount() {
             Deployment single = new DeploymentSpec("web")
                     .volume(new PodSpec.Volume("conf", null, null, null, new PodSpec.ConfigMapSource("web-config",

@@ -25,7 +25,35 @@ public final class ContainerRunCommand {
     /** Docker's restart policy for every replica: it restarts crashed containers between berth's runs. */
     public static final String RESTART = "unless-stopped";
 
+    /**
+     * Creates the container as {@code docker run} would, copies the tar archive on standard input into it, then
+     * starts it, printing its id as {@code docker run --detach} does. A copy that fails removes the container
+     * and the scratch volumes of its replica that no other container uses: nothing starts without its files, and
+     * no half-copied file stays behind.
+     */
+    static final String CREATE_COPY_START = "id=$(docker create \"$@\") || exit $?; "
+            + "docker cp --archive - \"$id:/\" || { s=$?; "
+            + "p=$(docker inspect --format '{{index .Config.Labels \"" + BerthLabels.POD + "\"}}' \"$id\"); "
+            + "docker rm --force \"$id\" >/dev/null 2>&1; [ -n \"$p\" ] && for v in $(docker volume ls --quiet "
+            + "--filter \"label=" + BerthLabels.POD + "=$p\"); do docker volume rm \"$v\" >/dev/null 2>&1; done; "
+            + "exit $s; }; docker start \"$id\" >/dev/null || exit $?; printf '%s\\n' \"$id\"";
+
     private ContainerRunCommand() {
+    }
+
+    /**
+     * The command that starts the container with {@code files} ({@link FileArchive#bytes()}, sent on its standard
+     * input) in place before its process starts: {@link #argv} when there are none, else {@code docker create}
+     * with the same words, {@code docker cp}, {@code docker start}.
+     */
+    public static List<String> argv(ContainerRun run, FileArchive files) {
+        List<String> argv = argv(run);
+        if (files.isEmpty()) {
+            return argv;
+        }
+        List<String> script = new ArrayList<>(List.of("sh", "-c", CREATE_COPY_START, "sh"));
+        script.addAll(argv.subList(3, argv.size()));
+        return List.copyOf(script);
     }
 
     public static List<String> argv(ContainerRun run) {

@@ -154,7 +154,8 @@ public final class PlanExecutor {
                     : NodeCommands.pull(pull.image())));
         }
         if (action instanceof Action.RunContainer run) {
-            CompletableFuture<String> started = checked(transport.run(node, run.argv()));
+            CompletableFuture<String> started = checked(run.files().isEmpty() ? transport.run(node, run.argv())
+                    : transport.run(node, run.argv(), run.files().bytes()));
             return run.envFile() == null ? started : started.handle((id, error) -> error)
                     .thenCompose(error -> transport.run(node, NodeCommands.removePodFile(run.envFile()))
                             .handle((removed, ignored) -> error))

@@ -1,5 +1,6 @@
 package dev.berth.plan;
 
+import dev.berth.docker.FileArchive;
 import dev.berth.proxy.NginxConfig;
 
 import java.util.Arrays;
@@ -28,8 +29,7 @@ public sealed interface Action {
     /**
      * Write a file atomically (temporary file, then rename) with the given mode. Parent directories are
      * created as needed: {@code <home>/.berth} with mode 0700, so that no other user of the server can reach
-     * what lies below, and the directories below it with 0755, so that a container can read what is bind
-     * mounted into it.
+     * what lies below. A replica's one file is its env file (0600).
      *
      * @param sensitive the content comes from a Secret: never print or log it
      */
@@ -87,22 +87,32 @@ public sealed interface Action {
 
     /**
      * Start one container of a replica: run {@code argv} as given (built by
-     * {@link dev.berth.docker.ContainerRunCommand}; it holds no secret value). Docker reads the {@code envFile}
-     * only while it creates the container, so the file is deleted right after, whether the start succeeded or
-     * not: no Secret's value outlives the start on the node's disk.
+     * {@link dev.berth.docker.ContainerRunCommand}; it holds no secret value), with {@code files} on its standard
+     * input: the files of its ConfigMap and Secret volumes, which it copies into the container before the
+     * container's process starts. Docker reads the {@code envFile} only while it creates the container, so the
+     * file is deleted right after, whether the start succeeded or not: no Secret's value outlives the start on
+     * the node's disk.
      *
      * @param deployment {@code namespace/name}
      * @param pod        the replica's name
      * @param container  the docker container name, {@code <namespace>_<pod>_<container>}
      * @param envFile    the file of Secret-sourced variables {@code argv} reads, or null
+     * @param files      what {@code argv} copies into the container from its standard input; may hold a Secret's
+     *                   values: never print or log it
      */
     record RunContainer(String node, String deployment, String pod, String container, String image,
-                        List<String> argv, String envFile) implements Action {
+                        List<String> argv, String envFile, FileArchive files) implements Action {
         public RunContainer {
             argv = List.copyOf(argv);
         }
 
-        /** A start that reads no env file. */
+        /** A start that copies no file in. */
+        public RunContainer(String node, String deployment, String pod, String container, String image,
+                            List<String> argv, String envFile) {
+            this(node, deployment, pod, container, image, argv, envFile, FileArchive.EMPTY);
+        }
+
+        /** A start that reads no env file and copies no file in. */
         public RunContainer(String node, String deployment, String pod, String container, String image,
                             List<String> argv) {
             this(node, deployment, pod, container, image, argv, null);
@@ -110,7 +120,9 @@ public sealed interface Action {
 
         @Override
         public String describe() {
-            return node + ": start container " + container + " (" + image + ")";
+            long count = files.fileCount();
+            return node + ": start container " + container + " (" + image + (count == 0 ? ""
+                    : ", " + count + (count == 1 ? " file" : " files") + " copied in") + ")";
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Where berth keeps a replica's things on its node, and how it names them. A replica's files live in
  * {@code <home>/.berth/pods/<namespace>/<pod>}: {@code env/<container>.env} (Secret-sourced variables,
- * 0600) and {@code volumes/<volume>/...} (ConfigMap and Secret volumes). Names use {@code _} as the
+ * 0600, only until its container exists); ConfigMap and Secret volumes are copied into the container, never
+ * written here. Names use {@code _} as the
  * separator because no Kubernetes name can contain it, so two different objects never share a name.
  */
 public record Layout(String home, String namespace, String pod) {
@@ -19,10 +20,6 @@ public record Layout(String home, String namespace, String pod) {
 
     String envFile(String container) {
         return podDirectory() + "/env/" + container + ".env";
-    }
-
-    String volumeDirectory(String volume) {
-        return podDirectory() + "/volumes/" + volume;
     }
 
     /** The scratch volume of an {@code emptyDir}; labelled with its pod, removed with it. */

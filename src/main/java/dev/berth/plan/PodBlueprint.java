@@ -2,6 +2,7 @@ package dev.berth.plan;
 
 import dev.berth.docker.ContainerRun;
 import dev.berth.docker.ContainerRunCommand;
+import dev.berth.docker.FileArchive;
 import dev.berth.model.BerthLabels;
 import dev.berth.model.Container;
 import dev.berth.model.Deployment;
@@ -47,6 +48,10 @@ final class PodBlueprint {
                 if (mount.subPath() != null && !mount.subPath().isEmpty() && !RelativePath.safe(mount.subPath())) {
                     problems.add("subPath \"" + mount.subPath() + "\" must be relative and must not contain \"..\"");
                 }
+                if (filesVolume(spec, mount.name()) && !RelativePath.safe(Mounts.fromRoot(mount.mountPath()))) {
+                    problems.add("mountPath \"" + mount.mountPath() + "\" of a ConfigMap or Secret volume must be "
+                            + "below / and must not contain \"..\"");
+                }
             }
         }
         for (PodSpec.Volume volume : spec.volumes()) {
@@ -59,6 +64,11 @@ final class PodBlueprint {
                 problems.add("persistentvolumeclaim \"" + volume.persistentVolumeClaim().claimName() + "\" not found");
             }
         }
+    }
+
+    private static boolean filesVolume(PodSpec spec, String name) {
+        return spec.volumes().stream().anyMatch(volume -> volume.name().equals(name)
+                && (volume.configMap() != null || volume.secret() != null));
     }
 
     static PodBlueprint of(Deployment deployment, DesiredState desired, String specHash) {
@@ -115,13 +125,14 @@ final class PodBlueprint {
                 .map(image -> new Action.PullImage(node.name(), image.getKey(), image.getValue())).toList();
     }
 
-    /** The files to write, then the containers to run (the network owner first), for one new replica. */
+    /**
+     * The env files to write, then the containers to run (the network owner first), for one new replica; each
+     * container's ConfigMap and Secret files travel with its start.
+     */
     List<Action> start(NodeView node, String pod, long revision) {
         Layout layout = new Layout(node.homeDirectory(), namespace, pod);
         List<Action> actions = new ArrayList<>();
-        volumeFiles.forEach((volume, files) -> files.files().forEach((path, content) -> actions.add(
-                new Action.WriteFile(node.name(), layout.volumeDirectory(volume) + "/" + path, content,
-                        files.mode(path), files.sensitive()))));
+        Mounts mounts = new Mounts(spec(), layout, volumeFiles);
         String owner = null;
         for (Container container : spec().containers()) {
             PodEnvironment environment = environments.get(container.name());
@@ -132,10 +143,11 @@ final class PodBlueprint {
             String name = Layout.containerName(namespace, pod, container.name());
             ContainerRun run = new ContainerRun(name, pod, owner, NETWORK, labels(pod, container, revision),
                     container, owner == null ? ports() : List.of(), environment.literal(), envFile,
-                    new Mounts(spec(), layout, volumeFiles).of(container), "Never".equals(container.imagePullPolicy()),
+                    mounts.of(container), "Never".equals(container.imagePullPolicy()),
                     terminationGrace(), node.address(), namespace + ".svc.cluster.local");
+            FileArchive files = mounts.copiedIn(container);
             actions.add(new Action.RunContainer(node.name(), key, pod, name, container.image(),
-                    ContainerRunCommand.argv(run), envFile));
+                    ContainerRunCommand.argv(run, files), envFile, files));
             owner = owner == null ? name : owner;
         }
         return actions;

@@ -19,8 +19,7 @@ import java.util.TreeMap;
  *
  * @param modes the modes of the items that name one, by path
  */
-record VolumeFiles(Map<String, byte[]> files, Map<String, Integer> modes, int mode, boolean sensitive,
-                   boolean empty) {
+record VolumeFiles(Map<String, byte[]> files, Map<String, Integer> modes, int mode, boolean empty) {
     private static final int DEFAULT_MODE = 0644;
 
     VolumeFiles {
@@ -43,7 +42,7 @@ record VolumeFiles(Map<String, byte[]> files, Map<String, Integer> modes, int mo
             map.get().data().forEach((key, value) -> values.put(key, value.getBytes(StandardCharsets.UTF_8)));
             map.get().binaryData().forEach((key, value) -> values.put(key, Base64.getDecoder().decode(value)));
             return new VolumeFiles(select("configmap \"" + source.name() + "\"", values, source.items(),
-                    source.optional(), problems), modes(source.items()), mode(source.defaultMode()), false, false);
+                    source.optional(), problems), modes(source.items()), mode(source.defaultMode()), false);
         }
         PodSpec.SecretSource source = volume.secret();
         Optional<Secret> secret = desired.secret(namespace, source.secretName());
@@ -51,15 +50,14 @@ record VolumeFiles(Map<String, byte[]> files, Map<String, Integer> modes, int mo
             return absent("secret \"" + source.secretName() + "\"", source.optional(), problems);
         }
         return new VolumeFiles(select("secret \"" + source.secretName() + "\"", secret.get().values(),
-                source.items(), source.optional(), problems), modes(source.items()), mode(source.defaultMode()), true,
-                false);
+                source.items(), source.optional(), problems), modes(source.items()), mode(source.defaultMode()), false);
     }
 
     private static VolumeFiles absent(String what, Boolean optional, List<String> problems) {
         if (!Boolean.TRUE.equals(optional)) {
             problems.add(what + " not found");
         }
-        return new VolumeFiles(Map.of(), Map.of(), DEFAULT_MODE, false, true);
+        return new VolumeFiles(Map.of(), Map.of(), DEFAULT_MODE, true);
     }
 
     private static Map<String, byte[]> select(String what, Map<String, byte[]> values, List<PodSpec.KeyToPath> items,

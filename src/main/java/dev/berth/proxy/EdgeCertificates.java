@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The certificates the edge serves, as files: {@code tls/NAMESPACE.SECRET.crt} and, mode 0600,
- * {@code tls/NAMESPACE.SECRET.key}. A Secret that is missing, not of type {@value Secret#TLS}, or whose key does
- * not belong to its certificate serves no host, and a note says so; its hosts are served over HTTP only.
+ * The certificates the edge serves, as files: {@code tls/NAMESPACE.SECRET.crt} and {@code tls/NAMESPACE.SECRET.key},
+ * both mode 0600, since both are a Secret's values (nginx's master process, root, reads them). A Secret that is
+ * missing, not of type {@value Secret#TLS}, or whose key does not belong to its certificate serves no host, and a
+ * note says so; its hosts are served over HTTP only.
  */
 final class EdgeCertificates {
     private final List<Secret> secrets;
@@ -43,7 +44,7 @@ final class EdgeCertificates {
             return Optional.empty();
         }
         String base = "tls/" + tls.namespace() + "." + tls.secretName();
-        files.add(new ConfigFile(base + ".crt", secret.get().values().get("tls.crt"), 0644, false));
+        files.add(new ConfigFile(base + ".crt", secret.get().values().get("tls.crt"), 0600, false));
         files.add(new ConfigFile(base + ".key", secret.get().values().get("tls.key"), 0600, true));
         return Optional.of(base);
     }

@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.docker.TarEntries;
 import dev.berth.testing.FakeCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The canary: a Secret's value, searched in everything berth prints, at every verbosity and on failures, is
- * found nowhere; on the nodes it is found only in the files berth uploaded with mode 0600 below its private
- * directory, and in the cluster-held record, which reaches a state node on a command's standard input (never
- * its argv) and is kept there under umask 077.
+ * found nowhere; on the nodes it is found only in the env files berth uploaded with mode 0600 below its private
+ * directory (gone once their container exists), in the archive a start copies into its container on the
+ * command's standard input (the files there with the volume's mode), and in the cluster-held record, which
+ * reaches a state node on a command's standard input (never its argv) and is kept there under umask 077.
  */
 class SecretCanaryOnFakeClusterTest {
     private static final String CANARY = "canary-9f3b2c7d";
@@ -106,7 +108,21 @@ class SecretCanaryOnFakeClusterTest {
         assertThat(fake.cluster().calls()).filteredOn(FakeCluster.Call.Command.class::isInstance)
                 .map(FakeCluster.Call.Command.class::cast)
                 .filteredOn(command -> !clean(new String(command.stdin(), StandardCharsets.UTF_8)))
-                .isNotEmpty().allSatisfy(command -> assertThat(command.argv().get(2)).contains("umask 077"));
+                .isNotEmpty().allSatisfy(command -> {
+                    if (command.argv().get(2).contains("docker cp --archive - ")) {
+                        assertThat(TarEntries.read(command.stdin())).filteredOn(entry -> !clean(new String(
+                                entry.content(), StandardCharsets.UTF_8))).isNotEmpty().allSatisfy(entry ->
+                                assertThat(entry.line()).as("in the container, the Secret's defaultMode")
+                                        .startsWith("0600 0/0 etc/creds/"));
+                    } else {
+                        assertThat(command.argv().get(2)).contains("umask 077");
+                    }
+                });
+        assertThat(fake.cluster().calls()).filteredOn(FakeCluster.Call.Command.class::isInstance)
+                .map(FakeCluster.Call.Command.class::cast)
+                .as("the Secret's files reach the node only inside the archive a start copies into its container")
+                .anyMatch(command -> command.argv().get(2).contains("docker cp --archive - ")
+                        && !clean(new String(command.stdin(), StandardCharsets.UTF_8)));
         assertThat(fake.cluster().node("node-1").docker().files()).as("no env file outlives its start, and the "
                 + "failed starts' files are gone with their Deployment").noneMatch(path -> path.endsWith(".env")
                 || path.contains("/failer-"));

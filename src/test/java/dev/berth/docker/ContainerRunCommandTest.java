@@ -53,6 +53,30 @@ class ContainerRunCommandTest {
     }
 
     @Nested
+    class FilesCopiedIn {
+        private final FileArchive files = new FileArchive(List.of(FileArchive.Entry.directory("etc/app", 0755)));
+
+        @Test
+        void createTheContainerWithTheWordsOfTheRunThenCopyThenStart() {
+            List<String> argv = ContainerRunCommand.argv(run(container(List.of(), List.of())), files);
+
+            assertThat(argv.subList(0, 4)).containsExactly("sh", "-c", ContainerRunCommand.CREATE_COPY_START, "sh");
+            assertThat(String.join(" ", argv.subList(4, argv.size())))
+                    .isEqualTo(HEAD.substring("docker run --detach ".length()) + " --stop-timeout 30 nginx:1.27");
+            assertThat(ContainerRunCommand.CREATE_COPY_START).startsWith("id=$(docker create \"$@\") || exit $?; ")
+                    .contains("docker cp --archive - \"$id:/\" || ").endsWith("docker start \"$id\" >/dev/null "
+                            + "|| exit $?; printf '%s\\n' \"$id\"");
+        }
+
+        @Test
+        void areARunAsEverWhenThereAreNone() {
+            ContainerRun run = run(container(List.of(), List.of()));
+
+            assertThat(ContainerRunCommand.argv(run, FileArchive.EMPTY)).isEqualTo(ContainerRunCommand.argv(run));
+        }
+    }
+
+    @Nested
     class CommandAndArgsMeanWhatTheyMeanOnKubernetes {
         @Test
         void argsAloneReplaceTheImagesCmd() {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ public final class FakeDocker {
     private final TreeSet<String> networks = new TreeSet<>();
     private final TreeSet<String> images = new TreeSet<>();
     private final Map<String, byte[]> files = new TreeMap<>();
+    /** The archive each container was started with, by container name. */
+    private final Map<String, byte[]> copiedIn = new TreeMap<>();
     /** Each Docker volume by name, with the pod its {@code berth.dev/pod} label names ("" for none). */
     private final Map<String, String> volumes = new TreeMap<>();
     /** The volumes each container mounts, by container id. */
@@ -60,6 +63,24 @@ public final class FakeDocker {
 
     /** The answer to a command berth sends for Docker; empty when {@code argv} is none of them. */
     public synchronized Optional<CommandResult> answer(List<String> argv) {
+        return answer(argv, new byte[0]);
+    }
+
+    /**
+     * As {@link #answer(List)}, with the command's standard input: a start that copies files in ({@code docker
+     * create}, {@code docker cp}, {@code docker start}) keeps the archive it was given, by container name.
+     */
+    public synchronized Optional<CommandResult> answer(List<String> argv, byte[] stdin) {
+        List<String> copyingStart = List.of("sh", "-c", ContainerRunCommand.CREATE_COPY_START, "sh");
+        if (argv.size() > 4 && argv.subList(0, 4).equals(copyingStart)) {
+            List<String> run = new ArrayList<>(List.of("docker", "run", "--detach"));
+            run.addAll(argv.subList(4, argv.size()));
+            CommandResult result = run(run);
+            if (result.succeeded()) {
+                copiedIn.put(DockerRun.parse(run).name(), stdin.clone());
+            }
+            return Optional.of(result);
+        }
         if (argv.equals(NodeProbe.command())) {
             return Optional.of(ok(probe()));
         }
@@ -146,6 +167,11 @@ public final class FakeDocker {
     /** The paths of the files berth put on this node. */
     public synchronized List<String> files() {
         return List.copyOf(files.keySet());
+    }
+
+    /** The archive {@code docker cp} copied into the container {@code name} before it started; empty for none. */
+    public synchronized byte[] copiedIn(String name) {
+        return copiedIn.getOrDefault(name, new byte[0]).clone();
     }
 
     /** The names of the Docker volumes on this node. */

@@ -1,5 +1,6 @@
 package dev.berth.exec;
 
+import dev.berth.docker.TarEntries;
 import dev.berth.manifest.InputFiles;
 import dev.berth.manifest.ManifestInput;
 import dev.berth.manifest.ManifestLoader;
@@ -30,9 +31,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Secret's values leave berth only as the content of uploaded files: never in an argv sent to a node (which
- * {@code ps} on the node would show), never in a step's description or progress line, whether it is read as an
- * env var, through {@code envFrom}, or mounted as files.
+ * A Secret's values leave berth only on standard input: as the content of the uploaded env file (0600), or as
+ * the archive a start copies into its container; never in an argv sent to a node (which {@code ps} on the node
+ * would show), never in a step's description or progress line, whether it is read as an env var, through
+ * {@code envFrom}, or mounted as files. No file of a mounted Secret is written on the node's disk.
  */
 class SecretsOffCommandLinesTest {
     private static final String VALUE = "s3cr3t-canary-7391";
@@ -75,7 +77,7 @@ class SecretsOffCommandLinesTest {
     private final FakeCluster fake = new FakeCluster(new ManualClock(Instant.parse("2026-03-02T09:00:00Z")));
 
     @Test
-    void reachTheNodesOnlyAsUploadedFiles() {
+    void reachTheNodesOnlyOnStandardInput() {
         fake.add("node-1", "10.0.0.11");
         Plan plan = new Planner(() -> "x1").plan(desired(), view(), Map.of());
         List<String> lines = new ArrayList<>();
@@ -93,20 +95,27 @@ class SecretsOffCommandLinesTest {
             }
         }
         assertThat(lines).isNotEmpty().allMatch(SecretsOffCommandLinesTest::secretFree);
+        Action.RunContainer run = (Action.RunContainer) plan.actions().stream()
+                .filter(Action.RunContainer.class::isInstance).findFirst().orElseThrow();
         for (FakeCluster.Call call : fake.calls()) {
             if (call instanceof FakeCluster.Call.Command command) {
                 assertThat(command.argv()).allMatch(SecretsOffCommandLinesTest::secretFree);
-                assertThat(secretFree(new String(command.stdin(), StandardCharsets.UTF_8))).isTrue();
+                if (!secretFree(new String(command.stdin(), StandardCharsets.UTF_8))) {
+                    assertThat(command.argv()).as("the one command that reads a value: the start").isEqualTo(run.argv());
+                    assertThat(command.stdin()).isEqualTo(run.files().bytes());
+                }
             }
         }
         List<FakeCluster.Call.Upload> holding = fake.uploads("node-1").stream()
                 .filter(upload -> !secretFree(new String(upload.content(), StandardCharsets.UTF_8))).toList();
-        String pod = HOME + "/.berth/pods/default/" + ((Action.RunContainer) plan.actions().stream()
-                .filter(Action.RunContainer.class::isInstance).findFirst().orElseThrow()).pod();
-        assertThat(holding).extracting(upload -> upload.path().substring(pod.length()) + " "
-                + String.format("%04o", upload.mode())).containsExactlyInAnyOrder(
-                "/env/app.env 0600", "/volumes/creds/pw 0400", "/volumes/creds/user 0440",
-                "/volumes/all/DB_USER 0644", "/volumes/all/password 0644");
+        String pod = HOME + "/.berth/pods/default/" + run.pod();
+        assertThat(holding).as("the only file written on the node: the env file, 0600")
+                .extracting(upload -> upload.path().substring(pod.length()) + " "
+                + String.format("%04o", upload.mode())).containsExactly("/env/app.env 0600");
+        assertThat(TarEntries.lines(fake.node("node-1").docker().copiedIn(run.container())))
+                .as("the files inside the container, with the modes Kubernetes gives them").containsExactly(
+                        "0755 0/0 etc/creds/ 0", "0400 0/0 etc/creds/pw 18", "0440 0/0 etc/creds/user 18",
+                        "0755 0/0 etc/all/ 0", "0644 0/0 etc/all/DB_USER 18", "0644 0/0 etc/all/password 18");
         assertThat(fake.node("node-1").docker().files()).as("the env file is gone once the container exists")
                 .noneMatch(path -> path.endsWith(".env"));
     }

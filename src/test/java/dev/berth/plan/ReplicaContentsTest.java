@@ -93,20 +93,60 @@ class ReplicaContentsTest {
         void resolveIntoTheArgvWithLaterDefinitionsWinning() {
             List<String> argv = runs(plan(desired)).get(0).argv();
 
+            String pod = Plans.pod(web, desired, "a0001");
             assertThat(argv).containsSubsequence("--env", "CFG_app.conf=listen 80;", "--env", "CFG_level=info",
-                    "--env", "LEVEL=debug", "--mount", "type=bind,src=/home/berth/.berth/pods/default/"
-                            + Plans.pod(web, desired, "a0001") + "/volumes/conf,dst=/etc/app,readonly");
+                    "--env", "LEVEL=debug", "--mount", "type=volume,src=berth_default_" + pod + "_conf,dst=/etc/app,"
+                            + "volume-label=berth.dev/pod=" + pod + ",volume-nocopy");
         }
 
         @Test
-        void becomeFilesOfTheirVolume() {
+        void becomeFilesCopiedIntoTheContainerBeforeItStarts() {
             String pod = Plans.pod(web, desired, "a0001");
+            Plan plan = plan(desired);
 
-            assertThat(describe(plan(desired))).containsExactly(
+            assertThat(describe(plan)).containsExactly(
                     "node-1: ensure network berth",
-                    "node-1: write /home/berth/.berth/pods/default/" + pod + "/volumes/conf/app.conf (0644, 10 bytes)",
-                    "node-1: write /home/berth/.berth/pods/default/" + pod + "/volumes/conf/level (0644, 4 bytes)",
-                    "node-1: start container default_" + pod + "_app (nginx:1.27)");
+                    "node-1: start container default_" + pod + "_app (nginx:1.27, 2 files copied in)");
+            Action.RunContainer run = runs(plan).get(0);
+            assertThat(run.argv().subList(0, 5)).containsExactly("sh", "-c", run.argv().get(2), "sh", "--name");
+            assertThat(run.argv().get(2)).contains("docker create", "docker cp --archive - ", "docker start");
+            assertThat(run.files().entries()).extracting(Object::toString).containsExactly(
+                    "etc/app 0755 directory", "etc/app/app.conf 0644 10 bytes", "etc/app/level 0644 4 bytes");
+        }
+
+        @Test
+        void mountedAtTheRootOrThroughDotDotKeepTheReplicaPending() {
+            for (String path : List.of("/", "/etc/../..")) {
+                Deployment rooted = new DeploymentSpec("web")
+                        .volume(new PodSpec.Volume("conf", null, null, null,
+                                new PodSpec.ConfigMapSource("web-config", List.of(), 0644, null), null))
+                        .container(new ContainerSpec("app", "nginx:1.27").mount("conf", path, false, null)).build();
+
+                Plan plan = plan(desired(List.of(rooted), List.of(configMap("web-config", Map.of("a", "b"))),
+                        List.of(), List.of()));
+
+                assertThat(plan.actions()).isEmpty();
+                assertThat(plan.pending()).containsExactly(new PendingReplica("default/web", "mountPath \"" + path
+                        + "\" of a ConfigMap or Secret volume must be below / and must not contain \"..\""));
+            }
+        }
+
+        @Test
+        void withASubPathPutTheOneFileItNamesAtTheMountPathWithNoMount() {
+            Deployment single = new DeploymentSpec("web")
+                    .volume(new PodSpec.Volume("conf", null, null, null, new PodSpec.ConfigMapSource("web-config",
+                            List.of(new PodSpec.KeyToPath("app.conf", "nginx.conf", 0440)), 0644, null), null))
+                    .container(new ContainerSpec("app", "nginx:1.27")
+                            .mount("conf", "/etc/nginx/nginx.conf", true, "nginx.conf")).build();
+            DesiredState withSubPath = desired(List.of(single),
+                    List.of(configMap("web-config", Map.of("level", "info", "app.conf", "listen 80;"))), List.of(),
+                    List.of());
+
+            Action.RunContainer run = runs(plan(withSubPath)).get(0);
+
+            assertThat(run.files().entries()).extracting(Object::toString)
+                    .containsExactly("etc/nginx/nginx.conf 0440 10 bytes");
+            assertThat(run.argv()).noneMatch(word -> word.contains("dst=/etc/nginx"));
         }
 
         @Test

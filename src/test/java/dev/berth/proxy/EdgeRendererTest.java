@@ -54,11 +54,11 @@ class EdgeRendererTest {
         private final NginxConfig config = EdgeCases.all().get("tls").render(SETTINGS);
 
         @Test
-        void certificatesAndKeysAreFilesBesideTheConfigurationKeysReadableByTheirOwnerOnly() {
+        void certificatesAndKeysAreFilesBesideTheConfigurationReadableByTheirOwnerOnly() {
             assertThat(config.files()).extracting(ConfigFile::path, ConfigFile::mode, ConfigFile::sensitive)
-                    .containsExactly(tuple("tls/default.shop-tls.crt", 0644, false),
+                    .containsExactly(tuple("tls/default.shop-tls.crt", 0600, false),
                             tuple("tls/default.shop-tls.key", 0600, true),
-                            tuple("tls/default.web-tls.crt", 0644, false),
+                            tuple("tls/default.web-tls.crt", 0600, false),
                             tuple("tls/default.web-tls.key", 0600, true));
             assertThat(config.files().get(3).content()).isEqualTo(Golden.bytes("tls/rsa.key"));
             assertThat(config.files().get(3).toString()).doesNotContain("PRIVATE");

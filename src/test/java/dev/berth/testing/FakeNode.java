@@ -76,7 +76,7 @@ public final class FakeNode {
             }
         }
         Optional<CommandResult> answer = state.answer(argv, stdin);
-        return answer.isPresent() ? answer : docker.answer(argv);
+        return answer.isPresent() ? answer : docker.answer(argv, stdin);
     }
 
     private record Recorded(Predicate<List<String>> matches, CommandResult result) {

@@ -19,10 +19,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Secrets on real nodes: the files that hold a value are private to berth's SSH user (its directory 0700), a
- * mounted file has the mode the manifest gives it, no env file outlives the start, {@code docker inspect} of a
- * replica that mounts the Secret as files holds no value, and {@code ps} on the nodes, sampled while berth
- * applies, never shows one.
+ * Secrets on real nodes: no file on the node that another user could read holds a value (a mounted Secret's
+ * files are copied into the container, not written below the SSH user's home), a mounted file has the mode the
+ * manifest gives it inside the container and survives the container's restart, no env file outlives the start,
+ * {@code docker inspect} of a replica that mounts the Secret as files holds no value, and {@code ps} on the nodes,
+ * sampled while berth applies, never shows one.
  */
 @LabTest
 class SecretsIT {
@@ -87,18 +88,35 @@ class SecretsIT {
         for (Lab.Node node : cluster.nodes()) {
             assertThat(sh(node, "stat -c '%a %U' \"$HOME/.berth\"")).isEqualTo("700 berth");
             assertThat(sh(node, "find \"$HOME/.berth/pods/" + NAMESPACE + "\" -name '*.env' 2>/dev/null")).isEmpty();
-            String modes = sh(node, "cd \"$HOME/.berth/pods/" + NAMESPACE + "\" 2>/dev/null && "
-                    + "for f in files-*/volumes/creds/*; do [ -f \"$f\" ] && stat -c '%a %U %n' \"$f\"; done; true");
-            for (String line : modes.lines().toList()) {
-                mounted++;
-                assertThat(line).matches(line.endsWith("/pw") ? "400 berth .*" : "440 berth .*");
-            }
+            assertThat(sh(node, "find \"$HOME/.berth\" /tmp -type f -perm /077 -exec grep -l " + CANARY
+                    + " {} + 2>/dev/null; true")).as("files another user could read that hold the value, on %s",
+                    node.name()).isEmpty();
+            assertThat(sh(node, "grep -rl " + CANARY + " \"$HOME/.berth\" /tmp 2>/dev/null | grep -v /state/; true"))
+                    .as("files holding the value on %s, but for the cluster-held record", node.name()).isEmpty();
             for (String id : cluster.running(node, NAMESPACE, "files")) {
+                assertThat(sh(node, "docker exec " + id + " stat -c '%a %U %n' /etc/creds/pw /etc/creds/user"))
+                        .as("the files inside the container")
+                        .isEqualTo("400 root /etc/creds/pw\n440 root /etc/creds/user");
+                assertThat(sh(node, "docker exec " + id + " cat /etc/creds/pw")).isEqualTo(CANARY);
+                mounted += 2;
                 assertThat(sh(node, "docker inspect " + id)).as("docker inspect of a replica that mounts the Secret")
                         .doesNotContain(CANARY).contains("/etc/creds");
             }
         }
         assertThat(mounted).as("two files for each of the two replicas").isEqualTo(4);
+        for (Lab.Node node : cluster.nodes()) {
+            for (String id : cluster.running(node, NAMESPACE, "files")) {
+                assertThat(sh(node, "docker restart " + id + " >/dev/null && docker exec " + id + " cat /etc/creds/pw"))
+                        .as("the files survive a restart of the container").isEqualTo(CANARY);
+            }
+        }
+
+        cluster.succeed("delete", "-f", file.toString());
+        for (Lab.Node node : cluster.nodes()) {
+            assertThat(sh(node, "docker volume ls --quiet --filter name=berth_" + NAMESPACE + "_"))
+                    .as("the volumes the Secret was copied into, on %s, once its replicas are gone", node.name())
+                    .isEmpty();
+        }
     }
 
     @Test
@@ -115,6 +133,9 @@ class SecretsIT {
         for (Lab.Node node : cluster.nodes()) {
             assertThat(sh(node, "grep -rl " + CANARY + " \"$HOME/.berth/pods\" 2>/dev/null | grep '\\.env$'; true"))
                     .as("no env file of a failed start on %s", node.name()).isEmpty();
+            assertThat(sh(node, "find \"$HOME/.berth\" /tmp -type f -perm /077 -exec grep -l " + CANARY
+                    + " {} + 2>/dev/null; true")).as("files another user could read that hold the value, on %s",
+                    node.name()).isEmpty();
         }
 
         cluster.succeed("delete", "-f", file.toString());

@@ -143,6 +143,9 @@ class ServicesIT {
                 "[emerg]");
         assertThat(servingHash()).isEqualTo(before);
         assertThat(get("secure.lab").status()).isEqualTo(200);
+        ProcessResult open = cluster.lab().ssh(edge(), "find \"$HOME/.berth\" -path '*tls*' -type f -perm /077");
+        assertThat(open.succeeded()).as(open.toString()).isTrue();
+        assertThat(open.output()).as("certificate and key files another user could read").isEmpty();
         cluster.succeed("apply", "-f", plain.toString());
     }
 

@@ -31,6 +31,7 @@ public final class Completer {
             "rollout undo", "rollout restart", "rollout pause", "rollout resume");
     private static final Set<String> NODE_VERBS = Set.of("cordon", "uncordon", "drain");
     private static final Set<String> POD_VERBS = Set.of("logs", "exec");
+    private static final Set<String> CLAIM_VERBS = Set.of("volume move");
     private static final Set<String> CONTEXT_VERBS = Set.of("config use-context", "config delete-context",
             "config set-context");
 
@@ -113,6 +114,9 @@ public final class Completer {
             }
             return matching(plain(names.of("pods", parsed.namespace())), partial);
         }
+        if (CLAIM_VERBS.contains(verb) && given.isEmpty()) {
+            return matching(plain(names.of("persistentvolumeclaims", parsed.namespace())), partial);
+        }
         if (CONTEXT_VERBS.contains(verb) && given.isEmpty()) {
             return matching(plain(names.contexts()), partial);
         }
@@ -126,6 +130,8 @@ public final class Completer {
             values = names.contexts();
         } else if (optionNames.contains("--namespace")) {
             values = names.namespaces();
+        } else if (optionNames.contains("--to")) {
+            values = names.nodes();
         } else if (optionNames.contains("--cluster") || optionNames.contains("--filename")
                 || option.type() == java.nio.file.Path.class) {
             return List.of(FILES);

@@ -58,6 +58,8 @@ class LiveNamesOnFakeClusterTest {
     @Test
     void offersNodesToTheNodeVerbsAndNamespacesToDashN() {
         assertThat(complete("cordon", "")).isEqualTo("node-1\nnode-2\n");
+        assertThat(complete("volume", "move", "data", "--to", "")).isEqualTo("node-1\nnode-2\n");
+        assertThat(complete("volume", "move", "data", "--to=node-")).isEqualTo("--to=node-1\n--to=node-2\n");
         assertThat(complete("get", "pods", "-n", "")).isEqualTo("default\nshop\n");
         assertThat(complete("get", "pods", "--namespace=s")).isEqualTo("--namespace=shop\n");
     }

@@ -2,7 +2,6 @@ package dev.berth.exec.move;
 
 import dev.berth.archive.TarCopy;
 import dev.berth.docker.NodeCommands;
-import dev.berth.docker.VolumeCopyCommands;
 import dev.berth.error.BerthException;
 import dev.berth.error.ClusterException;
 import dev.berth.error.InvalidInputException;
@@ -28,7 +27,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -59,6 +57,7 @@ public final class VolumeMove {
     private final Clock clock;
     private final Consumer<String> notes;
     private final VolumeStream stream;
+    private final NodeCalls calls;
 
     /** @param notes takes the lines a person follows the move by (stderr) */
     public VolumeMove(ClusterAccess access, ClusterState state, Convergence convergence, Planner planner, Clock clock,
@@ -70,6 +69,7 @@ public final class VolumeMove {
         this.clock = clock;
         this.notes = notes;
         this.stream = new VolumeStream(access.transport());
+        this.calls = new NodeCalls(access.transport(), notes);
     }
 
     /**
@@ -148,56 +148,26 @@ public final class VolumeMove {
         String image = place.image(access.cluster());
         SshTarget source = access.node(place.source());
         SshTarget target = access.node(request.target());
-        run(source, NodeCommands.pullIfMissing(image), "finding the image to copy with");
-        run(target, NodeCommands.pullIfMissing(image), "pulling " + image);
-        String volume = request.volume();
+        calls.run(source, NodeCommands.pullIfMissing(image), "finding the image to copy with");
+        calls.run(target, NodeCommands.pullIfMissing(image), "pulling " + image);
         String from = place.source();
         convergence.update(lease, r -> r.withClaim(request.key(), bound(r, request.key(), from)));
 
+        CopyPasses passes = new CopyPasses(calls, stream, notes, clock, request, image, source, target);
         TarCopy.Summary last;
         boolean stopped = false;
         try {
-            run(target, VolumeCopyCommands.empty(volume), "emptying the target volume");
-            run(source, VolumeCopyCommands.create(volume, image, true), "preparing the copy");
-            run(target, VolumeCopyCommands.create(volume, image, false), "preparing the copy");
-            String route = from + " -> " + request.target();
-            MoveProgress first = progress(request, "first copy " + route);
-            TarCopy.Summary early = stream.pass(source, VolumeCopyCommands.read(volume), target,
-                    VolumeCopyCommands.write(volume), entry -> true, first);
-            first.done(early.files() + " files");
+            passes.prepare();
+            TarCopy.Summary first = passes.first();
             lease.ensureHeld();
-
             stopped = true;
             Convergence.Outcome stop = convergence.converge(lease, r -> r.withClaim(request.key(),
                     bound(r, request.key(), from).movingTo(request.target())), options(false, null, scope), Set.of());
             if (stop.failed()) {
                 throw new ClusterException("stopping the replicas that mount it failed (see above)");
             }
-            MoveProgress fin = progress(request, "final copy " + route);
-            last = stream.pass(source, VolumeCopyCommands.read(volume), target, VolumeCopyCommands.write(volume),
-                    entry -> entry.directory() || !entry.signature().equals(early.signatures().get(entry.name())),
-                    fin);
-            Set<String> deleted = new TreeSet<>(early.signatures().keySet());
-            deleted.removeAll(last.signatures().keySet());
-            fin.done(MoveProgress.size(last.bytesSent()) + " of changes sent");
-            if (!deleted.isEmpty()) {
-                run(target, VolumeCopyCommands.empty(volume), "emptying the target volume");
-                run(target, VolumeCopyCommands.create(volume, image, false), "preparing the copy");
-                MoveProgress again = progress(request, "final copy " + route + " (" + deleted.size()
-                        + " deleted since the first copy: the whole tree into an empty volume)");
-                last = stream.pass(source, VolumeCopyCommands.read(volume), target,
-                        VolumeCopyCommands.write(volume), entry -> true, again);
-                again.done(last.files() + " files");
-            }
-            MoveProgress check = progress(request, "reading back from " + request.target());
-            TarCopy.Summary arrived = stream.read(target, VolumeCopyCommands.readBack(volume), check);
-            check.done("");
-            if (!arrived.digest().equals(last.digest())) {
-                throw new ClusterException("the copy on " + request.target() + " differs from the data on " + from
-                        + " (sha256 " + shortDigest(arrived.digest()) + ", expected " + shortDigest(last.digest()) + ")");
-            }
-            notes.accept(request.display() + ": checksums match on " + from + " and " + request.target() + " (sha256 "
-                    + shortDigest(last.digest()) + ", " + last.files() + " files)");
+            last = passes.last(first);
+            passes.verify(last);
             lease.ensureHeld();
         } catch (RuntimeException e) {
             if (stopped) {
@@ -209,8 +179,7 @@ public final class VolumeMove {
                     + why, from);
             throw new ClusterException(request.display() + " was not moved: " + why, e);
         } finally {
-            quietly(source, VolumeCopyCommands.remove(volume));
-            quietly(target, VolumeCopyCommands.remove(volume));
+            passes.cleanUp();
         }
 
         Convergence.Outcome start = convergence.converge(lease, r -> r.withClaim(request.key(),
@@ -230,7 +199,7 @@ public final class VolumeMove {
                 || PersistentVolumeClaim.DELETE.equals(place.claim().reclaimPolicy());
         boolean deleted = false;
         if (delete) {
-            CommandResult removed = call(source, NodeCommands.removeVolume(volume));
+            CommandResult removed = calls.call(source, NodeCommands.removeVolume(request.volume()));
             deleted = removed.succeeded();
             if (deleted) {
                 convergence.update(lease, r -> r.withClaim(request.key(), bound(r, request.key(), request.target())
@@ -283,37 +252,7 @@ public final class VolumeMove {
         return new Convergence.Options(false, Duration.ZERO, waitReady, timeout, true, scope);
     }
 
-    private MoveProgress progress(Request request, String what) {
-        return new MoveProgress(notes, clock, request.display() + ": " + what, request.bytesPerSecond());
-    }
-
-    private void run(SshTarget node, List<String> argv, String doing) {
-        CommandResult result = call(node, argv);
-        if (!result.succeeded()) {
-            String said = (result.stderrText() + " " + result.stdoutText()).strip();
-            throw new ClusterException(node.name() + ": " + doing + " failed (exit " + result.exitCode() + ")"
-                    + (said.isEmpty() ? "" : ": " + said));
-        }
-    }
-
-    private CommandResult call(SshTarget node, List<String> argv) {
-        try {
-            return access.transport().run(node, argv).join();
-        } catch (CompletionException e) {
-            throw new ClusterException(e.getCause().getMessage(), e.getCause());
-        }
-    }
-
-    private void quietly(SshTarget node, List<String> argv) {
-        try {
-            access.transport().run(node, argv).join();
-        } catch (CompletionException e) {
-            notes.accept("warning: " + node.name() + ": the copying container was not removed: "
-                    + e.getCause().getMessage());
-        }
-    }
-
-    private static String shortDigest(String digest) {
+    static String shortDigest(String digest) {
         return digest.substring(0, 12);
     }
 }

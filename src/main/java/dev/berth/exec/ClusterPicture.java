@@ -27,13 +27,16 @@ import java.util.concurrent.CompletionException;
  *                      found it
  * @param record        the stored record; empty when it could not be read
  * @param recordProblem why the record could not be read, in one line; empty when it was read
- * @param desired       the stored desired state (empty when the record could not be read)
- * @param plan          what a run would do now; no actions and nothing pending when the record could not be read
+ * @param desired       the stored desired state (empty when the record could not be read, and in a picture of
+ *                      the nodes alone)
+ * @param plan          what a run would do now; no actions and nothing pending when the record could not be read,
+ *                      and in a picture of the nodes alone
  */
 public record ClusterPicture(List<NodeObservation> observed, Optional<StateRecord> record, String recordProblem,
                              DesiredState desired, Plan plan) {
 
     private static final DesiredState NOTHING = new DesiredState(List.of(), List.of(), List.of(), List.of());
+    private static final Plan NO_PLAN = new Plan(List.of(), List.of(), Map.of());
 
     public ClusterPicture {
         observed = List.copyOf(observed);
@@ -54,12 +57,27 @@ public record ClusterPicture(List<NodeObservation> observed, Optional<StateRecor
             record = joined(stored);
             desired = DesiredStates.of(DesiredStates.objects(record));
         } catch (BerthException e) {
-            return new ClusterPicture(observed, Optional.empty(), e.getMessage(), NOTHING,
-                    new Plan(List.of(), List.of(), Map.of()));
+            return new ClusterPicture(observed, Optional.empty(), e.getMessage(), NOTHING, NO_PLAN);
         }
         ClusterView view = ClusterViews.of(observed, record.cordoned());
         Plan plan = planner.plan(desired, view, DesiredStates.revisions(record));
         return new ClusterPicture(observed, Optional.of(record), "", desired, plan);
+    }
+
+    /**
+     * Observes every node and reads the stored record, for a listing of the nodes alone ({@code get nodes}), which
+     * shows neither the pods' readiness nor Pending replicas: the containers' health is not probed and the desired
+     * state is neither decoded nor planned ({@link #desired()} and {@link #plan()} are empty). About a third of
+     * the CPU of a {@code get nodes} on three nodes, and a round trip per node for the probes.
+     */
+    public static ClusterPicture ofNodes(ClusterAccess access, ClusterState state) {
+        CompletableFuture<StateRecord> stored = CompletableFuture.supplyAsync(state::read);
+        List<NodeObservation> observed = new ClusterObserver(access).observe();
+        try {
+            return new ClusterPicture(observed, Optional.of(joined(stored)), "", NOTHING, NO_PLAN);
+        } catch (BerthException e) {
+            return new ClusterPicture(observed, Optional.empty(), e.getMessage(), NOTHING, NO_PLAN);
+        }
     }
 
     private static StateRecord joined(CompletableFuture<StateRecord> stored) {

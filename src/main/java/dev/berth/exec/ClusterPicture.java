@@ -47,21 +47,27 @@ public record ClusterPicture(List<NodeObservation> observed, Optional<StateRecor
      * read is reported, not fatal.
      */
     public static ClusterPicture take(ClusterAccess access, ClusterState state, Planner planner) {
-        // the record is read while the nodes are observed: both wait on round trips, over the same sessions
-        CompletableFuture<StateRecord> stored = CompletableFuture.supplyAsync(state::read);
+        // the record is read while the nodes are observed: both wait on round trips, over the same sessions; it
+        // usually comes first, and is decoded while the nodes' answers are still on their way
+        CompletableFuture<Stored> stored = CompletableFuture.supplyAsync(() -> {
+            StateRecord record = state.read();
+            return new Stored(record, DesiredStates.of(DesiredStates.objects(record)));
+        });
         List<NodeObservation> observed = new ProbeRunner(access, Clock.systemUTC())
                 .probe(new ClusterObserver(access).observe());
-        StateRecord record;
-        DesiredState desired;
+        Stored read;
         try {
-            record = joined(stored);
-            desired = DesiredStates.of(DesiredStates.objects(record));
+            read = joined(stored);
         } catch (BerthException e) {
             return new ClusterPicture(observed, Optional.empty(), e.getMessage(), NOTHING, NO_PLAN);
         }
-        ClusterView view = ClusterViews.of(observed, record.cordoned());
-        Plan plan = planner.plan(desired, view, DesiredStates.revisions(record));
-        return new ClusterPicture(observed, Optional.of(record), "", desired, plan);
+        ClusterView view = ClusterViews.of(observed, read.record().cordoned());
+        Plan plan = planner.plan(read.desired(), view, DesiredStates.revisions(read.record()));
+        return new ClusterPicture(observed, Optional.of(read.record()), "", read.desired(), plan);
+    }
+
+    /** The record as read, and the desired state it stores. */
+    private record Stored(StateRecord record, DesiredState desired) {
     }
 
     /**
@@ -80,7 +86,7 @@ public record ClusterPicture(List<NodeObservation> observed, Optional<StateRecor
         }
     }
 
-    private static StateRecord joined(CompletableFuture<StateRecord> stored) {
+    private static <T> T joined(CompletableFuture<T> stored) {
         try {
             return stored.join();
         } catch (CompletionException e) {

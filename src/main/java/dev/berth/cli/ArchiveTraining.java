@@ -1,5 +1,8 @@
 package dev.berth.cli;
 
+import dev.berth.config.BerthConfig;
+import dev.berth.config.ConfigStore;
+import dev.berth.config.Context;
 import dev.berth.exec.ClusterAccess;
 import dev.berth.exec.LocalSsh;
 import dev.berth.exec.TransportOpener;
@@ -24,15 +27,19 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The run that install.sh records berth's class-data archive from: the read verbs a user types most, in-process,
  * against a {@link TrainingServer} on a loopback port, so the archive holds the SSH, cryptography, parsing and
  * output classes they load, not only those of the command line. First it stores a desired state of every kind
  * ({@code training-manifests.yaml}) on the training cluster through berth's own state write, so that the verbs
- * also decode, check and plan it, as they do on a real cluster. Prints nothing; exits 0 when every step did,
- * else 1.
+ * also decode, check and plan it, as they do on a real cluster. The verbs find the cluster through a context of
+ * a config file of the training's own ({@code XDG_CONFIG_HOME} is the training directory), as a user's do. Prints
+ * nothing; exits 0 when every step did, else 1.
  *
  * <p>{@code java -XX:DumpLoadedClassList=berth.classlist -cp berth.jar dev.berth.cli.ArchiveTraining DIR}
  */
@@ -52,13 +59,10 @@ public final class ArchiveTraining {
             Path cluster = directory.resolve("cluster.yaml");
             Files.writeString(cluster, inventory(directory, server.ports()));
             storeDesiredState(cluster);
+            Environment environment = withContext(directory, cluster);
             PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream(), true);
             for (String[] verb : VERBS) {
-                String[] line = new String[verb.length + 2];
-                System.arraycopy(verb, 0, line, 0, verb.length);
-                line[verb.length] = "--cluster";
-                line[verb.length + 1] = cluster.toString();
-                if (Main.run(line, Environment.ofProcess(), quiet, quiet) != 0) {
+                if (Main.run(verb, environment, quiet, quiet) != 0) {
                     failed++;
                 }
             }
@@ -77,6 +81,19 @@ public final class ArchiveTraining {
                     .append("}\n");
         }
         return yaml.toString();
+    }
+
+    /**
+     * This process's environment with {@code directory} as {@code XDG_CONFIG_HOME}, where a config names the
+     * cluster in {@code clusterFile} as its current context, {@code training}.
+     */
+    static Environment withContext(Path directory, Path clusterFile) {
+        Path home = Path.of(System.getProperty("user.home"));
+        Map<String, String> variables = new HashMap<>(System.getenv());
+        variables.put("XDG_CONFIG_HOME", directory.toAbsolutePath().toString());
+        ConfigStore.forUser(Optional.of(variables.get("XDG_CONFIG_HOME")), home).save(new BerthConfig("training",
+                List.of(new Context("training", clusterFile.toAbsolutePath().toString(), null))));
+        return new Environment(variables, InputStream.nullInputStream(), directory.toAbsolutePath(), home, false);
     }
 
     /** The objects of {@link #MANIFESTS}, loaded and checked as a user's files are. */

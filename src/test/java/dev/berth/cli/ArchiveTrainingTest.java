@@ -53,9 +53,8 @@ class ArchiveTrainingTest {
             ArchiveTraining.storeDesiredState(cluster);
             StringWriter out = new StringWriter();
 
-            int exit = Main.run(new String[] {"get", "deployments,services,ingresses,configmaps,secrets,pvc", "-A",
-                            "--cluster", cluster.toString()},
-                    Environment.ofProcess(), new PrintWriter(out, true),
+            int exit = Main.run(new String[] {"get", "deployments,services,ingresses,configmaps,secrets,pvc", "-A"},
+                    ArchiveTraining.withContext(directory, cluster), new PrintWriter(out, true),
                     new PrintWriter(OutputStream.nullOutputStream(), true));
 
             assertThat(exit).isZero();

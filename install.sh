@@ -110,15 +110,25 @@ cp completions/berth.bash "$prefix/share/bash-completion/completions/berth"
 cp completions/_berth "$prefix/share/zsh/site-functions/_berth"
 cp completions/berth.fish "$prefix/share/fish/vendor_completions.d/berth.fish"
 
-# A class-data archive of the classes berth loads halves its start time. It is recorded from one training
-# run of the read verbs (get nodes, get pods) against SSH servers on loopback ports that berth starts for it,
-# so that the SSH, cryptography and parsing classes are in it, not only the command line's.
+# A class-data archive of the classes berth loads halves its start time. It is made from the classes one training
+# run of the read verbs (get nodes, get pods, ...) loads against SSH servers on loopback ports that berth starts
+# for it (dev.berth.cli.ArchiveTraining), so that the SSH, cryptography, parsing and planning classes are in it, not
+# only the command line's, and from those the Java runtime archives by default. It is a static archive
+# (-Xshare:dump of that class list): unlike one recorded at exit, it can hold picocli's and slf4j's classes, which
+# are compiled for Java 5, and the method handle forms the run generated (docs/adr/0016-class-data-archive.md).
 archive="$share/berth.jsa"
 rm -f "$archive"
 training_home=$(mktemp -d)
-"$java" -XX:ArchiveClassesAtExit="$archive" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable \
-    -Duser.home="$training_home" -cp "$share/berth.jar" dev.berth.cli.ArchiveTraining "$training_home/cluster" \
-    >/dev/null 2>&1 || rm -f "$archive"
+classlist="$training_home/berth.classlist"
+java_home=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.home = //p')
+if "$java" -XX:DumpLoadedClassList="$training_home/trained.classlist" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -Xshare:auto -Xlog:disable -Duser.home="$training_home" -cp "$share/berth.jar" dev.berth.cli.ArchiveTraining \
+    "$training_home/cluster" >/dev/null 2>&1; then
+    { [ -r "$java_home/lib/classlist" ] && cat "$java_home/lib/classlist"; cat "$training_home/trained.classlist"; } \
+        > "$classlist"
+    "$java" -Xshare:dump -XX:SharedClassListFile="$classlist" -XX:SharedArchiveFile="$archive" -XX:+UseSerialGC \
+        -Xlog:disable -cp "$share/berth.jar" >/dev/null 2>&1 || rm -f "$archive"
+fi
 rm -rf "$training_home"
 
 escape_for_sed() {

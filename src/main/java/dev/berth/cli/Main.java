@@ -1,7 +1,10 @@
 package dev.berth.cli;
 
-import dev.berth.error.ExitCode;
 import dev.berth.cli.complete.CompleteCommand;
+import dev.berth.cli.complete.CompletionCommand;
+import dev.berth.cli.config.ConfigCommand;
+import dev.berth.cli.lab.LabCommand;
+import dev.berth.error.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,9 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The entry point of the berth launcher. */
 public final class Main {
+    /** The verbs that never open a connection to a cluster's nodes. */
+    private static final Set<Class<?>> LOCAL_VERBS = Set.of(ValidateCommand.class, LabCommand.class,
+            ConfigCommand.class, CompletionCommand.class, VersionCommand.class, CompleteCommand.class);
+
     private Main() {
     }
 
@@ -27,10 +35,16 @@ public final class Main {
     /**
      * Runs one berth command line in-process and returns its exit code. A command line that names a verb gets a
      * tree of that verb only (building every verb's options is a large part of a short run's start); one without,
-     * or with a word that is no verb, gets the whole tree, for the usage and the suggestions.
+     * or with a word that is no verb, gets the whole tree, for the usage and the suggestions. A verb that reaches
+     * the cluster has its transport prepared first, on another core, while the tree is built and the inventory read
+     * (the cryptography provider's set-up is about 90 ms of CPU, longer than either).
      */
     public static int run(String[] args, Environment environment, PrintWriter out, PrintWriter err) {
-        List<Class<?>> verbs = VerbWord.of(args).flatMap(Main::verb).map(List::<Class<?>>of).orElse(BerthCommand.VERBS);
+        Optional<Class<?>> verb = VerbWord.of(args).flatMap(Main::verb);
+        if (verb.filter(named -> !LOCAL_VERBS.contains(named)).isPresent()) {
+            environment.transports().prepare();
+        }
+        List<Class<?>> verbs = verb.map(List::<Class<?>>of).orElse(BerthCommand.VERBS);
         return commandLine(environment, out, err, verbs).execute(args);
     }
 

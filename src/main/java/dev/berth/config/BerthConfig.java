@@ -1,6 +1,5 @@
 package dev.berth.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -36,10 +35,7 @@ public record BerthConfig(String currentContext, List<Context> contexts) {
     }
 
     /** Reads the file's fields, checking the header so that another kind of file is not taken for a config. */
-    @JsonCreator
-    static BerthConfig fromFile(@JsonProperty("apiVersion") String apiVersion, @JsonProperty("kind") String kind,
-                                @JsonProperty("currentContext") String currentContext,
-                                @JsonProperty("contexts") List<Context> contexts) {
+    static BerthConfig fromFile(String apiVersion, String kind, String currentContext, List<Context> contexts) {
         if (apiVersion != null && !API_VERSION.equals(apiVersion)) {
             throw new IllegalArgumentException("apiVersion must be " + API_VERSION + ", got " + apiVersion);
         }

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -19,18 +20,24 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A loopback SSH server for the one run that trains berth's class-data archive at install time
  * ({@code install.sh}): berth's SSH path then loads, links and archives the classes a real verb uses. It
- * answers berth's node probe with one fixed node and one container, and every other command with nothing and
- * exit status 0. It accepts only the client key it generated into its directory.
+ * answers berth's node probe with one fixed node and one container; keeps, per node, the cluster state record
+ * berth writes ({@code berth-state-write}, told apart by the script's {@code $0} as on a real node) and answers
+ * the reads of it ({@code berth-state-read}), so that a read verb then decodes and plans a real desired state;
+ * and answers every other command with nothing and exit status 0. It accepts only the client key it generated
+ * into its directory.
  */
 public final class TrainingServer implements AutoCloseable {
     /** The files written into the directory: the client's key and the known_hosts that pins the server. */
     public static final String IDENTITY = "id_ed25519";
     public static final String KNOWN_HOSTS = "known_hosts";
     static final String PROBE_MARKER = "--- berth:containers ---";
+    static final String STATE_READ = "berth-state-read";
+    static final String STATE_WRITE = "berth-state-write";
 
     private final List<SshServer> servers;
     private final List<Integer> ports;
@@ -62,8 +69,8 @@ public final class TrainingServer implements AutoCloseable {
                 server.setPasswordAuthenticator(null);
                 server.setKeyboardInteractiveAuthenticator(null);
                 server.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(key, clientKey.getPublic()));
-                server.setCommandFactory((channel, command) ->
-                        new Answer(command, command.contains(PROBE_MARKER) ? probe : new byte[0]));
+                AtomicReference<byte[]> record = new AtomicReference<>(new byte[0]);
+                server.setCommandFactory((channel, command) -> new Answer(command, probe, record));
                 server.start();
                 servers.add(server);
                 ports.add(((InetSocketAddress) server.getBoundAddresses().iterator().next()).getPort());
@@ -103,24 +110,39 @@ public final class TrainingServer implements AutoCloseable {
         }
     }
 
-    /** Writes its fixed answer, then exits 0. */
+    /** Writes the answer its command gets, then exits 0. */
     private static final class Answer extends AbstractCommandSupport {
-        private final byte[] output;
+        private static final byte[] WRITTEN = "written\n".getBytes(StandardCharsets.US_ASCII);
 
-        Answer(String command, byte[] output) {
+        private final byte[] probe;
+        private final AtomicReference<byte[]> record;
+
+        Answer(String command, byte[] probe, AtomicReference<byte[]> record) {
             super(command, null);
-            this.output = output;
+            this.probe = probe;
+            this.record = record;
         }
 
         @Override
         public void run() {
             try {
-                getOutputStream().write(output);
+                getOutputStream().write(answer(getCommand()));
                 getOutputStream().flush();
                 onExit(0);
             } catch (IOException e) {
                 onExit(1, e.getMessage());
             }
+        }
+
+        private byte[] answer(String command) throws IOException {
+            if (command.contains(PROBE_MARKER)) {
+                return probe;
+            }
+            if (command.contains(STATE_WRITE)) {
+                record.set(getInputStream().readAllBytes());
+                return WRITTEN;
+            }
+            return command.contains(STATE_READ) ? record.get() : new byte[0];
         }
     }
 }

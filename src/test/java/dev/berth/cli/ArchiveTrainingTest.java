@@ -38,4 +38,28 @@ class ArchiveTrainingTest {
             assertThat(out.toString()).contains("node-1", "node-2", "node-3").contains("Ready").doesNotContain("Unreachable");
         }
     }
+
+    @Test
+    void theTrainingManifestsHoldEveryKindAReadVerbShows() throws Exception {
+        assertThat(ArchiveTraining.manifests().resources()).extracting(resource -> resource.getClass().getSimpleName())
+                .contains("Deployment", "Service", "Ingress", "ConfigMap", "Secret", "PersistentVolumeClaim");
+    }
+
+    @Test
+    void theReadVerbsShowTheDesiredStateTheTrainingStored(@TempDir Path directory) throws Exception {
+        try (TrainingServer server = TrainingServer.start(directory, 3)) {
+            Path cluster = directory.resolve("cluster.yaml");
+            Files.writeString(cluster, ArchiveTraining.inventory(directory, server.ports()));
+            ArchiveTraining.storeDesiredState(cluster);
+            StringWriter out = new StringWriter();
+
+            int exit = Main.run(new String[] {"get", "deployments,services,ingresses,configmaps,secrets,pvc", "-A"},
+                    ArchiveTraining.withContext(directory, cluster), new PrintWriter(out, true),
+                    new PrintWriter(OutputStream.nullOutputStream(), true));
+
+            assertThat(exit).isZero();
+            assertThat(out.toString()).contains("deployment.apps/web", "service/web", "ingress.networking.k8s.io/web",
+                    "configmap/web-config", "secret/web-token", "persistentvolumeclaim/web-data");
+        }
+    }
 }

@@ -128,6 +128,27 @@ class ConfigStoreTest {
         }
 
         @Test
+        void readsNullsAsAbsentAndOtherScalarsAsTheirText() throws IOException {
+            write("currentContext: ~\ncontexts:\n- {name: 2026, cluster: /srv/a.yaml, namespace:}\n");
+            assertThat(new ConfigStore(file()).load())
+                    .isEqualTo(new BerthConfig(null, List.of(new Context("2026", "/srv/a.yaml", null))));
+        }
+
+        @Test
+        void aListWhereTextBelongsNamesThePathAndLine() throws IOException {
+            write("kind: Config\ncontexts:\n- name: [a, b]\n  cluster: /a\n");
+            assertThatThrownBy(() -> new ConfigStore(file()).load())
+                    .hasMessageStartingWith(file() + ":3: contexts[0].name: expected a text value");
+        }
+
+        @Test
+        void aFileThatIsNoMappingIsRejected() throws IOException {
+            write("- prod\n");
+            assertThatThrownBy(() -> new ConfigStore(file()).load())
+                    .hasMessageStartingWith(file() + ":1: expected a mapping");
+        }
+
+        @Test
         void aDuplicateKeyIsRejected() throws IOException {
             write("currentContext: a\ncurrentContext: b\n");
             assertThatThrownBy(() -> new ConfigStore(file()).load())

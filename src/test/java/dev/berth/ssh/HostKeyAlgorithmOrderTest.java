@@ -30,9 +30,16 @@ class HostKeyAlgorithmOrderTest {
         }
 
         @Test
-        void keepsTheDefaultOrderAmongSeveralKnownTypes() {
+        void putsEd25519FirstAmongSeveralKnownTypesAsOpenSshDoesAndKeepsTheOthersInOrder() {
             assertThat(HostKeyAlgorithmOrder.knownFirst(DEFAULTS, Set.of("ssh-rsa", "ssh-ed25519", "ecdsa-sha2-nistp384")))
-                    .startsWith("ecdsa-sha2-nistp384,ssh-ed25519,rsa-sha2-512,rsa-sha2-256,ssh-rsa,"
+                    .startsWith("ssh-ed25519,ecdsa-sha2-nistp384,rsa-sha2-512,rsa-sha2-256,ssh-rsa,"
+                            + "ecdsa-sha2-nistp256-cert-v01@openssh.com,");
+        }
+
+        @Test
+        void keepsTheDefaultOrderAmongKnownTypesWithoutEd25519() {
+            assertThat(HostKeyAlgorithmOrder.knownFirst(DEFAULTS, Set.of("ssh-rsa", "ecdsa-sha2-nistp256")))
+                    .startsWith("ecdsa-sha2-nistp256,rsa-sha2-512,rsa-sha2-256,ssh-rsa,"
                             + "ecdsa-sha2-nistp256-cert-v01@openssh.com,");
         }
 

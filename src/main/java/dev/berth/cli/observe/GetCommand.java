@@ -115,10 +115,12 @@ public final class GetCommand extends ObservingCommand {
             }
             return new GetResult(requests.stream().map(r -> events(events, r)).toList(), ExitCode.OK.code());
         }
+        boolean nodesOnly = requests.stream().allMatch(r -> r.type() == ResourceType.NODES);
         ClusterPicture picture;
         List<ClusterEvent> events = List.of();
         try (ClusterAccess access = connect()) {
-            picture = picture(access, "berth get");
+            picture = nodesOnly ? ClusterPicture.ofNodes(access, clusterState(access, "berth get"))
+                    : picture(access, "berth get");
             boolean pods = requests.stream().anyMatch(r -> r.type() == ResourceType.PODS);
             if (requests.stream().anyMatch(r -> r.type() == ResourceType.EVENTS)) {
                 events = clusterState(access, "berth get").readEvents().events();
@@ -127,7 +129,6 @@ public final class GetCommand extends ObservingCommand {
                 events = eventsBeside(access, "berth get");
             }
         }
-        boolean nodesOnly = requests.stream().allMatch(r -> r.type() == ResourceType.NODES);
         if (!nodesOnly && !picture.recordRead() && requests.stream().anyMatch(r -> r.type() != ResourceType.PODS
                 && r.type() != ResourceType.NODES && r.type() != ResourceType.EVENTS)) {
             NodeReports.warnUnready(picture.observed(), err());

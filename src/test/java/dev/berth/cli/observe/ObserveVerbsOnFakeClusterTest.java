@@ -2,6 +2,7 @@ package dev.berth.cli.observe;
 
 import dev.berth.cli.CliRunner;
 import dev.berth.cli.FakeClusterCli;
+import dev.berth.testing.FakeCluster;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,6 +99,21 @@ class ObserveVerbsOnFakeClusterTest {
                     node-1   Ready    edge     20.10.24+dfsg1   100m/2 (5%)    64Mi/23.5Gi (0%)   1
                     node-2   Ready    <none>   20.10.24+dfsg1   100m/2 (5%)    64Mi/23.5Gi (0%)   1
                     """);
+        }
+
+        @Test
+        void probesNoContainersHealthWhichOnlyThePodListingsShow(@TempDir Path own) throws IOException {
+            FakeClusterCli cluster = applied(own);
+            cluster.cluster().forgetCalls();
+
+            ok(cluster.berth("get", "nodes"));
+            List<FakeCluster.Call> nodes = cluster.cluster().calls();
+            cluster.cluster().forgetCalls();
+            ok(cluster.berth("get", "pods"));
+            List<FakeCluster.Call> pods = cluster.cluster().calls();
+
+            assertThat(nodes).isNotEmpty().noneMatch(call -> call instanceof FakeCluster.Call.Connect);
+            assertThat(pods).anyMatch(call -> call instanceof FakeCluster.Call.Connect);
         }
 
         @Test

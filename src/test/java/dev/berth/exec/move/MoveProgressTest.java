@@ -1,12 +1,10 @@
 package dev.berth.exec.move;
 
+import dev.berth.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,33 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A copy's progress lines: at most one every two seconds, and a last one with time and rate. */
 class MoveProgressTest {
 
-    /** A clock that moves only when told. */
-    private static final class StepClock extends Clock {
-        private Instant now = Instant.parse("2026-12-02T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void linesComeAtMostEveryTwoSecondsWithBytesAndRate() {
-        StepClock clock = new StepClock();
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-02T10:00:00Z"));
         List<String> lines = new ArrayList<>();
         MoveProgress progress = new MoveProgress(lines::add, clock, "pvc: first copy a -> b", 0);
 

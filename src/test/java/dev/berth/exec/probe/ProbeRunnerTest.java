@@ -9,14 +9,12 @@ import dev.berth.model.Probe;
 import dev.berth.ssh.ConnectFailure;
 import dev.berth.ssh.FailureKind;
 import dev.berth.ssh.SshFailure;
+import dev.berth.testing.ManualClock;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +33,7 @@ class ProbeRunnerTest {
     static final String ADDRESS = "172.18.0.5";
 
     final FakeNodes nodes = new FakeNodes();
-    final SteppingClock clock = new SteppingClock();
+    final ManualClock clock = new ManualClock(NOW);
     final ProbeRunner runner = new ProbeRunner(nodes.access("node-1", "node-2"), clock);
 
     static Probe http(String port, int period, int failureThreshold) {
@@ -303,30 +301,6 @@ class ProbeRunnerTest {
                     NodeObservation.NodeStatus.UNREACHABLE, null, "node-2: connection refused");
 
             assertThat(runner.probe(List.of(unreachable))).containsExactly(unreachable);
-        }
-    }
-
-    /** A clock a test moves by hand. */
-    static final class SteppingClock extends Clock {
-        private Instant now = NOW;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

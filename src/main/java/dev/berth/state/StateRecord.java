@@ -21,8 +21,8 @@ import java.util.TreeSet;
  *                  Secret values included, so the record is never printed
  * @param revisions the revision history by deployment key {@code namespace/name}, oldest first
  * @param cordoned  the nodes no new replica may be placed on ({@code berth cordon})
- * @param claims    where the data of each moved PersistentVolumeClaim is, by {@code namespace/claim}; a claim
- *                  berth never moved has no entry, and is where its Docker volume is
+ * @param claims    where the data of each moved PersistentVolumeClaim is, by {@code namespace/claim}, kept when
+ *                  the claim is deleted; a claim berth never moved has no entry, and is where its Docker volume is
  */
 @JsonPropertyOrder({"generation", "writtenBy", "writtenAt", "applied", "revisions", "cordoned", "claims"})
 public record StateRecord(long generation, String writtenBy, Instant writtenAt, SortedMap<String, String> applied,
@@ -38,9 +38,6 @@ public record StateRecord(long generation, String writtenBy, Instant writtenAt, 
                        SortedMap<String, List<StoredRevision>> revisions) {
         this(generation, writtenBy, writtenAt, applied, revisions, null);
     }
-
-    /** The kind part of a stored claim's key in {@link #applied()}. */
-    private static final String CLAIM_KIND = "PersistentVolumeClaim";
 
     public StateRecord {
         if (generation < 0) {
@@ -62,13 +59,11 @@ public record StateRecord(long generation, String writtenBy, Instant writtenAt, 
     }
 
     /**
-     * This record with {@code objects} as the stored desired state; the bindings of claims no longer stored go
-     * with them.
+     * This record with {@code objects} as the stored desired state. The bindings of claims no longer stored stay:
+     * a claim created again with the same name finds its data where a move left it, not an older copy.
      */
     public StateRecord withApplied(Map<String, String> objects) {
-        TreeMap<String, ClaimBinding> kept = new TreeMap<>(claims);
-        kept.keySet().removeIf(claim -> !objects.containsKey(CLAIM_KIND + "/" + claim));
-        return new StateRecord(generation, writtenBy, writtenAt, new TreeMap<>(objects), revisions, cordoned, kept);
+        return new StateRecord(generation, writtenBy, writtenAt, new TreeMap<>(objects), revisions, cordoned, claims);
     }
 
     /** This record with {@code binding} for the claim {@code namespace/claim}. */

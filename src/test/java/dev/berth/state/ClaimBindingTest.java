@@ -37,12 +37,13 @@ class ClaimBindingTest {
     }
 
     @Test
-    void aDeletedClaimTakesItsBindingAlong() {
+    void aDeletedClaimKeepsItsBindingSoThatItFindsItsDataWhenCreatedAgain() {
         StateRecord record = StateRecord.empty()
                 .withApplied(Map.of("PersistentVolumeClaim/shop/data", "{}", "Deployment/shop/db", "{}"))
                 .withClaim("shop/data", ClaimBinding.on("node-2"));
 
-        assertThat(record.withApplied(new TreeMap<>(Map.of("Deployment/shop/db", "{}"))).claims()).isEmpty();
+        assertThat(record.withApplied(new TreeMap<>(Map.of("Deployment/shop/db", "{}"))).claims())
+                .containsEntry("shop/data", ClaimBinding.on("node-2"));
         assertThat(record.withCordon("node-1", true).claims()).containsKey("shop/data");
     }
 

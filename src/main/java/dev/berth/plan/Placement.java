@@ -28,12 +28,32 @@ final class Placement {
     private final Map<String, String> claimNodes = new HashMap<>();
     private final Map<String, String> moving;
 
+    private final Map<String, List<String>> holders = new HashMap<>();
+
     Placement(ClusterView cluster) {
         this.nodes = cluster.nodes();
         this.moving = cluster.moving();
         for (NodeView node : nodes) {
             ledgers.put(node.name(), new Ledger());
-            node.volumes().forEach(volume -> claimNodes.putIfAbsent(volume, node.name()));
+            node.volumes().forEach(volume -> {
+                claimNodes.putIfAbsent(volume, node.name());
+                holders.computeIfAbsent(volume, v -> new ArrayList<>()).add(node.name());
+            });
+        }
+    }
+
+    /**
+     * When a claim's volume is on several nodes (data a drain of an older berth left behind, with no binding in
+     * the record to say which copy is the claim's), new replicas of {@code demand} go where its running
+     * {@code pods} are, since that is the data in use; otherwise to the first such node by name.
+     */
+    void followRunning(Demand demand, List<ObservedPod> pods) {
+        for (String volume : demand.claimVolumes()) {
+            List<String> on = holders.getOrDefault(volume, List.of());
+            if (on.size() > 1) {
+                pods.stream().filter(ObservedPod::alive).map(ObservedPod::node).filter(on::contains).sorted()
+                        .findFirst().ifPresent(node -> claimNodes.put(volume, node));
+            }
         }
     }
 

@@ -89,6 +89,7 @@ public final class Planner {
             Revision revision = RevisionNumbers.assign(revisions.get(key), hash, pods);
             assigned.put(key, revision);
             PodBlueprint blueprint = PodBlueprint.of(deployment, desired, hash);
+            placement.followRunning(blueprint.demand(), pods);
             DeploymentPlan.Outcome outcome = new DeploymentPlan(blueprint, revision.number(), deployment.spec(),
                     cluster.observedAt(), nodes, placement, names, taken, steps).plan(key, pods);
             outcome.pending().forEach(reason -> pending.add(new PendingReplica(key, reason)));

@@ -71,4 +71,26 @@ class ClaimMoveTest {
                 .containsExactly("node-3", "node-3");
         assertThat(plan.pending()).isEmpty();
     }
+
+    @Test
+    void withCopiesOnSeveralNodesAndNoBindingNewReplicasFollowTheRunningOnes() {
+        Servers stale = Servers.three().volume("node-2", VOLUME);
+        Deployment one = new DeploymentSpec("db").replicas(1)
+                .volume(new PodSpec.Volume("data", new PodSpec.ClaimSource("data", false), null, null, null, null))
+                .container(new ContainerSpec("db", "postgres:16").mount("data", "/var/lib/postgresql", false, null))
+                .build();
+        DesiredState single = desired(List.of(one), List.of(), List.of(), List.of(Plans.claim("data")));
+        stale.apply(planner.plan(single, stale.view(), Map.of()));
+        stale.volume("node-1", VOLUME);
+        Deployment two = new DeploymentSpec("db").replicas(2)
+                .volume(new PodSpec.Volume("data", new PodSpec.ClaimSource("data", false), null, null, null, null))
+                .container(new ContainerSpec("db", "postgres:16").mount("data", "/var/lib/postgresql", false, null))
+                .build();
+
+        Plan plan = planner.plan(desired(List.of(two), List.of(), List.of(), List.of(Plans.claim("data"))),
+                stale.view(), Map.of());
+
+        assertThat(plan.actions()).filteredOn(Action.RunContainer.class::isInstance).extracting(Action::node)
+                .as("node-1's copy is older data; the replica in use runs on node-2").containsExactly("node-2");
+    }
 }

@@ -50,9 +50,10 @@ public final class ClusterState {
         Quorum.ReadOutcome outcome = Quorum.read(StateCopies.answers(results));
         if (!outcome.lagging().isEmpty()) {
             // read repair: a node that is behind gets the newest copy, unless it moved on meanwhile
-            calls.runOn(outcome.lagging(),
-                    node -> StateScripts.write(settings.directory().apply(node), outcome.record().generation() - 1),
-                    StateJson.write(outcome.record()), "repair the cluster state", stdout -> stdout);
+            byte[] content = StateJson.write(outcome.record());
+            calls.runOn(outcome.lagging(), node -> StateScripts.write(settings.directory().apply(node),
+                    outcome.record().generation() - 1, content.length), content, "repair the cluster state",
+                    stdout -> stdout);
         }
         return outcome.record();
     }
@@ -67,9 +68,10 @@ public final class ClusterState {
      */
     public StateRecord write(StateRecord changed) {
         StateRecord next = changed.successor(holder.who(), clock.instant());
+        byte[] content = StateJson.write(next);
         List<NodeResult<String>> results = calls.run(
-                node -> StateScripts.write(settings.directory().apply(node), changed.generation()),
-                StateJson.write(next), "write the cluster state", stdout -> new String(stdout, StandardCharsets.UTF_8));
+                node -> StateScripts.write(settings.directory().apply(node), changed.generation(), content.length),
+                content, "write the cluster state", stdout -> new String(stdout, StandardCharsets.UTF_8));
         Quorum.confirmWrite(StateCopies.writeAnswers(results), changed.generation());
         return next;
     }
@@ -99,9 +101,10 @@ public final class ClusterState {
         }
         EventLog current = readEvents();
         EventLog next = current.with(happened, EventLog.LIMIT).successor();
+        byte[] content = StateJson.write(next);
         List<NodeResult<String>> results = calls.run(
-                node -> StateScripts.writeEvents(settings.directory().apply(node), current.generation()),
-                StateJson.write(next), "write the events", stdout -> new String(stdout, StandardCharsets.UTF_8));
+                node -> StateScripts.writeEvents(settings.directory().apply(node), current.generation(), content.length),
+                content, "write the events", stdout -> new String(stdout, StandardCharsets.UTF_8));
         Quorum.confirmWrite(StateCopies.writeAnswers(results), current.generation());
     }
 

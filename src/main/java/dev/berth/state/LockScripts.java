@@ -6,7 +6,7 @@ import java.util.List;
  * The fixed remote commands of the lease lock on one state node. The lease is the file {@code lock} in berth's
  * directory: {@code key=value} lines (token, holder, command, pid, acquired, expires), times in seconds of the
  * node's own clock. Acquire, renew and release change it only while holding {@code lock.mutex}, a directory
- * whose creation is atomic; a mutex older than a minute was left by a killed script and is broken. Each script
+ * whose creation is atomic ({@link StateScripts#mutex}: one whose script is gone is broken). Each script
  * prints a first line that says what happened, then the lease as it stands.
  */
 final class LockScripts {

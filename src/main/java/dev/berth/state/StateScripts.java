@@ -32,18 +32,22 @@ final class StateScripts {
     }
 
     /**
-     * Waits for the directory {@code $d/NAME}, whose creation is atomic, and removes it when the script ends:
-     * the changes of two scripts on one node never interleave. A mutex older than a minute was left by a killed
-     * script and is broken; after about five seconds of waiting for a younger one the script gives up.
+     * Waits for the directory {@code $d/NAME}, whose creation is atomic, and removes it when the script ends, also
+     * when a signal ends it (the connection of a killed berth closing its pipes): the changes of two scripts on one
+     * node never interleave. The directory holds the script's process id, so a waiter breaks at once a mutex whose
+     * script is gone (killed with SIGKILL); one older than a minute is broken too. After about five seconds of
+     * waiting for a live one the script gives up.
      */
     static String mutex(String name) {
         return "m=\"$d/" + name + "\"; n=0; "
                 + "until mkdir \"$m\" 2>/dev/null; do n=$((n+1)); "
+                + "p=$(cat \"$m/pid\" 2>/dev/null); "
+                + "if [ -n \"$p\" ] && ! kill -0 \"$p\" 2>/dev/null; then rm -rf \"$m\"; continue; fi; "
                 + "if [ $n -ge 50 ]; then "
-                + "if [ -n \"$(find \"$m\" -prune -mmin +1 2>/dev/null)\" ]; then rmdir \"$m\" 2>/dev/null; n=0; continue; fi; "
+                + "if [ -n \"$(find \"$m\" -prune -mmin +1 2>/dev/null)\" ]; then rm -rf \"$m\"; n=0; continue; fi; "
                 + "echo \"" + name + " is busy\" >&2; exit 1; fi; "
                 + "sleep 0.1 2>/dev/null || sleep 1; done; "
-                + "trap 'rmdir \"$m\" 2>/dev/null' EXIT; ";
+                + "trap 'rm -rf \"$m\"' EXIT; trap 'exit 1' HUP INT TERM PIPE; echo $$ > \"$m/pid\"; ";
     }
 
     private static String readScript(String file) {
@@ -52,11 +56,13 @@ final class StateScripts {
 
     /**
      * Writes standard input as {@code state/FILE} unless the node holds a newer generation than {@code $2}, the one
-     * the write was based on. Prints {@code written}, or {@code refused N} with the node's generation.
+     * the write was based on, and only when it is all there: {@code $3} bytes (a berth killed while sending leaves
+     * less, and the file as it was). Prints {@code written}, or {@code refused N} with the node's generation.
      */
     private static String writeScript(String file, String mutex) {
         return DIRECTORY
                 + "case $2 in ''|*[!0-9]*) echo \"bad generation\" >&2; exit 2 ;; esac; "
+                + "case $3 in ''|*[!0-9]*) echo \"bad length\" >&2; exit 2 ;; esac; "
                 + "umask 077; mkdir -p \"$d/state\" && chmod 700 \"$d\" \"$d/state\" || exit 1; "
                 + mutex(mutex)
                 + "f=\"$d/state/" + file + "\"; g=0; "
@@ -64,23 +70,27 @@ final class StateScripts {
                 + "g=$(sed -n '1s/^{\"generation\":\\([0-9][0-9]*\\)[,}].*/\\1/p' \"$f\"); [ -n \"$g\" ] || g=0; fi; "
                 + "if [ \"$g\" -gt \"$2\" ]; then echo \"refused $g\"; exit 0; fi; "
                 + "tmp=\"$f.tmp.$$\"; "
-                + "if cat > \"$tmp\" && mv -f \"$tmp\" \"$f\"; then echo written; exit 0; fi; "
-                + "rm -f \"$tmp\"; exit 1";
+                + "if cat > \"$tmp\" && [ \"$(wc -c < \"$tmp\")\" -eq \"$3\" ] && mv -f \"$tmp\" \"$f\"; then "
+                + "echo written; exit 0; fi; "
+                + "rm -f \"$tmp\"; echo \"incomplete: not all of the content arrived\" >&2; exit 1";
     }
 
     static List<String> readEvents(String directory) {
         return List.of("sh", "-c", READ_EVENTS, "berth-events-read", directory);
     }
 
-    static List<String> writeEvents(String directory, long basedOn) {
-        return List.of("sh", "-c", WRITE_EVENTS, "berth-events-write", directory, Long.toString(basedOn));
+    static List<String> writeEvents(String directory, long basedOn, int length) {
+        return List.of("sh", "-c", WRITE_EVENTS, "berth-events-write", directory, Long.toString(basedOn),
+                Integer.toString(length));
     }
 
     static List<String> read(String directory) {
         return List.of("sh", "-c", READ, "berth-state-read", directory);
     }
 
-    static List<String> write(String directory, long basedOn) {
-        return List.of("sh", "-c", WRITE, "berth-state-write", directory, Long.toString(basedOn));
+    /** The write of a record of {@code length} bytes, based on generation {@code basedOn}. */
+    static List<String> write(String directory, long basedOn, int length) {
+        return List.of("sh", "-c", WRITE, "berth-state-write", directory, Long.toString(basedOn),
+                Integer.toString(length));
     }
 }

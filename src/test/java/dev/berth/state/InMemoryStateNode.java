@@ -40,13 +40,15 @@ public final class InMemoryStateNode {
             return Optional.of(ok(files.getOrDefault(record(directory), new byte[0])));
         }
         if (script.equals(StateScripts.WRITE)) {
-            return Optional.of(write(record(directory), Long.parseLong(args.get(1)), stdin));
+            return Optional.of(complete(args, stdin) ? write(record(directory), Long.parseLong(args.get(1)), stdin)
+                    : INCOMPLETE);
         }
         if (script.equals(StateScripts.READ_EVENTS)) {
             return Optional.of(ok(files.getOrDefault(events(directory), new byte[0])));
         }
         if (script.equals(StateScripts.WRITE_EVENTS)) {
-            return Optional.of(write(events(directory), Long.parseLong(args.get(1)), stdin));
+            return Optional.of(complete(args, stdin) ? write(events(directory), Long.parseLong(args.get(1)), stdin)
+                    : INCOMPLETE);
         }
         if (script.equals(LockScripts.ACQUIRE)) {
             return Optional.of(acquire(directory, args.get(1), Long.parseLong(args.get(2)), args.get(3), args.get(4),
@@ -63,6 +65,14 @@ public final class InMemoryStateNode {
             return Optional.of(ok((lease == null ? "free " + now() + "\n" : "lease " + now() + "\n" + lease)));
         }
         return Optional.empty();
+    }
+
+    /** A write's answer when less arrived than it was told: the file stays as it was. */
+    private static final CommandResult INCOMPLETE = new CommandResult(1, new byte[0],
+            "incomplete: not all of the content arrived\n".getBytes(StandardCharsets.UTF_8));
+
+    private static boolean complete(List<String> args, byte[] stdin) {
+        return args.size() > 2 && Long.parseLong(args.get(2)) == stdin.length;
     }
 
     /** Whether {@code argv} is one of the scripts that read or write the record or the lock. */

@@ -35,9 +35,9 @@ class InMemoryStateNodeTest {
         byte[] none = new byte[0];
         return List.of(
                 new Step(StateScripts.read(dir), none),
-                new Step(StateScripts.write(dir, 0), FIRST),
+                new Step(StateScripts.write(dir, 0, FIRST.length), FIRST),
                 new Step(StateScripts.read(dir), none),
-                new Step(StateScripts.write(dir, 0), STALE),
+                new Step(StateScripts.write(dir, 0, STALE.length), STALE),
                 new Step(LockScripts.status(dir), none),
                 new Step(LockScripts.acquire(dir, "aaaa", 60, ALICE), none),
                 new Step(LockScripts.acquire(dir, "bbbb", 60, BOB), none),
@@ -47,7 +47,9 @@ class InMemoryStateNodeTest {
                 new Step(LockScripts.status(dir), none),
                 new Step(LockScripts.release(dir, "aaaa"), none),
                 new Step(LockScripts.release(dir, ""), none),
-                new Step(StateScripts.write(dir, 1), STALE),
+                new Step(StateScripts.write(dir, 1, STALE.length + 7), STALE),
+                new Step(StateScripts.read(dir), none),
+                new Step(StateScripts.write(dir, 1, STALE.length), STALE),
                 new Step(StateScripts.read(dir), none));
     }
 

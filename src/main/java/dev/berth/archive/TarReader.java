@@ -136,13 +136,19 @@ public final class TarReader {
 
     private static void checkSum(byte[] block) throws IOException {
         long stored = number(block, 148, 8);
+        long sum = checksum(block);
+        if (sum != stored) {
+            throw new IOException("not a tar header (checksum " + stored + ", computed " + sum + ")");
+        }
+    }
+
+    /** A header's checksum: the sum of its bytes, the checksum field counted as spaces. */
+    static long checksum(byte[] block) {
         long sum = 0;
         for (int i = 0; i < BLOCK; i++) {
             sum += i >= 148 && i < 156 ? ' ' : block[i] & 0xff;
         }
-        if (sum != stored) {
-            throw new IOException("not a tar header (checksum " + stored + ", computed " + sum + ")");
-        }
+        return sum;
     }
 
     /** Records of {@code LENGTH key=value\n}. */

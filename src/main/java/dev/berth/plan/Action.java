@@ -1,6 +1,6 @@
 package dev.berth.plan;
 
-import dev.berth.docker.FileArchive;
+import dev.berth.archive.FileArchive;
 import dev.berth.proxy.NginxConfig;
 
 import java.util.Arrays;

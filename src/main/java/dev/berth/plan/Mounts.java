@@ -1,7 +1,7 @@
 package dev.berth.plan;
 
 import dev.berth.docker.ContainerRun.Mount;
-import dev.berth.docker.FileArchive;
+import dev.berth.archive.FileArchive;
 import dev.berth.model.BerthLabels;
 import dev.berth.model.Container;
 import dev.berth.model.PodSpec;

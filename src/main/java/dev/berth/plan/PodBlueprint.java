@@ -2,7 +2,7 @@ package dev.berth.plan;
 
 import dev.berth.docker.ContainerRun;
 import dev.berth.docker.ContainerRunCommand;
-import dev.berth.docker.FileArchive;
+import dev.berth.archive.FileArchive;
 import dev.berth.model.BerthLabels;
 import dev.berth.model.Container;
 import dev.berth.model.Deployment;

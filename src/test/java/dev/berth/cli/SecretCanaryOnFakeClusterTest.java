@@ -1,6 +1,6 @@
 package dev.berth.cli;
 
-import dev.berth.docker.TarEntries;
+import dev.berth.archive.TarEntries;
 import dev.berth.testing.FakeCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package dev.berth.docker;
 
+import dev.berth.archive.FileArchive;
 import dev.berth.model.Container;
 import dev.berth.model.IntOrString;
 import dev.berth.model.Probe;

@@ -1,5 +1,6 @@
 package dev.berth.docker;
 
+import dev.berth.archive.FileArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

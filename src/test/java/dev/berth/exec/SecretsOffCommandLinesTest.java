@@ -1,6 +1,6 @@
 package dev.berth.exec;
 
-import dev.berth.docker.TarEntries;
+import dev.berth.archive.TarEntries;
 import dev.berth.manifest.InputFiles;
 import dev.berth.manifest.ManifestInput;
 import dev.berth.manifest.ManifestLoader;

@@ -1,4 +1,4 @@
-package dev.berth.docker;
+package dev.berth.archive;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,5 @@
-package dev.berth.docker;
+package dev.berth.archive;
 
-import dev.berth.archive.TarEntry;
-import dev.berth.archive.TarReader;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dev.berth.docker;
+package dev.berth.archive;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record FileArchive(List<Entry> entries) {
     public static final FileArchive EMPTY = new FileArchive(List.of());
-    private static final int BLOCK = 512;
+    private static final int BLOCK = TarReader.BLOCK;
 
     public FileArchive {
         entries = List.copyOf(entries);
@@ -120,12 +120,7 @@ public record FileArchive(List<Entry> entries) {
         put(header, 263, 2, "00".getBytes(StandardCharsets.US_ASCII));
         put(header, 265, 32, "root".getBytes(StandardCharsets.US_ASCII));
         put(header, 297, 32, "root".getBytes(StandardCharsets.US_ASCII));
-        Arrays.fill(header, 148, 156, (byte) ' ');
-        long sum = 0;
-        for (byte b : header) {
-            sum += b & 0xff;
-        }
-        put(header, 148, 8, String.format("%06o\0 ", sum).getBytes(StandardCharsets.US_ASCII));
+        put(header, 148, 8, String.format("%06o\0 ", TarReader.checksum(header)).getBytes(StandardCharsets.US_ASCII));
         return header;
     }
 

@@ -54,8 +54,7 @@ public final class ClusterViews {
         Map<String, String> owners = new HashMap<>();
         Map<String, String> moving = new TreeMap<>();
         bindings.forEach((claim, binding) -> {
-            int slash = claim.indexOf('/');
-            String volume = Layout.claimVolume(claim.substring(0, slash), claim.substring(slash + 1));
+            String volume = Layout.claimVolume(claim);
             owners.put(volume, binding.moving() ? "" : binding.node());
             if (binding.moving()) {
                 moving.put(volume, binding.movingTo());
@@ -73,10 +72,7 @@ public final class ClusterViews {
                 own.add(volume);
             }
         });
-        return own.equals(node.volumes()) ? node : new NodeView(node.name(), node.address(), node.labels(),
-                node.roles(), node.reachable(), node.cordoned(), node.draining(), node.capacity(),
-                node.homeDirectory(), node.containers(), own, node.liveUsage(), node.loadedConfigs(),
-                node.podDirectories());
+        return own.equals(node.volumes()) ? node : node.with(node.containers(), own);
     }
 
     static NodeView node(NodeObservation observation, boolean cordoned) {

@@ -8,6 +8,7 @@ import dev.berth.model.PersistentVolumeClaim;
 import dev.berth.model.Secret;
 import dev.berth.model.Service;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,13 @@ public record DesiredState(List<Deployment> deployments, List<ConfigMap> configM
     public DesiredState(List<Deployment> deployments, List<ConfigMap> configMaps, List<Secret> secrets,
                         List<PersistentVolumeClaim> claims) {
         this(deployments, configMaps, secrets, claims, List.of(), List.of());
+    }
+
+    /** The Deployments of {@code namespace} that mount the claim {@code claim}, by {@link #key(Deployment)}. */
+    public List<Deployment> mounting(String namespace, String claim) {
+        return deployments.stream().filter(d -> namespace.equals(namespace(d.metadata()))
+                && d.spec().template().spec().mountsClaim(claim)).sorted(Comparator.comparing(DesiredState::key))
+                .toList();
     }
 
     /** {@code namespace/name}: how plans, revisions and pending replicas name a Deployment. */

@@ -37,6 +37,12 @@ public record Layout(String home, String namespace, String pod) {
         return "berth_" + namespace + "_" + claim;
     }
 
+    /** {@link #claimVolume(String, String)} of a claim named by its key, {@code namespace/claim}. */
+    public static String claimVolume(String claimKey) {
+        int slash = claimKey.indexOf('/');
+        return claimVolume(claimKey.substring(0, slash), claimKey.substring(slash + 1));
+    }
+
     static String protocol(Container.Port port) {
         return port.protocol() == null ? "tcp" : port.protocol().toLowerCase(Locale.ROOT);
     }

@@ -64,6 +64,12 @@ public record NodeView(String name, String address, Map<String, String> labels, 
                 liveUsage, Map.of(), List.of());
     }
 
+    /** This node as seen with other {@code containers} and {@code volumes}: for a view of what would be. */
+    public NodeView with(List<ObservedContainer> otherContainers, List<String> otherVolumes) {
+        return new NodeView(name, address, labels, roles, reachable, cordoned, draining, capacity, homeDirectory,
+                otherContainers, otherVolumes, liveUsage, loadedConfigs, podDirectories);
+    }
+
     /**
      * The labels {@code nodeSelector} is matched against: the inventory's, plus {@value BerthLabels#HOSTNAME}
      * and {@value #KUBERNETES_HOSTNAME} holding the node name, plus one label per role.

@@ -61,9 +61,7 @@ class ClaimMoveTest {
         servers.volume("node-3", VOLUME);
         ClusterView view = servers.view();
         List<NodeView> nodes = view.nodes().stream().map(node -> node.name().equals("node-2")
-                ? new NodeView(node.name(), node.address(), node.labels(), node.roles(), node.reachable(),
-                node.cordoned(), node.draining(), node.capacity(), node.homeDirectory(), node.containers(), List.of(),
-                node.liveUsage(), node.loadedConfigs(), node.podDirectories()) : node).toList();
+                ? node.with(node.containers(), List.of()) : node).toList();
 
         Plan plan = planner.plan(desired, new ClusterView(nodes, view.observedAt()), Map.of());
 

@@ -89,12 +89,8 @@ record ClaimRelease(List<Released> claims) {
             String namespace = claim.metadata().namespace();
             String name = claim.metadata().name();
             Set<String> users = new TreeSet<>();
-            for (Deployment deployment : remaining.deployments()) {
-                if (namespace.equals(deployment.metadata().namespace())
-                        && deployment.spec().template().spec().mountsClaim(name)) {
-                    users.add(PlanReport.display(deployment.identity()));
-                }
-            }
+            remaining.mounting(namespace, name).forEach(deployment -> users.add(PlanReport.display(
+                    deployment.identity())));
             if (!users.isEmpty()) {
                 throw new InvalidInputException(PlanReport.display(claim.identity()) + " is used by "
                         + String.join(", ", users) + ": delete " + (users.size() == 1 ? "it" : "them")

@@ -58,10 +58,7 @@ record ClaimStatus(PersistentVolumeClaim claim, List<String> nodes, List<String>
         List<String> nodes = binding.map(b -> List.of(b.node())).orElse(holders);
         String movingTo = binding.map(ClaimBinding::movingTo).orElse(null);
         List<String> kept = holders.stream().filter(node -> !nodes.contains(node) && !node.equals(movingTo)).toList();
-        List<Deployment> users = picture.desired().deployments().stream()
-                .filter(d -> namespace.equals(d.metadata().namespace())
-                        && d.spec().template().spec().mountsClaim(claim.metadata().name()))
-                .toList();
+        List<Deployment> users = picture.desired().mounting(namespace, claim.metadata().name());
         Set<String> userNames = new TreeSet<>();
         users.forEach(d -> userNames.add(d.metadata().name()));
         List<ObservedPod> pods = ready.stream().filter(o -> nodes.contains(o.node().name()))

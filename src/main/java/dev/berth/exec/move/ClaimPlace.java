@@ -49,11 +49,7 @@ record ClaimPlace(PersistentVolumeClaim claim, String source, List<Deployment> u
         if (!source.equals(request.target())) {
             requireReachable(observed, request.target());
         }
-        List<Deployment> users = desired.deployments().stream()
-                .filter(d -> request.namespace().equals(d.metadata().namespace())
-                        && d.spec().template().spec().mountsClaim(request.claim()))
-                .sorted((a, b) -> DesiredState.key(a).compareTo(DesiredState.key(b))).toList();
-        return new ClaimPlace(claim, source, users, observed);
+        return new ClaimPlace(claim, source, desired.mounting(request.namespace(), request.claim()), observed);
     }
 
     /** The image the copying containers are made from: the first that mounts the claim, else the edge's. */

@@ -51,10 +51,8 @@ public final class DrainMoves {
             if (!dataOn(record, observed, key, Layout.claimVolume(namespace, name), node)) {
                 continue;
             }
-            List<Deployment> users = desired.deployments().stream()
-                    .filter(d -> namespace.equals(d.metadata().namespace())
-                            && d.spec().template().spec().mountsClaim(name) && d.spec().replicas() > 0)
-                    .sorted((a, b) -> DesiredState.key(a).compareTo(DesiredState.key(b))).toList();
+            List<Deployment> users = desired.mounting(namespace, name).stream()
+                    .filter(d -> d.spec().replicas() > 0).toList();
             if (users.isEmpty()) {
                 continue;
             }

@@ -62,8 +62,7 @@ final class MovePreview {
     private Plan plan(String claimKey, List<Deployment> users, Map<String, ClaimBinding> bindings,
                       Set<String> draining, boolean nowhere) {
         DesiredState desired = DesiredStates.of(DesiredStates.objects(record));
-        int slash = claimKey.indexOf('/');
-        String volume = Layout.claimVolume(claimKey.substring(0, slash), claimKey.substring(slash + 1));
+        String volume = Layout.claimVolume(claimKey);
         List<String> keys = users.stream().map(DesiredState::key).toList();
         ClusterView view = ClusterViews.of(observed, record.cordoned(), draining, Instant.MAX, bindings);
         List<NodeView> nodes = view.nodes().stream().map(node -> without(node, keys, nowhere ? volume : null))
@@ -74,11 +73,8 @@ final class MovePreview {
 
     /** The node without the replicas of {@code deployments}, and without {@code volume} unless null. */
     private static NodeView without(NodeView node, List<String> deployments, String volume) {
-        return new NodeView(node.name(), node.address(), node.labels(), node.roles(), node.reachable(),
-                node.cordoned(), node.draining(), node.capacity(), node.homeDirectory(), node.containers().stream()
-                .filter(c -> !deployments.contains(c.label(BerthLabels.NAMESPACE) + "/"
-                        + c.label(BerthLabels.DEPLOYMENT))).toList(),
-                node.volumes().stream().filter(v -> !v.equals(volume)).toList(), node.liveUsage(),
-                node.loadedConfigs(), node.podDirectories());
+        return node.with(node.containers().stream().filter(c -> !deployments.contains(c.label(BerthLabels.NAMESPACE)
+                + "/" + c.label(BerthLabels.DEPLOYMENT))).toList(),
+                node.volumes().stream().filter(v -> !v.equals(volume)).toList());
     }
 }

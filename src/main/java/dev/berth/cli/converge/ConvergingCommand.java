@@ -285,6 +285,9 @@ public abstract class ConvergingCommand extends BaseCommand {
         List<DrainMoves.Move> moves;
         try (ClusterAccess access = connect()) {
             StateRecord record = clusterState(access, "berth drain").read();
+            if (!DrainMoves.anyToConsider(record)) {
+                return List.of();
+            }
             moves = DrainMoves.of(planner(access), record, new ClusterObserver(access).observe(), node);
         }
         List<VolumeMove.Request> requests = new ArrayList<>();

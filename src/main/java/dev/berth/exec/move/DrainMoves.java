@@ -36,6 +36,16 @@ public final class DrainMoves {
         }
     }
 
+    /**
+     * Whether any stored claim is mounted by a Deployment with replicas: without one a drain moves no data, and
+     * need not observe the nodes for it.
+     */
+    public static boolean anyToConsider(StateRecord record) {
+        DesiredState desired = DesiredStates.of(DesiredStates.objects(record));
+        return desired.claims().stream().anyMatch(claim -> desired.mounting(claim.metadata().namespace(),
+                claim.metadata().name()).stream().anyMatch(d -> d.spec().replicas() > 0));
+    }
+
     /** The claims to move off {@code node}, in namespace and name order. */
     public static List<Move> of(Planner planner, StateRecord record, List<NodeObservation> observed, String node) {
         DesiredState desired = DesiredStates.of(DesiredStates.objects(record));
